@@ -1,0 +1,18 @@
+/** One jest run for every level: *.spec.ts (unit), *.int-spec.ts (store, processes), *.e2e-spec.ts (HTTP). */
+module.exports = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
+  transform: {
+    // Type-checking is done once by `tsc --noEmit` in `npm test`; jest only transpiles.
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+  moduleNameMapper: {
+    '^@app/(domain|event-store|projections|application)$': '<rootDir>/libs/$1/src',
+    '^@app/(domain|event-store|projections|application)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

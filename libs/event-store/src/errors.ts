@@ -1,0 +1,31 @@
+import { ExpectedRevision } from './event-store.port';
+
+/** The stream was not at the revision the writer expected: nothing was appended. */
+export class WrongExpectedVersionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expectedRevision: ExpectedRevision,
+    /** The stream's true revision, or 'no_stream'. */
+    readonly actualRevision: bigint | 'no_stream',
+  ) {
+    super(
+      `Wrong expected version for stream ${streamId}: expected ${String(expectedRevision)}, actual ${String(actualRevision)}`,
+    );
+    this.name = 'WrongExpectedVersionError';
+  }
+}
+
+export class StreamNotFoundError extends Error {
+  constructor(readonly streamId: string) {
+    super(`Stream ${streamId} not found`);
+    this.name = 'StreamNotFoundError';
+  }
+}
+
+/** The store cannot be reached (EventStoreDB down, SQLite file unreadable). */
+export class EventStoreUnavailableError extends Error {
+  constructor(message: string, readonly cause?: unknown) {
+    super(message);
+    this.name = 'EventStoreUnavailableError';
+  }
+}
