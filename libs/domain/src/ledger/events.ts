@@ -1,0 +1,107 @@
+/**
+ * The tenant ledger's events. Their `type` names are part of the public contract (API.md, "Events"):
+ * they are declared once here and never derived from class names.
+ * Who and when (actor, occurredAt, correlation, causation) travel in the stored metadata, not here.
+ */
+export type LicenseRemovalReason = 'removed' | 'replaced' | 'reassigned' | 'userDeleted';
+
+export type SubscriptionAdded = {
+  type: 'SubscriptionAdded';
+  data: { skuId: string; name: string; servicePlans: string[]; seats: number };
+};
+export type SeatsPurchased = { type: 'SeatsPurchased'; data: { skuId: string; count: number } };
+export type SeatsExpired = { type: 'SeatsExpired'; data: { skuId: string; count: number } };
+export type SeatsRenewed = { type: 'SeatsRenewed'; data: { skuId: string; count: number } };
+
+export type UserCreated = {
+  type: 'UserCreated';
+  data: {
+    userId: string;
+    userPrincipalName: string;
+    displayName: string;
+    usageLocation: string | null;
+    aliases: string[];
+  };
+};
+export type UserUpdated = {
+  type: 'UserUpdated';
+  data: { userId: string; displayName?: string; usageLocation?: string };
+};
+export type AliasAdded = { type: 'AliasAdded'; data: { userId: string; alias: string } };
+/** `purgeAfter`: when the grace period of the deleted user's data ends (U4). */
+export type UserDeleted = { type: 'UserDeleted'; data: { userId: string; purgeAfter: string } };
+/** The deleted user's grace period ended: everything but SharePoint documents is gone, the UPN is free. */
+export type UserPurged = { type: 'UserPurged'; data: { userId: string; userPrincipalName: string } };
+
+export type LicenseAssigned = {
+  type: 'LicenseAssigned';
+  data: { userId: string; skuId: string; disabledPlans: string[] };
+};
+export type LicenseUpdated = {
+  type: 'LicenseUpdated';
+  data: { userId: string; skuId: string; disabledPlans: string[] };
+};
+export type LicenseRemoved = {
+  type: 'LicenseRemoved';
+  data: { userId: string; skuId: string; reason: LicenseRemovalReason };
+};
+
+export type MailboxProvisioned = { type: 'MailboxProvisioned'; data: { userId: string } };
+export type MailboxSoftDeleted = {
+  type: 'MailboxSoftDeleted';
+  data: { userId: string; purgeAfter: string };
+};
+export type MailboxRestored = { type: 'MailboxRestored'; data: { userId: string } };
+export type MailboxPurged = { type: 'MailboxPurged'; data: { userId: string } };
+export type AliasesReleased = { type: 'AliasesReleased'; data: { userId: string; aliases: string[] } };
+export type ContactsListDeleted = { type: 'ContactsListDeleted'; data: { userId: string } };
+export type ContactsListRestored = { type: 'ContactsListRestored'; data: { userId: string } };
+
+export type LedgerEvent =
+  | SubscriptionAdded
+  | SeatsPurchased
+  | SeatsExpired
+  | SeatsRenewed
+  | UserCreated
+  | UserUpdated
+  | AliasAdded
+  | UserDeleted
+  | UserPurged
+  | LicenseAssigned
+  | LicenseUpdated
+  | LicenseRemoved
+  | MailboxProvisioned
+  | MailboxSoftDeleted
+  | MailboxRestored
+  | MailboxPurged
+  | AliasesReleased
+  | ContactsListDeleted
+  | ContactsListRestored;
+
+export type LedgerEventType = LedgerEvent['type'];
+
+export const LEDGER_EVENT_TYPES: readonly LedgerEventType[] = [
+  'SubscriptionAdded',
+  'SeatsPurchased',
+  'SeatsExpired',
+  'SeatsRenewed',
+  'UserCreated',
+  'UserUpdated',
+  'AliasAdded',
+  'UserDeleted',
+  'UserPurged',
+  'LicenseAssigned',
+  'LicenseUpdated',
+  'LicenseRemoved',
+  'MailboxProvisioned',
+  'MailboxSoftDeleted',
+  'MailboxRestored',
+  'MailboxPurged',
+  'AliasesReleased',
+  'ContactsListDeleted',
+  'ContactsListRestored',
+];
+
+export function isLedgerEvent(event: { type: string }): event is LedgerEvent {
+  return (LEDGER_EVENT_TYPES as readonly string[]).includes(event.type);
+}

@@ -1,0 +1,125 @@
+import { LedgerEvent } from './events';
+import { LedgerState, UserState } from './state';
+
+/**
+ * Applies one event to the state, in place: the command side keeps one folded state per tenant
+ * and catches it up event by event, so copying every map on each event would make a command's
+ * cost grow with the tenant's size. decide() never mutates; only evolve() does.
+ */
+export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
+  switch (event.type) {
+    case 'SubscriptionAdded': {
+      const { skuId, name, servicePlans, seats } = event.data;
+      state.subscriptions.set(skuId, { skuId, name, servicePlans, valid: seats, expired: 0, assigned: 0 });
+      return state;
+    }
+    case 'SeatsPurchased':
+      subscription(state, event.data.skuId).valid += event.data.count;
+      return state;
+    case 'SeatsExpired': {
+      const sub = subscription(state, event.data.skuId);
+      sub.valid -= event.data.count;
+      sub.expired += event.data.count;
+      return state;
+    }
+    case 'SeatsRenewed': {
+      const sub = subscription(state, event.data.skuId);
+      sub.valid += event.data.count;
+      sub.expired -= event.data.count;
+      return state;
+    }
+    case 'UserCreated': {
+      const { userId, userPrincipalName, displayName, usageLocation, aliases } = event.data;
+      state.users.set(userId, {
+        userId,
+        userPrincipalName,
+        displayName,
+        usageLocation,
+        status: 'active',
+        aliases: [...aliases],
+        licenses: new Map(),
+        mailbox: null,
+        purgeAfter: null,
+      });
+      state.principalNames.set(userPrincipalName.toLowerCase(), userId);
+      for (const alias of aliases) state.aliases.set(alias.toLowerCase(), userId);
+      return state;
+    }
+    case 'UserUpdated': {
+      const target = user(state, event.data.userId);
+      if (event.data.displayName !== undefined) target.displayName = event.data.displayName;
+      if (event.data.usageLocation !== undefined) target.usageLocation = event.data.usageLocation;
+      return state;
+    }
+    case 'AliasAdded': {
+      user(state, event.data.userId).aliases.push(event.data.alias);
+      state.aliases.set(event.data.alias.toLowerCase(), event.data.userId);
+      return state;
+    }
+    case 'UserDeleted': {
+      const target = user(state, event.data.userId);
+      target.status = 'deleted';
+      target.purgeAfter = event.data.purgeAfter;
+      return state;
+    }
+    case 'UserPurged': {
+      const target = user(state, event.data.userId);
+      target.status = 'purged';
+      target.purgeAfter = null;
+      state.principalNames.delete(target.userPrincipalName.toLowerCase());
+      return state;
+    }
+    case 'LicenseAssigned':
+      user(state, event.data.userId).licenses.set(event.data.skuId, event.data.disabledPlans);
+      subscription(state, event.data.skuId).assigned += 1;
+      return state;
+    case 'LicenseUpdated':
+      user(state, event.data.userId).licenses.set(event.data.skuId, event.data.disabledPlans);
+      return state;
+    case 'LicenseRemoved':
+      user(state, event.data.userId).licenses.delete(event.data.skuId);
+      subscription(state, event.data.skuId).assigned -= 1;
+      return state;
+    case 'MailboxProvisioned':
+      user(state, event.data.userId).mailbox = { status: 'active', purgeAfter: null };
+      return state;
+    case 'MailboxSoftDeleted':
+      user(state, event.data.userId).mailbox = { status: 'softDeleted', purgeAfter: event.data.purgeAfter };
+      return state;
+    case 'MailboxRestored':
+      user(state, event.data.userId).mailbox = { status: 'active', purgeAfter: null };
+      return state;
+    case 'MailboxPurged':
+      user(state, event.data.userId).mailbox = { status: 'purged', purgeAfter: null };
+      return state;
+    case 'AliasesReleased': {
+      const target = user(state, event.data.userId);
+      const released = new Set(event.data.aliases.map((alias) => alias.toLowerCase()));
+      target.aliases = target.aliases.filter((alias) => !released.has(alias.toLowerCase()));
+      for (const alias of released) state.aliases.delete(alias);
+      return state;
+    }
+    // The contacts list lives and dies with the mailbox in the rules; only the read models show it.
+    case 'ContactsListDeleted':
+    case 'ContactsListRestored':
+      return state;
+    default:
+      return assertNever(event);
+  }
+}
+
+function subscription(state: LedgerState, skuId: string) {
+  const found = state.subscriptions.get(skuId);
+  if (!found) throw new Error(`Corrupt history: subscription ${skuId} unknown`);
+  return found;
+}
+
+function user(state: LedgerState, userId: string): UserState {
+  const found = state.users.get(userId);
+  if (!found) throw new Error(`Corrupt history: user ${userId} unknown`);
+  return found;
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected ${JSON.stringify(value)}`);
+}

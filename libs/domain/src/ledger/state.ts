@@ -1,0 +1,55 @@
+/**
+ * The folded state of one tenant's ledger: only what decide() needs to enforce the rules.
+ * Views for people (assignedAt, contacts list status…) live in the read models.
+ */
+export interface SubscriptionState {
+  skuId: string;
+  name: string;
+  servicePlans: string[];
+  valid: number;
+  expired: number;
+  assigned: number;
+}
+
+export interface MailboxState {
+  status: 'active' | 'softDeleted' | 'purged';
+  purgeAfter: string | null;
+}
+
+export interface UserState {
+  userId: string;
+  userPrincipalName: string;
+  displayName: string;
+  usageLocation: string | null;
+  status: 'active' | 'deleted' | 'purged';
+  aliases: string[];
+  /** skuId → disabledPlans */
+  licenses: Map<string, string[]>;
+  mailbox: MailboxState | null;
+  /** Set while deleted: when the deleted user's grace period ends. */
+  purgeAfter: string | null;
+}
+
+export interface LedgerState {
+  subscriptions: Map<string, SubscriptionState>;
+  users: Map<string, UserState>;
+  /** lower-cased UPN → userId, for users not yet purged (U1). */
+  principalNames: Map<string, string>;
+  /** lower-cased alias → userId (U1). */
+  aliases: Map<string, string>;
+}
+
+export function initialState(): LedgerState {
+  return { subscriptions: new Map(), users: new Map(), principalNames: new Map(), aliases: new Map() };
+}
+
+export const GRACE_PERIOD_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function purgeAfterFrom(now: Date): string {
+  return new Date(now.getTime() + GRACE_PERIOD_DAYS * DAY_MS).toISOString();
+}
+
+export function availableSeats(subscription: SubscriptionState): number {
+  return Math.max(0, subscription.valid - subscription.assigned);
+}
