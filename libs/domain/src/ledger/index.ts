@@ -6,3 +6,4 @@ export * from './evolve';
 export * from './failures';
 export * from './license-changes';
 export * from './state';
+export * from './metadata';

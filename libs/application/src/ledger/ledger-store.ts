@@ -1,0 +1,85 @@
+import { LedgerEvent, LedgerEventMetadata, LedgerState, evolve, initialState, ledgerStreamId } from '@app/domain';
+import { EventStore, NO_STREAM, StreamNotFoundError, WrongExpectedVersionError } from '@app/event-store';
+import { randomUUID } from 'node:crypto';
+import { SnapshotStore } from './state-snapshot';
+
+/** One tenant's folded ledger, as of a stream revision. */
+export interface FoldedLedger {
+  state: LedgerState;
+  /** Revision of the last event folded in; null while the stream does not exist. */
+  revision: bigint | null;
+  /** Global position of the last event folded in; null while the stream does not exist. */
+  position: bigint | null;
+}
+
+const SNAPSHOT_EVERY = 1000;
+
+/**
+ * Keeps each tenant's folded state in memory and catches it up from its revision, so a command
+ * costs the same whatever the length of the history; snapshots spare the replay at start-up.
+ * Callers serialise the commands of one tenant (see TenantLocks): the state is mutated in place.
+ */
+export class LedgerStore {
+  private readonly ledgers = new Map<string, FoldedLedger & { snapshotRevision: bigint }>();
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly snapshots: SnapshotStore,
+  ) {}
+
+  /** The tenant's state caught up with everything stored. */
+  async load(tenantId: string): Promise<FoldedLedger> {
+    const streamId = ledgerStreamId(tenantId);
+    let ledger = this.ledgers.get(tenantId);
+    if (!ledger) {
+      const snapshot = this.snapshots.load(streamId);
+      ledger = snapshot
+        ? { ...snapshot, snapshotRevision: snapshot.revision }
+        : { state: initialState(), revision: null, position: null, snapshotRevision: -1n };
+      this.ledgers.set(tenantId, ledger);
+    }
+    try {
+      const from = ledger.revision === null ? 'start' : ledger.revision + 1n;
+      for await (const event of this.events.readStream(streamId, { fromRevision: from })) {
+        evolve(ledger.state, event as unknown as LedgerEvent);
+        ledger.revision = event.revision;
+        ledger.position = event.position;
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) {
+        // A half-applied catch-up must not be trusted: the next load starts over.
+        this.ledgers.delete(tenantId);
+        throw error;
+      }
+    }
+    return ledger;
+  }
+
+  /**
+   * Appends with the revision the decision was made on; a concurrent writer makes it throw
+   * WrongExpectedVersionError and leaves the state as it was.
+   */
+  async append(tenantId: string, ledger: FoldedLedger, events: readonly LedgerEvent[], metadata: LedgerEventMetadata) {
+    const streamId = ledgerStreamId(tenantId);
+    const cached = this.ledgers.get(tenantId);
+    try {
+      const result = await this.events.appendToStream(
+        streamId,
+        events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data, metadata: { ...metadata } })),
+        { expectedRevision: ledger.revision ?? NO_STREAM },
+      );
+      for (const event of events) evolve(ledger.state, event);
+      ledger.revision = result.nextExpectedRevision;
+      ledger.position = result.position;
+      if (cached && ledger.revision - cached.snapshotRevision >= SNAPSHOT_EVERY) {
+        this.snapshots.save(streamId, { state: ledger.state, revision: ledger.revision, position: ledger.position });
+        cached.snapshotRevision = ledger.revision;
+      }
+      return result;
+    } catch (error) {
+      // Whatever failed (a conflict, a lost connection), the next load re-reads what is really stored.
+      if (!(error instanceof WrongExpectedVersionError)) this.ledgers.delete(tenantId);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,214 @@
+import { LedgerEventMetadata, isLedgerEvent } from '@app/domain';
+import { EventStore, RecordedEvent } from '@app/event-store';
+import { BehaviorSubject, filter, firstValueFrom, timeout } from 'rxjs';
+import { ReadModelDatabase } from './database';
+import { ProjectedEvent, Projection } from './projection';
+
+export interface ProjectorLogger {
+  log(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+const NOTHING_APPLIED = -1n;
+const BATCH_SIZE = 500;
+const RETRY_DELAY_MS = 1000;
+
+/**
+ * Feeds every projection from one checkpointed subscription to all events. Each batch commits its
+ * read-model updates together with the checkpoints, and reads the checkpoints inside that same
+ * write transaction (a compare-and-set): with several processes on one folder, an event another
+ * process already applied is skipped, never applied twice, and none is skipped.
+ */
+export class Projector {
+  private readonly appliers: { projection: Projection; apply: (event: ProjectedEvent) => void }[];
+  private readonly readCheckpoints;
+  private readonly writeCheckpoint;
+  private readonly applyBatch: (events: readonly RecordedEvent[]) => bigint;
+  /** The lowest checkpoint of all projections: every event up to it is in every read model. */
+  private readonly applied$ = new BehaviorSubject<bigint>(NOTHING_APPLIED);
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private subscription: { unsubscribe(): Promise<void> } | undefined;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: ReadModelDatabase,
+    private readonly projections: readonly Projection[],
+    private readonly logger: ProjectorLogger,
+  ) {
+    this.prepareSchema();
+    this.appliers = projections.map((projection) => ({ projection, apply: projection.bind(db) }));
+    this.readCheckpoints = db
+      .prepare<[], { name: string; position: bigint }>('SELECT name, position FROM projection_checkpoints')
+      .safeIntegers(true);
+    this.writeCheckpoint = db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?');
+    this.applyBatch = db.transaction((events: readonly RecordedEvent[]) => this.applyInTransaction(events)).immediate;
+    this.applied$.next(this.lowestCheckpoint());
+  }
+
+  /** Starts catching up, then follows live events, until stop(). */
+  start(): void {
+    this.stopped = false;
+    this.running ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.subscription?.unsubscribe();
+    await this.running;
+    this.running = undefined;
+  }
+
+  get checkpoint(): bigint {
+    return this.applied$.value;
+  }
+
+  /** Resolves once every read model has applied the event at `position`. */
+  async waitFor(position: bigint, timeoutMs = 30_000): Promise<void> {
+    await firstValueFrom(
+      this.applied$.pipe(
+        filter((applied) => applied >= position),
+        timeout({ first: timeoutMs, with: () => { throw new Error(`Read models did not reach position ${position} within ${timeoutMs} ms`); } }),
+      ),
+    );
+  }
+
+  /** Applies whatever is stored up to now and returns; used by the CLI's rebuild and verify. */
+  async catchUp(onProgress?: (position: bigint, count: number) => void): Promise<number> {
+    let count = 0;
+    let batch: RecordedEvent[] = [];
+    const from = this.lowestCheckpoint();
+    for await (const event of this.store.readAll({ fromPosition: from === NOTHING_APPLIED ? 'start' : from })) {
+      if (event.position <= from) continue;
+      batch.push(event);
+      if (batch.length >= BATCH_SIZE) {
+        this.flush(batch);
+        count += batch.length;
+        onProgress?.(event.position, count);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) {
+      this.flush(batch);
+      count += batch.length;
+      onProgress?.(batch[batch.length - 1].position, count);
+    }
+    return count;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.follow();
+      } catch (error) {
+        this.logger.error('Projector stopped on an error; resuming from the checkpoint', error);
+        if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS).unref());
+      }
+    }
+  }
+
+  /** Batches whatever the subscription has ready: flushing on the next macrotask groups a burst into one transaction. */
+  private async follow(): Promise<void> {
+    const from = this.lowestCheckpoint();
+    const subscription = this.store.subscribeToAll({ fromPosition: from === NOTHING_APPLIED ? 'start' : from });
+    this.subscription = subscription;
+    let batch: RecordedEvent[] = [];
+    let scheduled: NodeJS.Immediate | undefined;
+    let failure: unknown;
+    const flushNow = () => {
+      scheduled = undefined;
+      const events = batch;
+      batch = [];
+      try {
+        this.flush(events);
+      } catch (error) {
+        failure = error;
+        void subscription.unsubscribe();
+      }
+    };
+    try {
+      for await (const event of subscription) {
+        if (this.stopped) break;
+        batch.push(event);
+        if (batch.length >= BATCH_SIZE) {
+          if (scheduled) clearImmediate(scheduled);
+          flushNow();
+        } else {
+          scheduled ??= setImmediate(flushNow);
+        }
+        if (failure) break;
+      }
+    } finally {
+      if (scheduled) clearImmediate(scheduled);
+      await subscription.unsubscribe();
+    }
+    if (failure) throw failure;
+  }
+
+  private flush(events: readonly RecordedEvent[]): void {
+    if (events.length === 0) return;
+    this.applied$.next(this.applyBatch(events));
+  }
+
+  private applyInTransaction(events: readonly RecordedEvent[]): bigint {
+    const checkpoints = new Map(this.readCheckpoints.all().map((row) => [row.name, row.position]));
+    for (const { projection, apply } of this.appliers) {
+      const checkpoint = checkpoints.get(projection.name) ?? NOTHING_APPLIED;
+      let last = checkpoint;
+      for (const event of events) {
+        if (event.position <= checkpoint) continue;
+        last = event.position;
+        if (isLedgerEvent(event) && handles(projection, event.type)) apply(toProjected(event));
+      }
+      if (last !== checkpoint) {
+        this.writeCheckpoint.run(last, projection.name);
+        checkpoints.set(projection.name, last);
+      }
+    }
+    return min([...checkpoints.values()]);
+  }
+
+  private lowestCheckpoint(): bigint {
+    return min(this.readCheckpoints.all().map((row) => row.position));
+  }
+
+  /** Creates missing tables; a projection whose version changed is dropped and rebuilt from the start. */
+  private prepareSchema(): void {
+    const versionOf = this.db.prepare<[string], { version: number }>('SELECT version FROM projection_checkpoints WHERE name = ?');
+    const reset = this.db.prepare(
+      `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ${NOTHING_APPLIED})
+       ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position`,
+    );
+    this.db.transaction(() => {
+      for (const projection of this.projections) {
+        const stored = versionOf.get(projection.name);
+        if (stored?.version !== projection.version) {
+          for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+          reset.run(projection.name, projection.version);
+          if (stored) this.logger.log(`Read model ${projection.name} changed to version ${projection.version}: rebuilding`);
+        }
+        this.db.exec(projection.schema);
+      }
+    }).immediate();
+  }
+}
+
+function handles(projection: Projection, type: string): boolean {
+  return projection.handles === 'all' || (projection.handles as readonly string[]).includes(type);
+}
+
+function toProjected(event: RecordedEvent): ProjectedEvent {
+  return {
+    type: event.type,
+    data: event.data,
+    eventId: event.id,
+    streamId: event.streamId,
+    revision: event.revision,
+    position: event.position,
+    metadata: event.metadata as unknown as LedgerEventMetadata,
+  } as ProjectedEvent;
+}
+
+function min(values: readonly bigint[]): bigint {
+  return values.reduce((lowest, value) => (value < lowest ? value : lowest), values[0] ?? NOTHING_APPLIED);
+}

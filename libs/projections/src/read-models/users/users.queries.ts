@@ -1,0 +1,112 @@
+import { ReadModelDatabase } from '../../database';
+import { MailboxRow, MailboxView, toMailboxView } from '../mailbox-retention/mailbox-retention.queries';
+import { Page, decodeCursor, encodeCursor } from '../../paging';
+
+export interface LicenseView {
+  skuId: string;
+  disabledPlans: string[];
+  assignedAt: string;
+  assignedBy: string;
+}
+
+export interface UserView {
+  userId: string;
+  userPrincipalName: string;
+  displayName: string;
+  usageLocation: string | null;
+  status: 'active' | 'deleted';
+  aliases: string[];
+  licenses: LicenseView[];
+  mailbox: MailboxView | null;
+}
+
+export interface UserFilter {
+  skuId?: string;
+  status?: 'active' | 'deleted';
+  limit: number;
+  cursor?: string;
+}
+
+interface UserRow {
+  user_id: string;
+  seq: number;
+  user_principal_name: string;
+  display_name: string;
+  usage_location: string | null;
+  status: 'active' | 'deleted';
+  aliases: string;
+}
+
+interface LicenseRow {
+  sku_id: string;
+  disabled_plans: string;
+  assigned_at: string;
+  assigned_by: string;
+}
+
+export class UserQueries {
+  private readonly one;
+  private readonly licenses;
+  private readonly mailbox;
+  private readonly page;
+
+  constructor(db: ReadModelDatabase) {
+    this.one = db.prepare<[string, string], UserRow>('SELECT * FROM users WHERE tenant_id = ? AND user_id = ?');
+    this.licenses = db.prepare<[string, string], LicenseRow>(
+      'SELECT * FROM user_licenses WHERE tenant_id = ? AND user_id = ? ORDER BY sku_id',
+    );
+    this.mailbox = db.prepare<[string, string], MailboxRow>(
+      `SELECT m.*, u.user_principal_name FROM mailboxes m JOIN users u USING (tenant_id, user_id)
+       WHERE m.tenant_id = ? AND m.user_id = ?`,
+    );
+    // One statement for every filter combination: a NULL parameter switches its filter off.
+    this.page = db.prepare<{ tenant: string; status: string | null; sku: string | null; after: number; limit: number }, UserRow>(
+      `SELECT u.* FROM users u
+       WHERE u.tenant_id = @tenant AND u.seq > @after
+         AND (@status IS NULL OR u.status = @status)
+         AND (@sku IS NULL OR EXISTS (SELECT 1 FROM user_licenses l
+              WHERE l.tenant_id = u.tenant_id AND l.user_id = u.user_id AND l.sku_id = @sku))
+       ORDER BY u.seq LIMIT @limit`,
+    );
+  }
+
+  get(tenantId: string, userId: string): UserView | undefined {
+    const row = this.one.get(tenantId, userId);
+    return row && this.toView(tenantId, row);
+  }
+
+  list(tenantId: string, filter: UserFilter): Page<UserView> {
+    const rows = this.page.all({
+      tenant: tenantId,
+      status: filter.status ?? null,
+      sku: filter.skuId ?? null,
+      after: filter.cursor ? decodeCursor(filter.cursor) : -1,
+      limit: filter.limit + 1,
+    });
+    const items = rows.slice(0, filter.limit);
+    const more = rows.length > filter.limit;
+    return {
+      items: items.map((row) => this.toView(tenantId, row)),
+      nextCursor: more ? encodeCursor(items[items.length - 1].seq) : null,
+    };
+  }
+
+  private toView(tenantId: string, row: UserRow): UserView {
+    const mailbox = this.mailbox.get(tenantId, row.user_id);
+    return {
+      userId: row.user_id,
+      userPrincipalName: row.user_principal_name,
+      displayName: row.display_name,
+      usageLocation: row.usage_location,
+      status: row.status,
+      aliases: JSON.parse(row.aliases) as string[],
+      licenses: this.licenses.all(tenantId, row.user_id).map((license) => ({
+        skuId: license.sku_id,
+        disabledPlans: JSON.parse(license.disabled_plans) as string[],
+        assignedAt: license.assigned_at,
+        assignedBy: license.assigned_by,
+      })),
+      mailbox: mailbox ? toMailboxView(mailbox) : null,
+    };
+  }
+}
