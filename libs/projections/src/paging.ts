@@ -1,4 +1,4 @@
-import { DomainError } from '@app/domain';
+import { invalid } from '@app/domain';
 
 export interface Page<T> {
   items: T[];
@@ -12,8 +12,6 @@ export function encodeCursor(seq: number | bigint): string {
 
 export function decodeCursor(cursor: string): number {
   const match = /^s:(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw new DomainError('ValidationFailed', 'cursor is not a cursor this API returned', {
-    fields: [{ field: 'cursor', errors: ['cursor is not a cursor this API returned'] }],
-  });
+  if (!match) throw invalid('cursor', 'cursor is not a cursor this API returned');
   return Number(match[1]);
 }

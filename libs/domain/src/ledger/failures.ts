@@ -31,5 +31,5 @@ export function throwIfAny(failures: readonly Failure[]): void {
 }
 
 export function invalid(field: string, message: string): DomainError {
-  return new DomainError('ValidationFailed', message, { fields: [{ field, errors: [message] }] });
+  return new DomainError('ValidationFailed', message, { fields: { [field]: [message] } });
 }

@@ -7,3 +7,4 @@ export * from './failures';
 export * from './license-changes';
 export * from './state';
 export * from './metadata';
+export * from './bulk-summary';

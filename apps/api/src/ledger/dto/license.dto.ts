@@ -1,0 +1,85 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsUUID,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_BULK_USERS, SERVICE_PLAN_ID, SKU_ID, SKU_ID_MESSAGE } from './patterns';
+
+export class LicenseToAddDto {
+  @ApiProperty({ example: 'O365_BUSINESS_PREMIUM' })
+  @Matches(SKU_ID, { message: SKU_ID_MESSAGE })
+  skuId: string;
+
+  @ApiPropertyOptional({ example: ['LYNC'], description: 'Plans of the SKU to leave off', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(64)
+  @Matches(SERVICE_PLAN_ID, { each: true, message: 'each of $property must be a service plan id (A-Z, 0-9, _)' })
+  disabledPlans?: string[];
+}
+
+export class AssignLicenseDto {
+  @ApiProperty({ type: [LicenseToAddDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => LicenseToAddDto)
+  addLicenses: LicenseToAddDto[];
+
+  @ApiProperty({ type: [String], example: [] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @Matches(SKU_ID, { each: true, message: 'each of $property must be a skuId (A-Z, 0-9, _)' })
+  removeLicenses: string[];
+}
+
+export class BulkLicensesDto {
+  @ApiProperty({ type: [String], minItems: 1, maxItems: MAX_BULK_USERS })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BULK_USERS)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'each of $property must be a user id (UUID)' })
+  userIds: string[];
+
+  @ApiProperty({ type: [String], minItems: 1, example: ['O365_BUSINESS_PREMIUM'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @Matches(SKU_ID, { each: true, message: 'each of $property must be a skuId (A-Z, 0-9, _)' })
+  skuIds: string[];
+
+  @ApiProperty({ enum: ['add', 'replace'], description: 'add to existing, or replace existing license assignments' })
+  @IsIn(['add', 'replace'])
+  mode: 'add' | 'replace';
+
+  @ApiPropertyOptional({ default: false, description: 'Compute the result, apply nothing' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+export class ReassignLicenseDto {
+  @ApiProperty({ example: 'O365_BUSINESS_PREMIUM' })
+  @Matches(SKU_ID, { message: SKU_ID_MESSAGE })
+  skuId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  fromUserId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  toUserId: string;
+}

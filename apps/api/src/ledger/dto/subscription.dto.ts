@@ -1,0 +1,40 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { MAX_SEATS, SERVICE_PLAN_ID, SKU_ID, SKU_ID_MESSAGE } from './patterns';
+
+export class CreateSubscriptionDto {
+  @ApiProperty({ example: 'O365_BUSINESS_PREMIUM', pattern: SKU_ID.source })
+  @Matches(SKU_ID, { message: SKU_ID_MESSAGE })
+  skuId: string;
+
+  @ApiProperty({ example: 'Office 365 Business Premium', minLength: 1, maxLength: 256 })
+  @IsString()
+  @Length(1, 256)
+  name: string;
+
+  @ApiProperty({ example: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'], description: 'Plan ids of the catalogue' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(64)
+  @ArrayUnique()
+  @Matches(SERVICE_PLAN_ID, { each: true, message: 'each of $property must be a service plan id (A-Z, 0-9, _)' })
+  servicePlans: string[];
+
+  @ApiProperty({ minimum: 0, maximum: MAX_SEATS, example: 25 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_SEATS)
+  seats: number;
+}
+
+export class ChangeSeatsDto {
+  @ApiProperty({ enum: ['purchase', 'expire', 'renew'] })
+  @IsIn(['purchase', 'expire', 'renew'])
+  action: 'purchase' | 'expire' | 'renew';
+
+  @ApiProperty({ minimum: 1, maximum: MAX_SEATS, example: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SEATS)
+  count: number;
+}

@@ -1,0 +1,93 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsISO31661Alpha2,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { SKU_ID, SKU_ID_MESSAGE, USAGE_LOCATION, USAGE_LOCATION_MESSAGE } from './patterns';
+
+const EMAIL_MESSAGE = '$property must be an e-mail address';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'ada@contoso.com', description: 'E-mail form, unique case-insensitively' })
+  @IsEmail({}, { message: EMAIL_MESSAGE })
+  @MaxLength(254)
+  userPrincipalName: string;
+
+  @ApiProperty({ example: 'Ada Lovelace', minLength: 1, maxLength: 256 })
+  @IsString()
+  @Length(1, 256)
+  displayName: string;
+
+  @ApiPropertyOptional({ example: 'GB', description: 'ISO 3166-1 alpha-2, upper case; needed before a license is assigned' })
+  @IsOptional()
+  @Matches(USAGE_LOCATION, { message: USAGE_LOCATION_MESSAGE })
+  @IsISO31661Alpha2({ message: USAGE_LOCATION_MESSAGE })
+  usageLocation?: string;
+
+  @ApiPropertyOptional({ example: ['ada.l@contoso.com'], type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsEmail({}, { each: true, message: 'each of $property must be an e-mail address' })
+  @MaxLength(254, { each: true })
+  aliases?: string[];
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({ example: 'Ada King', minLength: 1, maxLength: 256 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 256)
+  displayName?: string;
+
+  @ApiPropertyOptional({ example: 'FR' })
+  @IsOptional()
+  @Matches(USAGE_LOCATION, { message: USAGE_LOCATION_MESSAGE })
+  @IsISO31661Alpha2({ message: USAGE_LOCATION_MESSAGE })
+  usageLocation?: string;
+}
+
+export class AddAliasDto {
+  @ApiProperty({ example: 'sales@contoso.com' })
+  @IsEmail({}, { message: EMAIL_MESSAGE })
+  @MaxLength(254)
+  alias: string;
+}
+
+export class ListUsersQueryDto {
+  @ApiPropertyOptional({ description: 'Only users holding this SKU' })
+  @IsOptional()
+  @Matches(SKU_ID, { message: SKU_ID_MESSAGE })
+  skuId?: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'deleted'] })
+  @IsOptional()
+  @IsIn(['active', 'deleted'])
+  status?: 'active' | 'deleted';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  cursor?: string;
+}

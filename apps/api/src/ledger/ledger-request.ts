@@ -1,0 +1,31 @@
+import { CommandContext, CommandOutcome } from '@app/application';
+import { ExecutionContext, UnauthorizedException, createParamDecorator } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AuthenticatedRequest } from '../auth';
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * `@LedgerContext() context: CommandContext`: who asks (from the token), in which tenant, and the
+ * request's ids for correlation (a caller's X-Correlation-Id ties several requests together).
+ */
+export const LedgerContext = createParamDecorator((_data: unknown, ctx: ExecutionContext): CommandContext => {
+  const req = ctx.switchToHttp().getRequest<Request & AuthenticatedRequest & { id?: string }>();
+  const actor = req.actor;
+  if (!actor) throw new UnauthorizedException('This endpoint needs a bearer token.');
+  const given = req.headers['x-correlation-id'];
+  const requestId = String(req.id);
+  return {
+    tenantId: actor.tenantId,
+    actor: actor.name ? { id: actor.id, name: actor.name } : { id: actor.id },
+    correlationId: typeof given === 'string' && CORRELATION_ID.test(given) ? given : requestId,
+    causationId: requestId,
+  };
+});
+
+export const LEDGER_POSITION_HEADER = 'X-Ledger-Position';
+
+/** Every command success names the store position of its last event, so a client can wait for it elsewhere. */
+export function exposePosition(res: Response, outcome: CommandOutcome): void {
+  if (outcome.position !== null) res.setHeader(LEDGER_POSITION_HEADER, outcome.position.toString());
+}

@@ -1,0 +1,62 @@
+import { ExecuteLedgerCommand, GetSubscriptionQuery, ListSubscriptionsQuery, CommandContext } from '@app/application';
+import { SubscriptionView } from '@app/projections';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Actor, ActorContext, Roles } from '../auth';
+import { ChangeSeatsDto, CreateSubscriptionDto } from './dto/subscription.dto';
+import { LedgerContext, exposePosition } from './ledger-request';
+import { SubscriptionListDoc, SubscriptionViewDoc } from './views/subscription.view';
+
+@ApiTags('subscriptions')
+@Controller('v1/subscriptions')
+export class SubscriptionsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Roles('global-admin')
+  @ApiOperation({ summary: 'Add a subscription (S1): its plans come from the catalogue' })
+  @ApiCreatedResponse({ type: SubscriptionViewDoc })
+  async add(
+    @Body() body: CreateSubscriptionDto,
+    @LedgerContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SubscriptionView> {
+    exposePosition(res, await this.commands.execute(new ExecuteLedgerCommand({ type: 'AddSubscription', data: body }, context)));
+    return this.queries.execute(new GetSubscriptionQuery(context.tenantId, body.skuId));
+  }
+
+  @Post(':skuId/seats')
+  @HttpCode(200)
+  @Roles('global-admin')
+  @ApiOperation({ summary: 'Purchase, expire or renew seats (S2)' })
+  @ApiOkResponse({ type: SubscriptionViewDoc })
+  async changeSeats(
+    @Param('skuId') skuId: string,
+    @Body() body: ChangeSeatsDto,
+    @LedgerContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SubscriptionView> {
+    exposePosition(res, await this.commands.execute(new ExecuteLedgerCommand({ type: 'ChangeSeats', data: { skuId, ...body } }, context)));
+    return this.queries.execute(new GetSubscriptionQuery(context.tenantId, skuId));
+  }
+
+  @Get()
+  @Roles('user-admin', 'auditor')
+  @ApiOperation({ summary: 'Seats of every subscription: valid, expired, assigned, available' })
+  @ApiOkResponse({ type: SubscriptionListDoc })
+  async list(@Actor() actor: ActorContext): Promise<{ items: SubscriptionView[] }> {
+    return { items: await this.queries.execute(new ListSubscriptionsQuery(actor.tenantId)) };
+  }
+
+  @Get(':skuId')
+  @Roles('user-admin', 'auditor')
+  @ApiOkResponse({ type: SubscriptionViewDoc })
+  get(@Param('skuId') skuId: string, @Actor() actor: ActorContext): Promise<SubscriptionView> {
+    return this.queries.execute(new GetSubscriptionQuery(actor.tenantId, skuId));
+  }
+}

@@ -1,0 +1,99 @@
+import { CommandContext, ExecuteLedgerCommand, GetUserQuery, ListUsersQuery } from '@app/application';
+import { LedgerCommand } from '@app/domain';
+import { Page, UserView } from '@app/projections';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { Actor, ActorContext, Roles } from '../auth';
+import { AssignLicenseDto } from './dto/license.dto';
+import { AddAliasDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
+import { LedgerContext, exposePosition } from './ledger-request';
+import { UserPageDoc, UserViewDoc } from './views/user.view';
+
+@ApiTags('users')
+@Controller('v1/users')
+export class UsersController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Roles('user-admin')
+  @ApiOperation({ summary: 'Create a user (U1); the server assigns its userId' })
+  @ApiCreatedResponse({ type: UserViewDoc })
+  create(@Body() body: CreateUserDto, @LedgerContext() context: CommandContext, @Res({ passthrough: true }) res: Response) {
+    const userId = randomUUID();
+    return this.run({ type: 'CreateUser', data: { userId, ...body } }, userId, context, res);
+  }
+
+  @Patch(':userId')
+  @Roles('user-admin')
+  @ApiOperation({ summary: 'Change the display name or usage location (U3 keeps holding for held licenses)' })
+  @ApiOkResponse({ type: UserViewDoc })
+  update(
+    @Param('userId') userId: string,
+    @Body() body: UpdateUserDto,
+    @LedgerContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run({ type: 'UpdateUser', data: { userId, ...body } }, userId, context, res);
+  }
+
+  @Post(':userId/aliases')
+  @Roles('user-admin')
+  @ApiOperation({ summary: 'Add an e-mail alias, unique among all UPNs and aliases (U1)' })
+  @ApiCreatedResponse({ type: UserViewDoc })
+  addAlias(
+    @Param('userId') userId: string,
+    @Body() body: AddAliasDto,
+    @LedgerContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run({ type: 'AddAlias', data: { userId, alias: body.alias } }, userId, context, res);
+  }
+
+  @Delete(':userId')
+  @Roles('user-admin')
+  @ApiOperation({ summary: 'Delete a user: frees every license at once; data kept for the 30-day grace period (U4)' })
+  @ApiOkResponse({ type: UserViewDoc })
+  remove(@Param('userId') userId: string, @LedgerContext() context: CommandContext, @Res({ passthrough: true }) res: Response) {
+    return this.run({ type: 'DeleteUser', data: { userId } }, userId, context, res);
+  }
+
+  @Post(':userId/assignLicense')
+  @HttpCode(200)
+  @Roles('user-admin')
+  @ApiOperation({ summary: 'Add and remove licenses of one user, atomically (L1); Exchange changes follow L3/L4' })
+  @ApiOkResponse({ type: UserViewDoc })
+  assignLicense(
+    @Param('userId') userId: string,
+    @Body() body: AssignLicenseDto,
+    @LedgerContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run({ type: 'AssignLicense', data: { userId, ...body } }, userId, context, res);
+  }
+
+  @Get()
+  @Roles('user-admin', 'auditor')
+  @ApiOperation({ summary: 'Users, optionally those holding a SKU or of a status; cursor paging' })
+  @ApiOkResponse({ type: UserPageDoc })
+  list(@Query() query: ListUsersQueryDto, @Actor() actor: ActorContext): Promise<Page<UserView>> {
+    return this.queries.execute(new ListUsersQuery(actor.tenantId, { ...query, limit: query.limit ?? 100 }));
+  }
+
+  @Get(':userId')
+  @Roles('user-admin', 'auditor')
+  @ApiOkResponse({ type: UserViewDoc })
+  get(@Param('userId') userId: string, @Actor() actor: ActorContext): Promise<UserView> {
+    return this.queries.execute(new GetUserQuery(actor.tenantId, userId));
+  }
+
+  private async run(command: LedgerCommand, userId: string, context: CommandContext, res: Response): Promise<UserView> {
+    exposePosition(res, await this.commands.execute(new ExecuteLedgerCommand(command, context)));
+    return this.queries.execute(new GetUserQuery(context.tenantId, userId));
+  }
+}

@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** OpenAPI description of the subscription view; the data comes from the seatAvailability read model. */
+export class SubscriptionViewDoc {
+  @ApiProperty() skuId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: [String] }) servicePlans: string[];
+  @ApiProperty() valid: number;
+  @ApiProperty() expired: number;
+  @ApiProperty() assigned: number;
+  @ApiProperty({ description: 'max(0, valid - assigned)' }) available: number;
+  @ApiProperty({ description: 'max(0, assigned - valid): seats expired while assigned' }) overAssigned: number;
+}
+
+export class SubscriptionListDoc {
+  @ApiProperty({ type: [SubscriptionViewDoc] }) items: SubscriptionViewDoc[];
+}

@@ -1,0 +1,90 @@
+import { Catalog } from '@app/domain';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import {
+  Projector,
+  READ_MODELS,
+  ReadModelDatabase,
+  SeatAvailabilityQueries,
+  UserQueries,
+  openReadModelDatabase,
+} from '@app/projections';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { join } from 'node:path';
+import { CATALOG, loadCatalog } from './catalog/catalog.loader';
+import { CLOCK, Clock, ManualClock, SystemClock } from './clock/clock';
+import { ExecuteLedgerHandler } from './commands/execute-ledger.handler';
+import { LEDGER_CONFIG, LedgerConfig } from './config';
+import { createEventStore } from './ledger/event-store.factory';
+import { LedgerCommandExecutor } from './ledger/ledger-command.executor';
+import { LedgerStore } from './ledger/ledger-store';
+import { SnapshotStore } from './ledger/state-snapshot';
+import { GetSubscriptionHandler, ListSubscriptionsHandler } from './queries/subscription.queries';
+import { GetUserHandler, ListUsersHandler } from './queries/user.queries';
+
+export const READ_MODEL_DATABASE = Symbol('READ_MODEL_DATABASE');
+
+/** Starts the projector with the application and closes the stores last, in order. */
+@Injectable()
+class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly projector: Projector,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DATABASE) private readonly db: ReadModelDatabase,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.projector.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.projector.stop();
+    await this.store.close();
+    this.db.close();
+  }
+}
+
+@Global()
+@Module({
+  imports: [CqrsModule.forRoot()],
+  providers: [
+    { provide: EVENT_STORE, inject: [LEDGER_CONFIG], useFactory: createEventStore },
+    {
+      provide: READ_MODEL_DATABASE,
+      inject: [LEDGER_CONFIG],
+      useFactory: (config: LedgerConfig) => openReadModelDatabase(join(config.dataDir, 'read-models.sqlite')),
+    },
+    {
+      provide: CLOCK,
+      inject: [LEDGER_CONFIG],
+      useFactory: (config: LedgerConfig): Clock =>
+        config.clock === 'manual' ? new ManualClock(join(config.dataDir, 'clock.json')) : new SystemClock(),
+    },
+    { provide: CATALOG, inject: [LEDGER_CONFIG], useFactory: (config: LedgerConfig) => loadCatalog(config.catalogFile) },
+    {
+      provide: Projector,
+      inject: [EVENT_STORE, READ_MODEL_DATABASE],
+      useFactory: (store: EventStore, db: ReadModelDatabase) => new Projector(store, db, READ_MODELS, new Logger('Projector')),
+    },
+    {
+      provide: LedgerStore,
+      inject: [EVENT_STORE, READ_MODEL_DATABASE],
+      useFactory: (store: EventStore, db: ReadModelDatabase) => new LedgerStore(store, new SnapshotStore(db)),
+    },
+    {
+      provide: LedgerCommandExecutor,
+      inject: [LedgerStore, CLOCK, CATALOG],
+      useFactory: (ledgers: LedgerStore, clock: Clock, catalog: Catalog) => new LedgerCommandExecutor(ledgers, clock, catalog),
+    },
+    { provide: SeatAvailabilityQueries, inject: [READ_MODEL_DATABASE], useFactory: (db: ReadModelDatabase) => new SeatAvailabilityQueries(db) },
+    { provide: UserQueries, inject: [READ_MODEL_DATABASE], useFactory: (db: ReadModelDatabase) => new UserQueries(db) },
+    LedgerLifecycle,
+    ExecuteLedgerHandler,
+    GetSubscriptionHandler,
+    ListSubscriptionsHandler,
+    GetUserHandler,
+    ListUsersHandler,
+  ],
+  exports: [EVENT_STORE, READ_MODEL_DATABASE, CLOCK, CATALOG, Projector, CqrsModule],
+})
+export class LedgerModule {}

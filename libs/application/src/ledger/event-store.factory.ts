@@ -1,0 +1,8 @@
+import { EventStore, SqliteEventStore } from '@app/event-store';
+import { join } from 'node:path';
+import { LedgerConfig } from '../config';
+
+/** LEDGER_EVENT_STORE picks the adapter; both honour the same port and contract suite. */
+export function createEventStore(config: LedgerConfig): EventStore {
+  return SqliteEventStore.open(join(config.dataDir, 'events.sqlite'));
+}

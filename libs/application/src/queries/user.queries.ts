@@ -1,0 +1,41 @@
+import { DomainError } from '@app/domain';
+import { Page, UserFilter, UserQueries, UserView } from '@app/projections';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+
+export class GetUserQuery extends Query<UserView> {
+  constructor(
+    readonly tenantId: string,
+    readonly userId: string,
+  ) {
+    super();
+  }
+}
+
+export class ListUsersQuery extends Query<Page<UserView>> {
+  constructor(
+    readonly tenantId: string,
+    readonly filter: UserFilter,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetUserQuery)
+export class GetUserHandler implements IQueryHandler<GetUserQuery, UserView> {
+  constructor(private readonly users: UserQueries) {}
+
+  async execute({ tenantId, userId }: GetUserQuery): Promise<UserView> {
+    const view = this.users.get(tenantId, userId);
+    if (!view) throw new DomainError('UserNotFound', `User ${userId} not found`, { userId });
+    return view;
+  }
+}
+
+@QueryHandler(ListUsersQuery)
+export class ListUsersHandler implements IQueryHandler<ListUsersQuery, Page<UserView>> {
+  constructor(private readonly users: UserQueries) {}
+
+  async execute({ tenantId, filter }: ListUsersQuery): Promise<Page<UserView>> {
+    return this.users.list(tenantId, filter);
+  }
+}
