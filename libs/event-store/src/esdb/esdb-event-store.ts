@@ -1,0 +1,179 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  START,
+  type AllStreamResolvedEvent,
+  type ResolvedEvent,
+  type StreamingRead,
+} from '@eventstore/db-client';
+import { EventStoreUnavailableError, StreamNotFoundError } from '../errors';
+import {
+  ANY,
+  type AllSubscription,
+  type AppendResult,
+  type EventData,
+  type EventStore,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeToAllOptions,
+} from '../event-store.port';
+import { EsdbAllSubscription, type ResubscribeOptions } from './esdb-all-subscription';
+import { isSystemEvent, isUnavailable, toClientPosition, toJsonEvent, toPortError, toRecordedEvent } from './esdb-mapping';
+
+export interface EsdbEventStoreOptions {
+  /** ping() gives up after this long (default 2 s), so health checks answer instead of hanging. */
+  pingTimeoutMs?: number;
+  resubscribe?: ResubscribeOptions;
+}
+
+/** The production event store: EventStoreDB over gRPC through @eventstore/db-client 6.x, JSON events. */
+export class EsdbEventStore implements EventStore {
+  private readonly client: EventStoreDBClient;
+  private readonly subscriptions = new Set<EsdbAllSubscription>();
+
+  constructor(
+    connectionString: string,
+    private readonly options: EsdbEventStoreOptions = {},
+  ) {
+    this.client = EventStoreDBClient.connectionString(connectionString);
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly EventData[],
+    { expectedRevision = ANY }: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<AppendResult> {
+    const append = async () => {
+      try {
+        return await this.client.appendToStream(streamId, events.map(toJsonEvent), { expectedRevision });
+      } catch (error) {
+        throw toPortError(error, { streamId, expectedRevision });
+      }
+    };
+    // One retry on a broken connection is safe: EventStoreDB recognises the same event ids (idempotent append).
+    const result = await append().catch((error: unknown) => (isUnavailable(error) ? append() : Promise.reject(error)));
+    // An empty append only checks the expectation; the client then reports "no stream" as revision 0.
+    if (events.length === 0 || !result.position) return this.head(streamId);
+    return { nextExpectedRevision: result.nextExpectedRevision, position: result.position.commit };
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    const read = this.client.readStream(streamId, {
+      direction: backwards ? BACKWARDS : FORWARDS,
+      fromRevision: options.fromRevision ?? (backwards ? END : START),
+      maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+    });
+    for await (const resolved of consume(read, streamId)) yield toRecordedEvent(resolved);
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    if (remaining <= 0) return;
+    const backwards = options.direction === 'backwards';
+    const from = options.fromPosition ?? (backwards ? 'end' : 'start');
+    // EventStoreDB reads $all backwards from a position exclusively; the port promises inclusive.
+    if (backwards && typeof from === 'bigint') {
+      const at = await this.eventAt(from);
+      if (at) {
+        yield at;
+        if (--remaining === 0) return;
+      }
+    }
+    const read = this.client.readAll({
+      direction: backwards ? BACKWARDS : FORWARDS,
+      fromPosition: typeof from === 'bigint' ? toClientPosition(from) : from === 'start' ? START : END,
+    });
+    // The client has no server-side filter for reads: system events are skipped here, after maxCount paging.
+    for await (const resolved of consume(read)) {
+      if (isSystemEvent(resolved)) continue;
+      yield toRecordedEvent(resolved);
+      if (--remaining === 0) return;
+    }
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
+    const subscription = new EsdbAllSubscription(
+      this.client,
+      options.fromPosition ?? 'start',
+      this.options.resubscribe,
+      (stopped) => this.subscriptions.delete(stopped),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** A cheap read bounded by a deadline: the client's own reads have none. */
+  async ping(): Promise<void> {
+    const timeoutMs = this.options.pingTimeoutMs ?? 2_000;
+    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new EventStoreUnavailableError(`EventStoreDB did not answer within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([drain(read), deadline]);
+    } catch (error) {
+      if (error instanceof EventStoreUnavailableError) throw error;
+      throw new EventStoreUnavailableError(`EventStoreDB is unavailable: ${(error as Error).message}`, error);
+    } finally {
+      clearTimeout(timer);
+      void read.cancel().catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.unsubscribe()));
+    await this.client.dispose();
+  }
+
+  /** The event at exactly this $all position, unless it is a system event or there is none. */
+  private async eventAt(position: bigint): Promise<RecordedEvent | undefined> {
+    const read = this.client.readAll({ direction: FORWARDS, fromPosition: toClientPosition(position), maxCount: 1 });
+    for await (const resolved of consume(read)) {
+      const event = toRecordedEvent(resolved);
+      return event.position === position && !isSystemEvent(resolved) ? event : undefined;
+    }
+    return undefined;
+  }
+
+  /** The stream as it stands (-1 when it does not exist), for answers the server leaves without a position. */
+  private async head(streamId: string): Promise<AppendResult> {
+    try {
+      for await (const last of this.readStream(streamId, { direction: 'backwards', maxCount: 1 })) {
+        return { nextExpectedRevision: last.revision, position: last.position };
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return { nextExpectedRevision: -1n, position: -1n };
+  }
+}
+
+/** Iterates a client read, mapping its errors, and cancels the gRPC call if the reader stops early. */
+async function* consume<E extends ResolvedEvent | AllStreamResolvedEvent>(
+  read: StreamingRead<E>,
+  streamId?: string,
+): AsyncGenerator<E> {
+  let finished = false;
+  try {
+    for await (const resolved of read) yield resolved;
+    finished = true;
+  } catch (error) {
+    finished = true;
+    throw toPortError(error, { streamId });
+  } finally {
+    if (!finished) await read.cancel().catch(() => undefined);
+  }
+}
+
+async function drain(read: StreamingRead<unknown>): Promise<void> {
+  for await (const _ of read) void _;
+}
