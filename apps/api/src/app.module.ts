@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ledgerConfigModule } from '@app/application/config';
+import { AuthModule } from './auth/auth.module';
+import { HealthModule } from './health/health.module';
+import { ledgerLoggerModule } from './http/logging';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { MetricsModule } from './metrics/metrics.module';
+
+/** The HTTP/service infrastructure every endpoint sits on; e2e tests compose it with their own modules. */
+export const INFRASTRUCTURE_IMPORTS = [
+  ledgerConfigModule(),
+  ledgerLoggerModule(),
+  AuthModule,
+  IdempotencyModule,
+  MetricsModule,
+  HealthModule,
+];
+
+@Module({
+  imports: [
+    ...INFRASTRUCTURE_IMPORTS,
+    // The ledger feature goes here: LedgerModule (controllers under apps/api/src/ledger), which also
+    // provides STORE_PROBE and READ_MODEL_STATUS (apps/api/src/health/health.tokens.ts) globally.
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,78 @@
+import type { NestApplicationOptions } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { BEARER_SCHEME } from './auth/auth.decorators';
+import { ErrorBodyDto } from './http/api-error';
+import { JSON_BODY_LIMIT, jsonBodyParser } from './http/body-parser';
+import { LedgerExceptionFilter } from './http/exception.filter';
+import { requestIdMiddleware } from './http/request-id';
+import { LedgerValidationPipe } from './http/validation';
+import { HttpMetrics } from './metrics/http-metrics';
+
+/**
+ * Options for NestFactory.create / createNestApplication. Nest's own body parser is off: configureApp
+ * installs one with the ledger's limit and error codes.
+ */
+export const APP_OPTIONS: NestApplicationOptions = { bufferLogs: true, bodyParser: false };
+
+export interface ConfigureAppOptions {
+  /** Body size limit (express syntax); default 256kb. */
+  bodyLimit?: string | number;
+}
+
+/**
+ * Everything between "the Nest app exists" and "it listens": used by main.ts and by every e2e test,
+ * so tests run the real HTTP setup. Order matters: the request id and metrics come before the body
+ * parser so that a body refused with 400/413 still gets an id and is counted.
+ */
+export function configureApp(app: NestExpressApplication, options: ConfigureAppOptions = {}): NestExpressApplication {
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+
+  app.use(requestIdMiddleware);
+  app.use(app.get(HttpMetrics).middleware);
+  app.use(jsonBodyParser(options.bodyLimit ?? JSON_BODY_LIMIT));
+
+  app.useGlobalPipes(new LedgerValidationPipe());
+  app.useGlobalFilters(new LedgerExceptionFilter());
+
+  setupOpenApi(app);
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** Swagger UI at /docs, the OpenAPI 3 document at /docs-json. */
+export function setupOpenApi(app: NestExpressApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('License Ledger')
+    .setDescription(
+      'Event-sourced license administration: subscriptions, seats, users, licenses and mailbox retention. ' +
+        'Every /v1 endpoint needs `Authorization: Bearer <JWT>` (HS256; claims sub, roles, exp, optional name and tid). ' +
+        'Errors have the body `{statusCode, error, message, details?}`; validation failures list each bad field in `details.fields`. ' +
+        'Every response carries X-Request-Id (the caller\'s, or a generated UUID).',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
+    .build();
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] });
+  requireBearerOnV1(document);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'License Ledger API' });
+  return document;
+}
+
+/** Every /v1 operation needs the bearer token and may answer 401, whether or not it says so itself. */
+function requireBearerOnV1(document: OpenAPIObject): void {
+  const errorRef = { $ref: `#/components/schemas/${ErrorBodyDto.name}` };
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (!path.startsWith('/v1/') && path !== '/v1') continue;
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (!operation) continue;
+      operation.security ??= [{ [BEARER_SCHEME]: [] }];
+      operation.responses ??= {};
+      operation.responses['401'] ??= { description: 'Unauthenticated', content: { 'application/json': { schema: errorRef } } };
+      operation.responses['400'] ??= { description: 'ValidationFailed or MalformedJson', content: { 'application/json': { schema: errorRef } } };
+    }
+  }
+}

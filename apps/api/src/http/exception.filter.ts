@@ -1,0 +1,69 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from '@app/domain/errors';
+import { ApiError, type ErrorBody } from './api-error';
+import { errorCodeForStatus } from './error-codes';
+
+const GENERIC_500 = 'An unexpected error occurred. Quote the request id when reporting it.';
+
+function isDomainError(error: unknown): error is DomainError {
+  if (error instanceof DomainError) return true;
+  // The same class loaded twice (e.g. two module registries) still counts.
+  const e = error as Partial<DomainError> | null;
+  return !!e && e.name === 'DomainError' && typeof e.code === 'string' && typeof e.status === 'number';
+}
+
+/** Maps anything thrown to the contract's `{statusCode, error, message, details?}` (API.md, "Errors"). */
+export function toErrorBody(exception: unknown, requestId?: string): { body: ErrorBody; headers?: Record<string, string> } {
+  if (exception instanceof ApiError) {
+    return {
+      body: { statusCode: exception.getStatus(), error: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) },
+      headers: exception.headers,
+    };
+  }
+  if (isDomainError(exception)) {
+    return { body: { statusCode: exception.status, error: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) } };
+  }
+  if (exception instanceof HttpException && exception.getStatus() < 500) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    const raw = typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
+    const messages = Array.isArray(raw) ? raw.map(String) : [];
+    const message = messages.length > 0 ? messages.join('; ') : typeof raw === 'string' && raw !== '' ? raw : exception.message;
+    return {
+      body: { statusCode: status, error: errorCodeForStatus(status), message, ...(messages.length > 1 ? { details: { messages } } : {}) },
+    };
+  }
+  // Server-side failures never leak their message; a deliberate 5xx HttpException (e.g. 503) keeps its status.
+  const status = exception instanceof HttpException ? exception.getStatus() : 500;
+  return { body: { statusCode: status, error: errorCodeForStatus(status), message: GENERIC_500, ...(requestId ? { details: { requestId } } : {}) } };
+}
+
+/**
+ * The single exception filter of the API. 4xx are the client's business and logged by the access log;
+ * anything else is a 500 InternalError with a generic message, logged once with its stack.
+ */
+@Catch()
+export class LedgerExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const request = host.switchToHttp().getRequest<Request & { id?: unknown }>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const requestId = typeof request.id === 'string' ? request.id : undefined;
+    const { body, headers } = toErrorBody(exception, requestId);
+
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId, method: request.method, url: request.originalUrl }, 'Unhandled error');
+    }
+    if (response.headersSent) {
+      // A stream failed half-way: the status is gone, all we can do is cut the connection.
+      response.destroy();
+      return;
+    }
+    if (body.statusCode === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="license-ledger"');
+    for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
+    response.status(body.statusCode).json(body);
+  }
+}

@@ -1,0 +1,6 @@
+export * from './api-error';
+export * from './body-parser';
+export * from './error-codes';
+export * from './exception.filter';
+export * from './request-id';
+export * from './validation';

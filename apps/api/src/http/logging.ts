@@ -1,0 +1,40 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import type { Request } from 'express';
+import type { AuthenticatedRequest } from '../auth/actor';
+import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
+
+/** Routes polled by probes and scrapers: logged at debug only. */
+const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
+
+/**
+ * Structured JSON logs through nestjs-pino. LOG_LEVEL (fatal|error|warn|info|debug|trace|silent,
+ * default info) is read when the app is created; tests run with LOG_LEVEL=silent.
+ */
+export function ledgerLoggerModule() {
+  return LoggerModule.forRootAsync({
+    useFactory: () => ({
+      pinoHttp: {
+        level: process.env.LOG_LEVEL?.trim() || 'info',
+        // requestIdMiddleware normally set req.id already; this covers an app built without it.
+        genReqId: (req: IncomingMessage, res: ServerResponse) => {
+          const existing = (req as IncomingMessage & { id?: unknown }).id;
+          if (typeof existing === 'string') return existing;
+          const id = requestIdFor(req as Request);
+          res.setHeader(REQUEST_ID_HEADER, id);
+          return id;
+        },
+        customProps: (req: IncomingMessage) => {
+          const actor = (req as IncomingMessage & AuthenticatedRequest).actor;
+          return actor ? { actorId: actor.id, tenantId: actor.tenantId } : {};
+        },
+        customLogLevel: (req: IncomingMessage, res: ServerResponse, err?: Error) => {
+          if (err || res.statusCode >= 500) return 'error';
+          if (QUIET_PATHS.has((req.url ?? '').split('?')[0])) return 'debug';
+          return res.statusCode >= 400 ? 'warn' : 'info';
+        },
+        redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+      },
+    }),
+  });
+}

@@ -1,0 +1,21 @@
+import { applyDecorators, UseInterceptors } from '@nestjs/common';
+import { ApiConflictResponse, ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ErrorBodyDto } from '../http/api-error';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyInterceptor, MAX_IDEMPOTENCY_KEY_LENGTH } from './idempotency.interceptor';
+
+/**
+ * Marks a command endpoint as honouring `Idempotency-Key` (API.md, "Commands"). Put it on handlers,
+ * not on query endpoints; IdempotencyModule must be imported (it is global in the app).
+ */
+export const Idempotent = () =>
+  applyDecorators(
+    UseInterceptors(IdempotencyInterceptor),
+    ApiHeader({
+      name: IDEMPOTENCY_KEY_HEADER,
+      required: false,
+      description: `Optional, 1-${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters, unique per intended operation. The same key with the same request replays the first successful answer (header Idempotent-Replayed: true) and executes nothing; with a different request: 422 IdempotencyKeyReused; while the first is still running: 409 ConcurrencyConflict. Keys are kept 24 hours per tenant.`,
+      schema: { type: 'string', maxLength: MAX_IDEMPOTENCY_KEY_LENGTH },
+    }),
+    ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'IdempotencyKeyReused' }),
+    ApiConflictResponse({ type: ErrorBodyDto, description: 'ConcurrencyConflict (among the domain conflicts of this command)' }),
+  );

@@ -1,0 +1,8 @@
+import type { CliCommand } from '../cli-command';
+import { tokenCommand } from './token.command';
+
+/**
+ * Every CLI command. To add one: create commands/<name>.command.ts exporting a CliCommand
+ * (see token.command.ts) and list it here; the dispatcher and `--help` pick it up.
+ */
+export const COMMANDS: readonly CliCommand[] = [tokenCommand];

@@ -1,0 +1,64 @@
+import { parseArgs } from 'node:util';
+import { ROLES, TokenService, isRole, parseTtl, type Role } from '@app/application/auth';
+import { TENANT_ID_PATTERN, loadLedgerConfig } from '@app/application/config';
+import { CliUsageError, EXIT_OK, type CliCommand } from '../cli-command';
+
+const USAGE = `Usage: npm run cli -- token --role <role> [--role <role> ...] --actor <id> [--name "Alice"] [--tenant t1] [--ttl 1h]
+
+Prints a bearer token (HS256) signed with LEDGER_JWT_SECRET, or with the secret kept in
+LEDGER_DATA_DIR/jwt-secret (generated on first use), exactly as the API verifies it.
+
+Options:
+  -r, --role <role>    ${ROLES.join(' | ')} (repeatable, at least one)
+  -a, --actor <id>     actor id, the token's "sub"
+  -n, --name <name>    display name (claim "name")
+  -t, --tenant <id>    tenant id (claim "tid"); default: the API's LEDGER_DEFAULT_TENANT
+      --ttl <time>     lifetime: seconds or 30m, 1h, 7d, 2w (default 1h)
+  -h, --help           this help`;
+
+export const tokenCommand: CliCommand = {
+  name: 'token',
+  summary: 'print a signed bearer token for an actor and roles',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        role: { type: 'string', short: 'r', multiple: true },
+        actor: { type: 'string', short: 'a' },
+        name: { type: 'string', short: 'n' },
+        tenant: { type: 'string', short: 't' },
+        ttl: { type: 'string', default: '1h' },
+      },
+    });
+
+    const roles = values.role ?? [];
+    if (roles.length === 0) throw new CliUsageError('at least one --role is required');
+    const unknown = roles.filter((role) => !isRole(role));
+    if (unknown.length > 0) throw new CliUsageError(`unknown role(s): ${unknown.join(', ')}; expected ${ROLES.join(', ')}`);
+    const actor = values.actor?.trim();
+    if (!actor) throw new CliUsageError('--actor <id> is required');
+    if (values.tenant !== undefined && !TENANT_ID_PATTERN.test(values.tenant)) {
+      throw new CliUsageError(`invalid --tenant "${values.tenant}": 1-64 characters of A-Z a-z 0-9 . _ -`);
+    }
+    let ttlSeconds: number;
+    try {
+      ttlSeconds = parseTtl(values.ttl);
+    } catch (error) {
+      throw new CliUsageError((error as Error).message);
+    }
+
+    const config = loadLedgerConfig(io.env);
+    const token = TokenService.fromSecret(config.jwtSecret, config.defaultTenant).sign({
+      actorId: actor,
+      roles: roles as Role[],
+      ttlSeconds,
+      ...(values.name !== undefined ? { name: values.name } : {}),
+      ...(values.tenant !== undefined ? { tenantId: values.tenant } : {}),
+    });
+    io.stdout.write(`${token}\n`);
+    return EXIT_OK;
+  },
+};

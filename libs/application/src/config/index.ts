@@ -1,0 +1,3 @@
+export * from './ledger-config';
+export * from './jwt-secret';
+export * from './ledger-config.module';
