@@ -24,7 +24,7 @@ export class StreamNotFoundError extends Error {
 
 /** The store cannot be reached (EventStoreDB down, SQLite file unreadable). */
 export class EventStoreUnavailableError extends Error {
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(message: string, override readonly cause?: unknown) {
     super(message);
     this.name = 'EventStoreUnavailableError';
   }
