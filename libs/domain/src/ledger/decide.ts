@@ -101,6 +101,8 @@ function changeSeats({ data }: ChangeSeats, state: LedgerState): LedgerEvent[] {
 
 /** U1 */
 function createUser({ data }: CreateUser, state: LedgerState): LedgerEvent[] {
+  // A second UserCreated for one id would overwrite the user, its licenses and its seat counts.
+  if (state.users.has(data.userId)) throw invalid('userId', `User ${data.userId} already exists`);
   const upn = data.userPrincipalName;
   if (state.principalNames.has(upn.toLowerCase()) || state.aliases.has(upn.toLowerCase())) {
     throw new DomainError('UserPrincipalNameTaken', `${upn} is already in use`, { userPrincipalName: upn });
@@ -205,6 +207,9 @@ function assignLicense({ data }: AssignLicense, state: LedgerState, context: Dec
 
 /** L9: all listed users at once, all or nothing, every failure named. */
 function bulkAssignLicenses({ data }: BulkAssignLicenses, state: LedgerState, context: DecisionContext): LedgerEvent[] {
+  // A user listed twice would be assigned (and counted) twice for one license.
+  const repeated = data.userIds.find((userId, index) => data.userIds.indexOf(userId) !== index);
+  if (repeated) throw invalid('userIds', `${repeated} is listed twice in userIds`);
   const failures: Failure[] = [];
   for (const skuId of data.skuIds) {
     if (!state.subscriptions.has(skuId)) failures.push({ code: 'SubscriptionNotFound', skuId, message: `Subscription ${skuId} not found` });
@@ -215,12 +220,13 @@ function bulkAssignLicenses({ data }: BulkAssignLicenses, state: LedgerState, co
     if (!user || user.status === 'purged') failures.push({ code: 'UserNotFound', userId, message: `User ${userId} not found` });
     else users.push(user);
   }
-  throwIfAny(failures);
+  // Unknown SKUs are named above; the known ones are still checked, so every failing user is named too.
+  const skuIds = data.skuIds.filter((skuId) => state.subscriptions.has(skuId));
 
   const events: LedgerEvent[] = [];
   for (const user of users) {
     const target: LicenseSet = data.mode === 'replace' ? new Map() : new Map(user.licenses);
-    for (const skuId of data.skuIds) target.set(skuId, user.licenses.get(skuId) ?? []);
+    for (const skuId of skuIds) target.set(skuId, user.licenses.get(skuId) ?? []);
     const userFailures = eligibilityFailures(user, target, state, context.catalog);
     failures.push(...userFailures);
     if (userFailures.length === 0) events.push(...licenseChangeEvents(user, target, 'replaced', state, context));
