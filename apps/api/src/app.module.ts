@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { ledgerLoggerModule } from './http/logging';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { LedgerHttpModule } from './ledger/ledger-http.module';
 import { MetricsModule } from './metrics/metrics.module';
 
 /** The HTTP/service infrastructure every endpoint sits on; e2e tests compose it with their own modules. */
@@ -19,8 +20,8 @@ export const INFRASTRUCTURE_IMPORTS = [
 @Module({
   imports: [
     ...INFRASTRUCTURE_IMPORTS,
-    // The ledger feature goes here: LedgerModule (controllers under apps/api/src/ledger), which also
-    // provides STORE_PROBE and READ_MODEL_STATUS (apps/api/src/health/health.tokens.ts) globally.
+    // The ledger feature; it also provides STORE_PROBE and READ_MODEL_STATUS to the health checks.
+    LedgerHttpModule,
   ],
 })
 export class AppModule {}

@@ -12,6 +12,7 @@ export interface ProjectorLogger {
 const NOTHING_APPLIED = -1n;
 const BATCH_SIZE = 500;
 const RETRY_DELAY_MS = 1000;
+const LAG_CAP = 10_000;
 
 /**
  * Feeds every projection from one checkpointed subscription to all events. Each batch commits its
@@ -61,6 +62,21 @@ export class Projector {
 
   get checkpoint(): bigint {
     return this.applied$.value;
+  }
+
+  /** Where the read models stand against the store; `lag` counts the events still to apply (up to LAG_CAP). */
+  async status(): Promise<{ checkpoint: string; head: string; lag: number }> {
+    let head = NOTHING_APPLIED;
+    for await (const event of this.store.readAll({ direction: 'backwards', maxCount: 1 })) head = event.position;
+    const checkpoint = this.checkpoint;
+    let lag = 0;
+    if (head > checkpoint) {
+      const from = checkpoint === NOTHING_APPLIED ? 'start' : checkpoint;
+      for await (const event of this.store.readAll({ fromPosition: from, maxCount: LAG_CAP + 1 })) {
+        if (event.position > checkpoint) lag++;
+      }
+    }
+    return { checkpoint: checkpoint.toString(), head: head.toString(), lag };
   }
 
   /** Resolves once every read model has applied the event at `position`. */

@@ -2,6 +2,7 @@ import { CommandContext, CommandOutcome } from '@app/application';
 import { ExecutionContext, UnauthorizedException, createParamDecorator } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthenticatedRequest } from '../auth';
+import { LEDGER_POSITION_HEADER } from '../idempotency';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -22,8 +23,6 @@ export const LedgerContext = createParamDecorator((_data: unknown, ctx: Executio
     causationId: requestId,
   };
 });
-
-export const LEDGER_POSITION_HEADER = 'X-Ledger-Position';
 
 /** Every command success names the store position of its last event, so a client can wait for it elsewhere. */
 export function exposePosition(res: Response, outcome: CommandOutcome): void {

@@ -8,6 +8,7 @@ import type { Response } from 'express';
 import { Roles } from '../auth';
 import { BulkLicensesDto, ReassignLicenseDto } from './dto/license.dto';
 import { LedgerContext, exposePosition } from './ledger-request';
+import { Idempotent } from '../idempotency';
 import { BulkResultDoc } from './views/bulk-result.view';
 import { ReassignResultDoc } from './views/user.view';
 
@@ -20,6 +21,7 @@ export class LicensesController {
   ) {}
 
   @Post('bulk')
+  @Idempotent()
   @HttpCode(200)
   @Roles('user-admin')
   @ApiOperation({
@@ -42,6 +44,7 @@ export class LicensesController {
   }
 
   @Post('reassign')
+  @Idempotent()
   @HttpCode(200)
   @Roles('user-admin')
   @ApiOperation({ summary: 'Move one seat from one user to another, never free in between (L8)' })

@@ -7,6 +7,7 @@ import type { Response } from 'express';
 import { Actor, ActorContext, Roles } from '../auth';
 import { ChangeSeatsDto, CreateSubscriptionDto } from './dto/subscription.dto';
 import { LedgerContext, exposePosition } from './ledger-request';
+import { Idempotent } from '../idempotency';
 import { SubscriptionListDoc, SubscriptionViewDoc } from './views/subscription.view';
 
 @ApiTags('subscriptions')
@@ -18,6 +19,7 @@ export class SubscriptionsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @Roles('global-admin')
   @ApiOperation({ summary: 'Add a subscription (S1): its plans come from the catalogue' })
   @ApiCreatedResponse({ type: SubscriptionViewDoc })
@@ -31,6 +33,7 @@ export class SubscriptionsController {
   }
 
   @Post(':skuId/seats')
+  @Idempotent()
   @HttpCode(200)
   @Roles('global-admin')
   @ApiOperation({ summary: 'Purchase, expire or renew seats (S2)' })

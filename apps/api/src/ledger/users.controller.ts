@@ -10,6 +10,7 @@ import { Actor, ActorContext, Roles } from '../auth';
 import { AssignLicenseDto } from './dto/license.dto';
 import { AddAliasDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import { LedgerContext, exposePosition } from './ledger-request';
+import { Idempotent } from '../idempotency';
 import { UserPageDoc, UserViewDoc } from './views/user.view';
 
 @ApiTags('users')
@@ -21,6 +22,7 @@ export class UsersController {
   ) {}
 
   @Post()
+  @Idempotent()
   @Roles('user-admin')
   @ApiOperation({ summary: 'Create a user (U1); the server assigns its userId' })
   @ApiCreatedResponse({ type: UserViewDoc })
@@ -30,6 +32,7 @@ export class UsersController {
   }
 
   @Patch(':userId')
+  @Idempotent()
   @Roles('user-admin')
   @ApiOperation({ summary: 'Change the display name or usage location (U3 keeps holding for held licenses)' })
   @ApiOkResponse({ type: UserViewDoc })
@@ -43,6 +46,7 @@ export class UsersController {
   }
 
   @Post(':userId/aliases')
+  @Idempotent()
   @Roles('user-admin')
   @ApiOperation({ summary: 'Add an e-mail alias, unique among all UPNs and aliases (U1)' })
   @ApiCreatedResponse({ type: UserViewDoc })
@@ -56,6 +60,7 @@ export class UsersController {
   }
 
   @Delete(':userId')
+  @Idempotent()
   @Roles('user-admin')
   @ApiOperation({ summary: 'Delete a user: frees every license at once; data kept for the 30-day grace period (U4)' })
   @ApiOkResponse({ type: UserViewDoc })
@@ -64,6 +69,7 @@ export class UsersController {
   }
 
   @Post(':userId/assignLicense')
+  @Idempotent()
   @HttpCode(200)
   @Roles('user-admin')
   @ApiOperation({ summary: 'Add and remove licenses of one user, atomically (L1); Exchange changes follow L3/L4' })
