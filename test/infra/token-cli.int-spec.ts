@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TokenService } from '@app/application/auth';
+import { JWT_SECRET_FILE } from '@app/application/config';
+import { tempDataDir } from './support/infra-app';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run -s cli -- <args>`, exactly as documented in API.md. */
+function cli(args: string[], env: Record<string, string>): Promise<Run> {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('LEDGER_')));
+  return new Promise((resolve, reject) => {
+    const child = spawn(npm, ['run', '-s', 'cli', '--', ...args], { cwd: ROOT, env: { ...inherited, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run cli -- token', () => {
+  it('prints a token the API verifies, signed with LEDGER_JWT_SECRET or the generated secret', async () => {
+    const withEnvSecret = tempDataDir();
+    const generated = path.join(tempDataDir(), 'data');
+    const [fromEnv, fromFile, usageError, unknown, help] = await Promise.all([
+      cli(['token', '--role', 'user-admin', '--role', 'auditor', '--actor', 'alice', '--name', 'Alice Doe', '--tenant', 't1', '--ttl', '2h'], {
+        LEDGER_DATA_DIR: withEnvSecret,
+        LEDGER_JWT_SECRET: 'cli-secret',
+      }),
+      cli(['token', '--role', 'global-admin', '--actor', 'root'], { LEDGER_DATA_DIR: generated, LEDGER_DEFAULT_TENANT: 'contoso' }),
+      cli(['token', '--role', 'superuser', '--actor', 'eve'], { LEDGER_DATA_DIR: tempDataDir() }),
+      cli(['frobnicate'], { LEDGER_DATA_DIR: tempDataDir() }),
+      cli(['--help'], {}),
+    ]);
+
+    expect(fromEnv).toMatchObject({ code: 0, stderr: '' });
+    const now = Math.floor(Date.now() / 1000);
+    const actor = TokenService.fromSecret('cli-secret', 'default').verify(fromEnv.stdout.trim());
+    expect(actor).toEqual({ id: 'alice', name: 'Alice Doe', tenantId: 't1', roles: ['user-admin', 'auditor'] });
+    const exp = JSON.parse(Buffer.from(fromEnv.stdout.trim().split('.')[1], 'base64url').toString()).exp as number;
+    expect(Math.abs(exp - (now + 7200))).toBeLessThan(60);
+    expect(fs.existsSync(path.join(withEnvSecret, JWT_SECRET_FILE))).toBe(false);
+
+    expect(fromFile.code).toBe(0);
+    const secret = fs.readFileSync(path.join(generated, JWT_SECRET_FILE), 'utf8').trim();
+    expect(TokenService.fromSecret(secret, 'contoso').verify(fromFile.stdout.trim())).toEqual({ id: 'root', tenantId: 'contoso', roles: ['global-admin'] });
+
+    expect(usageError.code).toBe(2);
+    expect(usageError.stdout).toBe('');
+    expect(usageError.stderr).toMatch(/unknown role\(s\): superuser; expected global-admin, user-admin, auditor, compliance/);
+
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown command "frobnicate"[\s\S]*Usage: npm run cli -- <command>/);
+
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Commands:\n\s+token\s/);
+  });
+});
