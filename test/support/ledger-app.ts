@@ -60,7 +60,7 @@ export async function startLedgerApp(env: Record<string, string> = {}): Promise<
       const auth = (test: request.Test) => test.set('Authorization', `Bearer ${token}`);
       return {
         get: (path) => auth(request(server).get(path)),
-        post: (path, body) => auth(request(server).post(path)).send(body ?? {}),
+        post: (path, body) => (body === undefined ? auth(request(server).post(path)) : auth(request(server).post(path)).send(body)),
         patch: (path, body) => auth(request(server).patch(path)).send(body),
         delete: (path) => auth(request(server).delete(path)),
       };
