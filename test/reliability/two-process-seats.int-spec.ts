@@ -1,0 +1,66 @@
+import { TokenService } from '@app/application/auth';
+import { SqliteEventStore } from '@app/event-store';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiProcess, startApiProcess } from '../support/api-process';
+
+const SECRET = 'two-process-secret-0123456789abcdef';
+const SEATS = 5;
+const USERS = 16;
+
+/** S3 across processes: two API processes on one data folder race for the last seats of one SKU. */
+describe('Two API processes on the same data folder', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-two-process-'));
+  const env = { LEDGER_DATA_DIR: dataDir, LEDGER_JWT_SECRET: SECRET };
+  const token = TokenService.fromSecret(SECRET, 'default').sign({ actorId: 'racer', roles: ['global-admin'], ttlSeconds: 600 });
+  let first: ApiProcess;
+  let second: ApiProcess;
+
+  const call = (api: ApiProcess, method: string, path: string, body?: object) =>
+    fetch(`${api.url}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body && JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    [first, second] = await Promise.all([startApiProcess(env), startApiProcess(env)]);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([first?.kill(), second?.kill()]);
+  });
+
+  it('S3 never oversells: exactly the available seats are assigned, whichever process answers', async () => {
+    expect((await call(first, 'POST', '/v1/subscriptions', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: SEATS })).status).toBe(201);
+    const userIds: string[] = [];
+    for (let i = 0; i < USERS; i++) {
+      const api = i % 2 === 0 ? first : second;
+      const response = await call(api, 'POST', '/v1/users', { userPrincipalName: `racer${i}@x.com`, displayName: `R${i}`, usageLocation: 'US' });
+      expect(response.status).toBe(201);
+      userIds.push(((await response.json()) as { userId: string }).userId);
+    }
+
+    const responses = await Promise.all(
+      userIds.map((userId, i) =>
+        call(i % 2 === 0 ? second : first, 'POST', `/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId: 'E3' }], removeLicenses: [] }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(SEATS);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(USERS - SEATS);
+    const refusals = await Promise.all(responses.filter((response) => response.status === 409).map((response) => response.json()));
+    expect(refusals.every((body) => (body as { error: string }).error === 'InsufficientSeats')).toBe(true);
+
+    // Both processes' read models agree, and the store holds exactly SEATS assignments.
+    for (const api of [first, second]) {
+      const view = (await (await call(api, 'GET', '/v1/subscriptions/E3')).json()) as { assigned: number; available: number };
+      expect(view).toMatchObject({ assigned: SEATS, available: 0 });
+    }
+    const store = SqliteEventStore.open(join(dataDir, 'events.sqlite'));
+    let assigned = 0;
+    for await (const event of store.readAll()) if (event.type === 'LicenseAssigned') assigned++;
+    await store.close();
+    expect(assigned).toBe(SEATS);
+  });
+});
