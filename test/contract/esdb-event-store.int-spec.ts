@@ -1,6 +1,12 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
-import { EsdbEventStore, EventStoreUnavailableError, NO_STREAM, type EsdbEventStoreOptions } from '@app/event-store';
+import {
+  EsdbEventStore,
+  EventStoreUnavailableError,
+  NO_STREAM,
+  StreamNotFoundError,
+  type EsdbEventStoreOptions,
+} from '@app/event-store';
 import { startEsdbTestServer, type EsdbTestServer } from '../esdb-test-server';
 import { SubscriptionProbe, collect, eventStoreContract, newEvent, streamName, within } from './event-store.contract';
 
@@ -50,6 +56,15 @@ describe('EsdbEventStore specifics', () => {
     const fromAll = await collect(store.readAll({ fromPosition: checkpoint, maxCount: 2 }));
     expect(fromAll.filter((e) => e.streamId === stream).map((e) => e.type)).toEqual(['Marker', 'Visible']);
     expect((await collect(store.readStream(stream))).map((e) => e.type)).toEqual(['Marker', '$SystemLike', 'Visible']);
+  });
+
+  it('refuses ids EventStoreDB would reject (not a UUID, repeated in one append) before writing anything', async () => {
+    const { store } = await open();
+    const stream = streamName('invalidIds');
+    await expect(store.appendToStream(stream, [{ ...newEvent(), id: 'evt-1' }])).rejects.toBeInstanceOf(TypeError);
+    const event = newEvent();
+    await expect(store.appendToStream(stream, [event, event])).rejects.toBeInstanceOf(TypeError);
+    await expect(collect(store.readStream(stream))).rejects.toBeInstanceOf(StreamNotFoundError);
   });
 
   it('ping() answers while EventStoreDB is up', async () => {

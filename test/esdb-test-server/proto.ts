@@ -11,10 +11,16 @@ export function streamIdentifier(name: string): StreamIdentifier {
   return new StreamIdentifier().setStreamName(Buffer.from(name, 'utf8'));
 }
 
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Clients may send either form; 64-bit halves arrive as decimal strings (jstype = JS_STRING). */
 export function parseUuid(uuid: UUID | undefined): string {
   if (!uuid) throw invalidArgument('Event id is missing');
-  if (!uuid.hasStructured()) return uuid.getString();
+  if (!uuid.hasStructured()) {
+    // The server parses ids as GUIDs: anything else fails the append.
+    if (!UUID_PATTERN.test(uuid.getString())) throw invalidArgument(`Event id is not a UUID: ${uuid.getString()}`);
+    return uuid.getString().toLowerCase();
+  }
   const s = uuid.getStructured()!;
   const hex = [s.getMostSignificantBits(), s.getLeastSignificantBits()]
     .map((half) => BigInt.asUintN(64, BigInt(half)).toString(16).padStart(16, '0'))

@@ -47,6 +47,7 @@ export class EsdbEventStore implements EventStore {
     events: readonly EventData[],
     { expectedRevision = ANY }: { expectedRevision?: ExpectedRevision } = {},
   ): Promise<AppendResult> {
+    validateEvents(streamId, events);
     const append = async () => {
       try {
         return await this.client.appendToStream(streamId, events.map(toJsonEvent), { expectedRevision });
@@ -154,6 +155,18 @@ export class EsdbEventStore implements EventStore {
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
     return { nextExpectedRevision: -1n, position: -1n };
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Refused before sending, as the SQLite adapter does: the server fails on non-UUIDs and mishandles repeats. */
+function validateEvents(streamId: string, events: readonly EventData[]): void {
+  for (const event of events) {
+    if (!UUID.test(event.id)) throw new TypeError(`Event id must be a UUID, got ${JSON.stringify(event.id)}`);
+  }
+  if (new Set(events.map((e) => e.id)).size < events.length) {
+    throw new TypeError(`Events appended together must have distinct ids (stream ${streamId})`);
   }
 }
 
