@@ -13,7 +13,8 @@ export interface ResubscribeOptions {
 /**
  * A catch-up subscription to $all (system events filtered out by the server) that survives drops:
  * the client does not resubscribe by itself, so this one does, from the last position it delivered,
- * which keeps every event delivered exactly once and in order.
+ * which keeps every event delivered exactly once and in order. The server's filter checkpoints are
+ * not used as resume points: they can run ahead of events still buffered for the consumer.
  */
 export class EsdbAllSubscription implements AllSubscription {
   private current?: AllStreamSubscription;
