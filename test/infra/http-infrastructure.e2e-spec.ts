@@ -128,6 +128,15 @@ describe('HTTP infrastructure (guard, pipe, filter, idempotency, health, metrics
       expect(res.body.message).toMatch(/addLicenses\.1\.skuId/);
     });
 
+    it('answers a body it cannot decode with a 4xx', async () => {
+      const charset = await post().set('Content-Type', 'application/json; charset=latin1').send('{"name":"x"}');
+      expect(charset.status).toBe(415);
+      expect(charset.body.error).toBe('UnsupportedMediaType');
+      const gzip = await post().set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('not gzip at all');
+      expect(gzip.status).toBe(400);
+      expect(gzip.body).toMatchObject({ statusCode: 400, error: 'MalformedJson' });
+    });
+
     it('lists every missing required field', async () => {
       const res = await post().send({});
       expect(res.status).toBe(400);

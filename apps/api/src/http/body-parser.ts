@@ -29,8 +29,9 @@ function toApiError(error: unknown, limit: string | number): unknown {
     case 'encoding.unsupported':
       return new ApiError(415, 'UnsupportedMediaType', (error as Error).message);
     default:
-      // Other client-side failures (aborted request, bad Content-Length…) keep their 4xx status.
-      if (typeof status === 'number' && status >= 400 && status < 500) {
+      // A body that cannot be read or inflated (corrupt gzip, bad Content-Length) is no JSON either.
+      if (status === 400) return new ApiError(400, 'MalformedJson', 'The request body could not be read as JSON.');
+      if (typeof status === 'number' && status > 400 && status < 500) {
         return new ApiError(status, errorCodeForStatus(status), 'The request body could not be read.');
       }
       return error;

@@ -56,6 +56,9 @@ export class LedgerExceptionFilter implements ExceptionFilter {
 
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId, method: request.method, url: request.originalUrl }, 'Unhandled error');
+    } else if (!(request as { log?: unknown }).log) {
+      // Refused before routing (e.g. by the body parser): the access log never saw this request.
+      this.logger.warn({ requestId, method: request.method, url: request.originalUrl, statusCode: body.statusCode, error: body.error }, 'Request refused');
     }
     if (response.headersSent) {
       // A stream failed half-way: the status is gone, all we can do is cut the connection.
