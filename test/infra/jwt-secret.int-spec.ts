@@ -36,5 +36,5 @@ describe('JWT secret generation across processes', () => {
     expect(secrets[0]).toMatch(/^[A-Za-z0-9_-]{64}$/);
     expect(fs.readFileSync(path.join(dataDir, JWT_SECRET_FILE), 'utf8')).toBe(`${secrets[0]}\n`);
     expect(fs.readdirSync(dataDir)).toEqual([JWT_SECRET_FILE]);
-    }, 60_000);
+  }, 60_000);
 });

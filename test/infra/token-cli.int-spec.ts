@@ -64,5 +64,5 @@ describe('npm run cli -- token', () => {
 
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Commands:\n\s+token\s/);
-    }, 60_000);
+  }, 60_000);
 });
