@@ -172,7 +172,8 @@ export class Projector {
       const checkpoint = checkpoints.get(projection.name) ?? NOTHING_APPLIED;
       let last = checkpoint;
       for (const event of events) {
-        if (event.position <= checkpoint) continue;
+        // Compared with the last applied, not the stored checkpoint: a redelivered event may sit in the same batch.
+        if (event.position <= last) continue;
         last = event.position;
         if (isLedgerEvent(event) && handles(projection, event.type)) apply(toProjected(event));
       }
