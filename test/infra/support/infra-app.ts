@@ -12,8 +12,14 @@ import { APP_OPTIONS, configureApp } from '../../../apps/api/src/bootstrap';
 
 export const TEST_SECRET = 'infra-test-secret-0123456789abcdef';
 
+const created: string[] = [];
+// Each spec file importing this module removes its folders when it is done.
+afterAll(() => created.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 export function tempDataDir(prefix = 'ledger-infra-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 export interface InfraApp {
