@@ -1,0 +1,46 @@
+import { LedgerCommandExecutor, ManualClock, loadCatalog } from '@app/application';
+import { LedgerStore } from '@app/application/ledger/ledger-store';
+import { SnapshotStore } from '@app/application/ledger/state-snapshot';
+import { initialState, evolve, LedgerEvent, ledgerStreamId } from '@app/domain';
+import { SqliteEventStore } from '@app/event-store';
+import { openReadModelDatabase } from '@app/projections';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const context = { tenantId: 'snap', actor: { id: 'alice' }, correlationId: 'c' };
+
+/** The folded state a process starts from must equal a full replay, snapshot or not. */
+describe('LedgerStore', () => {
+  it('starts from its latest snapshot plus the events after it, and folds to the same state as a full replay', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-snapshot-'));
+    const store = SqliteEventStore.open(join(dir, 'events.sqlite'));
+    const db = openReadModelDatabase(join(dir, 'read-models.sqlite'));
+    const snapshots = new SnapshotStore(db);
+    const executor = new LedgerCommandExecutor(new LedgerStore(store, snapshots), new ManualClock(join(dir, 'clock.json')), loadCatalog());
+    await executor.execute({ type: 'AddSubscription', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 1000 } }, context);
+    // ~1,200 events: past one snapshot (every 1,000), with some after it.
+    for (let i = 0; i < 300; i++) {
+      const userId = randomUUID();
+      await executor.execute({ type: 'CreateUser', data: { userId, userPrincipalName: `u${i}@x.com`, displayName: 'U', usageLocation: 'US', aliases: [`a${i}@x.com`] } }, context);
+      await executor.execute({ type: 'AssignLicense', data: { userId, addLicenses: [{ skuId: 'E3' }], removeLicenses: [] } }, context);
+      if (i % 3 === 0) await executor.execute({ type: 'AssignLicense', data: { userId, addLicenses: [], removeLicenses: ['E3'] } }, context);
+    }
+    const snapshot = snapshots.load(ledgerStreamId('snap'));
+    expect(snapshot?.revision).toBeGreaterThanOrEqual(999n);
+
+    const fresh = await new LedgerStore(store, snapshots).load('snap');
+    const replayed = initialState();
+    let revision = -1n;
+    for await (const event of store.readStream(ledgerStreamId('snap'))) {
+      evolve(replayed, event as unknown as LedgerEvent);
+      revision = event.revision;
+    }
+    expect(fresh.revision).toBe(revision);
+    expect(fresh.revision).toBeGreaterThan(snapshot!.revision);
+    expect(fresh.state).toEqual(replayed);
+    await store.close();
+    db.close();
+  });
+});
