@@ -6,6 +6,7 @@ import { ledgerLoggerModule } from './http/logging';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LedgerHttpModule } from './ledger/ledger-http.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { RetentionHttpModule } from './retention/retention-http.module';
 
 /** The HTTP/service infrastructure every endpoint sits on; e2e tests compose it with their own modules. */
 export const INFRASTRUCTURE_IMPORTS = [
@@ -22,6 +23,7 @@ export const INFRASTRUCTURE_IMPORTS = [
     ...INFRASTRUCTURE_IMPORTS,
     // The ledger feature; it also provides STORE_PROBE and READ_MODEL_STATUS to the health checks.
     LedgerHttpModule,
+    RetentionHttpModule,
   ],
 })
 export class AppModule {}

@@ -6,3 +6,4 @@ export * from './ledger/ledger-command.executor';
 export * from './ledger.module';
 export * from './queries/subscription.queries';
 export * from './queries/user.queries';
+export * from './retention';

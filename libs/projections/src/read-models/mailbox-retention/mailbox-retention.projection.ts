@@ -1,12 +1,15 @@
 import { Projection } from '../../projection';
 
 /**
- * Each user's mailbox and contacts list through their lifecycle, indexed by purgeAfter so the
- * retention saga finds what is due in O(due), not O(all mailboxes).
+ * Each user's mailbox and contacts list through their lifecycle, and each deleted user's grace
+ * period (U4). Both are indexed by (status, purgeAfter), so the retention saga finds what is due in
+ * O(due), not O(all mailboxes). Every update is guarded by the event's position: delivering an
+ * event twice changes nothing.
  */
 export const mailboxRetentionProjection: Projection = {
   name: 'mailboxRetention',
-  version: 1,
+  // 2: seq for paging, the soft-delete's event id and correlation (the purge's causation), deleted users.
+  version: 2,
   handles: [
     'MailboxProvisioned',
     'MailboxSoftDeleted',
@@ -14,62 +17,106 @@ export const mailboxRetentionProjection: Projection = {
     'MailboxPurged',
     'ContactsListDeleted',
     'ContactsListRestored',
+    'UserDeleted',
+    'UserPurged',
   ],
-  tables: ['mailboxes'],
+  tables: ['mailboxes', 'deleted_users'],
   schema: `
     CREATE TABLE IF NOT EXISTS mailboxes (
       tenant_id TEXT NOT NULL,
       user_id TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      position INTEGER NOT NULL,
       status TEXT NOT NULL,
       provisioned_at TEXT NOT NULL,
       soft_deleted_at TEXT,
       purge_after TEXT,
       purged_at TEXT,
       contacts_list TEXT NOT NULL,
+      soft_deleted_event_id TEXT,
+      soft_deleted_correlation_id TEXT,
       PRIMARY KEY (tenant_id, user_id)
     );
-    CREATE INDEX IF NOT EXISTS mailboxes_by_purge_after ON mailboxes (status, purge_after);`,
+    CREATE INDEX IF NOT EXISTS mailboxes_due ON mailboxes (status, purge_after, tenant_id, user_id);
+    CREATE INDEX IF NOT EXISTS mailboxes_by_seq ON mailboxes (tenant_id, seq);
+    CREATE TABLE IF NOT EXISTS deleted_users (
+      tenant_id TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      status TEXT NOT NULL,
+      deleted_at TEXT NOT NULL,
+      purge_after TEXT NOT NULL,
+      purged_at TEXT,
+      deleted_event_id TEXT NOT NULL,
+      deleted_correlation_id TEXT NOT NULL,
+      PRIMARY KEY (tenant_id, user_id)
+    );
+    CREATE INDEX IF NOT EXISTS deleted_users_due ON deleted_users (status, purge_after, tenant_id, user_id);`,
   bind(db) {
-    // A purged mailbox is replaced by a new, empty one (L5): the row starts over.
+    // A purged mailbox is replaced by a new, empty one (L5): the row starts over but keeps its place (seq).
     const provision = db.prepare(
-      `INSERT INTO mailboxes (tenant_id, user_id, status, provisioned_at, contacts_list)
-       VALUES (?, ?, 'active', ?, 'active')
-       ON CONFLICT (tenant_id, user_id) DO UPDATE SET status = 'active', provisioned_at = excluded.provisioned_at,
-         soft_deleted_at = NULL, purge_after = NULL, purged_at = NULL, contacts_list = 'active'`,
+      `INSERT INTO mailboxes (tenant_id, user_id, seq, position, status, provisioned_at, contacts_list)
+       VALUES (@tenant, @userId, @position, @position, 'active', @at, 'active')
+       ON CONFLICT (tenant_id, user_id) DO UPDATE SET position = excluded.position, status = 'active',
+         provisioned_at = excluded.provisioned_at, soft_deleted_at = NULL, purge_after = NULL, purged_at = NULL,
+         contacts_list = 'active', soft_deleted_event_id = NULL, soft_deleted_correlation_id = NULL
+       WHERE mailboxes.position < excluded.position`,
     );
     const softDelete = db.prepare(
-      `UPDATE mailboxes SET status = 'softDeleted', soft_deleted_at = ?, purge_after = ?
-       WHERE tenant_id = ? AND user_id = ?`,
+      `UPDATE mailboxes SET position = @position, status = 'softDeleted', soft_deleted_at = @at, purge_after = @purgeAfter,
+         soft_deleted_event_id = @eventId, soft_deleted_correlation_id = @correlationId
+       WHERE tenant_id = @tenant AND user_id = @userId AND position < @position`,
     );
     const restore = db.prepare(
-      `UPDATE mailboxes SET status = 'active', soft_deleted_at = NULL, purge_after = NULL
-       WHERE tenant_id = ? AND user_id = ?`,
+      `UPDATE mailboxes SET position = @position, status = 'active', soft_deleted_at = NULL, purge_after = NULL,
+         soft_deleted_event_id = NULL, soft_deleted_correlation_id = NULL
+       WHERE tenant_id = @tenant AND user_id = @userId AND position < @position`,
     );
     const purge = db.prepare(
-      `UPDATE mailboxes SET status = 'purged', purged_at = ?, contacts_list = 'purged'
-       WHERE tenant_id = ? AND user_id = ?`,
+      `UPDATE mailboxes SET position = @position, status = 'purged', purged_at = @at, contacts_list = 'purged'
+       WHERE tenant_id = @tenant AND user_id = @userId AND position < @position`,
     );
-    const contacts = db.prepare('UPDATE mailboxes SET contacts_list = ? WHERE tenant_id = ? AND user_id = ?');
+    const contacts = db.prepare(
+      `UPDATE mailboxes SET position = @position, contacts_list = @contactsList
+       WHERE tenant_id = @tenant AND user_id = @userId AND position < @position`,
+    );
+    const deleteUser = db.prepare(
+      `INSERT INTO deleted_users (tenant_id, user_id, position, status, deleted_at, purge_after, deleted_event_id, deleted_correlation_id)
+       VALUES (@tenant, @userId, @position, 'deleted', @at, @purgeAfter, @eventId, @correlationId)
+       ON CONFLICT (tenant_id, user_id) DO NOTHING`,
+    );
+    const purgeUser = db.prepare(
+      `UPDATE deleted_users SET position = @position, status = 'purged', purged_at = @at
+       WHERE tenant_id = @tenant AND user_id = @userId AND position < @position`,
+    );
     return (event) => {
-      const { tenantId: tenant, occurredAt } = event.metadata;
+      const { tenantId: tenant, occurredAt: at, correlationId } = event.metadata;
+      // Every event handled here is about one user.
+      const row = { tenant, userId: (event.data as { userId: string }).userId, position: event.position, at };
       switch (event.type) {
         case 'MailboxProvisioned':
-          provision.run(tenant, event.data.userId, occurredAt);
+          provision.run(row);
           return;
         case 'MailboxSoftDeleted':
-          softDelete.run(occurredAt, event.data.purgeAfter, tenant, event.data.userId);
+          softDelete.run({ ...row, purgeAfter: event.data.purgeAfter, eventId: event.eventId, correlationId });
           return;
         case 'MailboxRestored':
-          restore.run(tenant, event.data.userId);
+          restore.run({ tenant, userId: row.userId, position: row.position });
           return;
         case 'MailboxPurged':
-          purge.run(occurredAt, tenant, event.data.userId);
+          purge.run(row);
           return;
         case 'ContactsListDeleted':
-          contacts.run('deleted', tenant, event.data.userId);
+          contacts.run({ tenant, userId: row.userId, position: row.position, contactsList: 'deleted' });
           return;
         case 'ContactsListRestored':
-          contacts.run('active', tenant, event.data.userId);
+          contacts.run({ tenant, userId: row.userId, position: row.position, contactsList: 'active' });
+          return;
+        case 'UserDeleted':
+          deleteUser.run({ ...row, purgeAfter: event.data.purgeAfter, eventId: event.eventId, correlationId });
+          return;
+        case 'UserPurged':
+          purgeUser.run(row);
           return;
       }
     };

@@ -1,3 +1,6 @@
+import { ReadModelDatabase } from '../../database';
+import { Page, decodeCursor, encodeCursor } from '../../paging';
+
 export type MailboxStatus = 'active' | 'softDeleted' | 'purged';
 
 export interface MailboxView {
@@ -32,5 +35,143 @@ export function toMailboxView(row: MailboxRow): MailboxView {
     purgeAfter: row.purge_after,
     purgedAt: row.purged_at,
     contactsList: row.contacts_list,
+  };
+}
+
+export interface MailboxFilter {
+  status?: MailboxStatus;
+  /** Only mailboxes whose purgeAfter is strictly before this instant (ISO 8601, as toISOString() writes it). */
+  purgeBefore?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** What the retention saga must purge: a soft-deleted mailbox or a deleted user whose grace period ended. */
+export interface DuePurge {
+  kind: 'mailbox' | 'user';
+  tenantId: string;
+  userId: string;
+  purgeAfter: string;
+  /** The MailboxSoftDeleted or UserDeleted event that started the grace period: the purge's causation. */
+  causationId: string;
+  /** The correlation of the request that started the grace period: the purge belongs to the same story. */
+  correlationId: string;
+}
+
+/** Keyset position in the due order (purgeAfter, tenantId, userId): a pass never visits an item twice. */
+export interface DueKey {
+  purgeAfter: string;
+  tenantId: string;
+  userId: string;
+}
+
+/** A purge still to come for one user (the timeline's `scheduled`). */
+export interface PendingPurge {
+  at: string;
+  action: 'purgeMailbox' | 'purgeUser';
+}
+
+interface DueRow {
+  tenant_id: string;
+  user_id: string;
+  purge_after: string;
+  event_id: string | null;
+  correlation_id: string | null;
+}
+
+/** Across tenants, in due order, a range of the (status, purge_after, tenant_id, user_id) index: O(due) per pass. */
+export const DUE_MAILBOXES_SQL = `
+  SELECT tenant_id, user_id, purge_after, soft_deleted_event_id AS event_id, soft_deleted_correlation_id AS correlation_id
+  FROM mailboxes
+  WHERE status = 'softDeleted' AND purge_after <= @now
+    AND (purge_after, tenant_id, user_id) > (@afterPurge, @afterTenant, @afterUser)
+  ORDER BY purge_after, tenant_id, user_id LIMIT @limit`;
+
+/** The same for deleted users (U4), on the deleted_users (status, purge_after, tenant_id, user_id) index. */
+export const DUE_USERS_SQL = `
+  SELECT tenant_id, user_id, purge_after, deleted_event_id AS event_id, deleted_correlation_id AS correlation_id
+  FROM deleted_users
+  WHERE status = 'deleted' AND purge_after <= @now
+    AND (purge_after, tenant_id, user_id) > (@afterPurge, @afterTenant, @afterUser)
+  ORDER BY purge_after, tenant_id, user_id LIMIT @limit`;
+
+type DueParams = { now: string; afterPurge: string; afterTenant: string; afterUser: string; limit: number };
+
+/** The mailboxRetention read model's questions: the compliance list, the saga's due work, a user's pending purges. */
+export class MailboxRetentionQueries {
+  private readonly page;
+  private readonly dueMailboxes;
+  private readonly dueUsers;
+  private readonly pendingMailbox;
+  private readonly pendingUser;
+
+  constructor(db: ReadModelDatabase) {
+    // One statement for every filter combination: a NULL parameter switches its filter off.
+    this.page = db.prepare<{ tenant: string; status: string | null; before: string | null; after: number; limit: number }, MailboxRow & { seq: number }>(
+      `SELECT m.*, u.user_principal_name FROM mailboxes m JOIN users u USING (tenant_id, user_id)
+       WHERE m.tenant_id = @tenant AND m.seq > @after
+         AND (@status IS NULL OR m.status = @status)
+         AND (@before IS NULL OR m.purge_after < @before)
+       ORDER BY m.seq LIMIT @limit`,
+    );
+    this.dueMailboxes = db.prepare<DueParams, DueRow>(DUE_MAILBOXES_SQL);
+    this.dueUsers = db.prepare<DueParams, DueRow>(DUE_USERS_SQL);
+    this.pendingMailbox = db.prepare<[string, string], { purge_after: string }>(
+      `SELECT purge_after FROM mailboxes WHERE tenant_id = ? AND user_id = ? AND status = 'softDeleted'`,
+    );
+    this.pendingUser = db.prepare<[string, string], { purge_after: string }>(
+      `SELECT purge_after FROM deleted_users WHERE tenant_id = ? AND user_id = ? AND status = 'deleted'`,
+    );
+  }
+
+  list(tenantId: string, filter: MailboxFilter): Page<MailboxView> {
+    const rows = this.page.all({
+      tenant: tenantId,
+      status: filter.status ?? null,
+      before: filter.purgeBefore ?? null,
+      after: filter.cursor ? decodeCursor(filter.cursor) : -1,
+      limit: filter.limit + 1,
+    });
+    const items = rows.slice(0, filter.limit);
+    return {
+      items: items.map(toMailboxView),
+      nextCursor: rows.length > filter.limit ? encodeCursor(items[items.length - 1].seq) : null,
+    };
+  }
+
+  /** Soft-deleted mailboxes whose purgeAfter <= now, after `after` in due order, at most `limit`. */
+  dueMailboxPurges(now: string, after: DueKey | null, limit: number): DuePurge[] {
+    return this.dueMailboxes.all(dueParams(now, after, limit)).map((row) => toDue('mailbox', row));
+  }
+
+  /** Deleted users whose grace period ended by `now` (U4), after `after` in due order, at most `limit`. */
+  dueUserPurges(now: string, after: DueKey | null, limit: number): DuePurge[] {
+    return this.dueUsers.all(dueParams(now, after, limit)).map((row) => toDue('user', row));
+  }
+
+  /** The purges still to come for one user, earliest first (overdue ones included until the saga runs). */
+  pendingPurges(tenantId: string, userId: string): PendingPurge[] {
+    const pending: PendingPurge[] = [];
+    const mailbox = this.pendingMailbox.get(tenantId, userId);
+    if (mailbox) pending.push({ at: mailbox.purge_after, action: 'purgeMailbox' });
+    const user = this.pendingUser.get(tenantId, userId);
+    if (user) pending.push({ at: user.purge_after, action: 'purgeUser' });
+    return pending.sort((a, b) => a.at.localeCompare(b.at) || a.action.localeCompare(b.action));
+  }
+}
+
+function dueParams(now: string, after: DueKey | null, limit: number): DueParams {
+  // '' sorts before every ISO time and id, so the first batch starts at the beginning.
+  return { now, afterPurge: after?.purgeAfter ?? '', afterTenant: after?.tenantId ?? '', afterUser: after?.userId ?? '', limit };
+}
+
+function toDue(kind: DuePurge['kind'], row: DueRow): DuePurge {
+  return {
+    kind,
+    tenantId: row.tenant_id,
+    userId: row.user_id,
+    purgeAfter: row.purge_after,
+    causationId: row.event_id ?? '',
+    correlationId: row.correlation_id ?? '',
   };
 }

@@ -1,0 +1,56 @@
+import { CLOCK, ManualClock, RetentionSaga } from '@app/application';
+import { Body, Controller, Get, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth';
+import { ErrorBodyDto } from '../http/api-error';
+import { validationFailed } from '../http/validation';
+import { Idempotent } from '../idempotency';
+import { AdvanceClockDto } from './dto/advance-clock.dto';
+import { ManualClockGuard } from './manual-clock.guard';
+
+export class ClockViewDoc {
+  @ApiProperty({ format: 'date-time', example: '2030-01-01T10:00:00.000Z' }) now: string;
+}
+
+const NOT_MANUAL = 'NotFound: the service does not run with LEDGER_CLOCK=manual';
+
+/** The manual clock of demos and tests (API.md, "Clock"): it stands still, survives restarts and moves only here. */
+@ApiTags('clock')
+@Controller('v1/clock')
+@UseGuards(ManualClockGuard)
+export class ClockController {
+  constructor(
+    @Inject(CLOCK) private readonly clock: ManualClock,
+    private readonly retention: RetentionSaga,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "The ledger's current time (manual clock only); any valid token" })
+  @ApiOkResponse({ type: ClockViewDoc })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: NOT_MANUAL })
+  now(): ClockViewDoc {
+    return { now: this.clock.now().toISOString() };
+  }
+
+  @Post('advance')
+  @HttpCode(200)
+  @Idempotent()
+  @Roles('global-admin')
+  @ApiOperation({
+    summary: 'Move the manual clock forward, then run the retention saga once at the new time',
+    description:
+      'Non-negative integers, at least one of them > 0. Answers after one whole retention pass at the new time, so ' +
+      'whatever fell due (mailboxes, deleted users) is purged when the answer arrives. Every process on the data folder shares the clock.',
+  })
+  @ApiOkResponse({ type: ClockViewDoc })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: NOT_MANUAL })
+  async advance(@Body() body: AdvanceClockDto): Promise<ClockViewDoc> {
+    const { days = 0, hours = 0, minutes = 0 } = body ?? {};
+    if (days + hours + minutes === 0) {
+      throw validationFailed({ '(body)': ['at least one of days, hours and minutes must be greater than 0'] });
+    }
+    const now = this.clock.advance({ days, hours, minutes });
+    await this.retention.runOnce();
+    return { now: now.toISOString() };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './retention-saga';
+export * from './retention.module';
+export * from './retention.queries';
+export * from './retention.scheduler';

@@ -1,0 +1,151 @@
+import { RETENTION_ACTOR } from '@app/domain';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { DueKey, DuePurge, MailboxRetentionQueries, Projector } from '@app/projections';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { CLOCK, Clock } from '../clock/clock';
+import { ExecuteLedgerCommand } from '../commands/execute-ledger.command';
+
+/** What one pass did. `purged`: purges that appended events; `skipped`: already purged or restored meanwhile. */
+export interface RetentionPassResult {
+  /** The clock time the pass purged up to. */
+  now: string;
+  purged: number;
+  skipped: number;
+  failed: number;
+}
+
+export const RETENTION_OPTIONS = Symbol('RETENTION_OPTIONS');
+
+export interface RetentionOptions {
+  /** Due items read from the read model at a time. */
+  batchSize: number;
+  /** How long a pass waits for the read models to catch up with the store before it reads them. */
+  catchUpTimeoutMs: number;
+}
+
+export const DEFAULT_RETENTION_OPTIONS: RetentionOptions = { batchSize: 100, catchUpTimeoutMs: 30_000 };
+
+/**
+ * The retention saga (L5, U4): the purge is a workflow whose timeout is a command. Each pass asks the
+ * mailboxRetention read model what is due at the clock's now (indexed by purgeAfter: O(due)) and sends
+ * one PurgeMailbox per user. Nothing is held in memory between passes, so a restart loses nothing; the
+ * decider accepts a purge only while the data is still soft-deleted and due, and appends with the
+ * revision it read, so a duplicate, a late request or a second process purges nothing twice.
+ */
+@Injectable()
+export class RetentionSaga {
+  private readonly logger = new Logger('RetentionSaga');
+  private current: Promise<RetentionPassResult> | undefined;
+  private next: Promise<RetentionPassResult> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly mailboxes: MailboxRetentionQueries,
+    private readonly projector: Projector,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RETENTION_OPTIONS) private readonly options: RetentionOptions,
+  ) {}
+
+  /**
+   * Runs one whole pass that starts after this call (so it sees the clock as it is now) and resolves
+   * with its result. Passes never overlap: while one runs, callers share the next one.
+   */
+  runOnce(): Promise<RetentionPassResult> {
+    if (!this.current) return this.start();
+    this.next ??= this.current
+      .catch(() => undefined)
+      .then(() => {
+        this.next = undefined;
+        return this.start();
+      });
+    return this.next;
+  }
+
+  /** The scheduler's tick: a pass unless one is already running (a slow pass is not stacked up). */
+  tick(): void {
+    if (this.current || this.stopped) return;
+    this.runOnce().catch((error: unknown) => this.logger.error({ err: error }, 'Retention pass failed'));
+  }
+
+  /** Refuses new passes and waits for the running one, so the stores can close under nothing. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.allSettled([this.current, this.next]);
+  }
+
+  private start(): Promise<RetentionPassResult> {
+    const pass = this.pass().finally(() => {
+      if (this.current === pass) this.current = undefined;
+    });
+    this.current = pass;
+    return pass;
+  }
+
+  private async pass(): Promise<RetentionPassResult> {
+    const now = this.clock.now().toISOString();
+    const result: RetentionPassResult = { now, purged: 0, skipped: 0, failed: 0 };
+    if (this.stopped) return result;
+    await this.catchUp();
+    const started = Date.now();
+    // Mailboxes first: a deleted user's mailbox usually falls due with the user, and one command purges both.
+    for (const due of [
+      (after: DueKey | null) => this.mailboxes.dueMailboxPurges(now, after, this.options.batchSize),
+      (after: DueKey | null) => this.mailboxes.dueUserPurges(now, after, this.options.batchSize),
+    ]) {
+      let after: DueKey | null = null;
+      for (let batch = due(after); batch.length > 0 && !this.stopped; batch = due(after)) {
+        for (const item of batch) {
+          if (this.stopped) break;
+          result[await this.purge(item)]++;
+        }
+        const last = batch[batch.length - 1];
+        after = { purgeAfter: last.purgeAfter, tenantId: last.tenantId, userId: last.userId };
+      }
+    }
+    if (result.purged + result.failed > 0) {
+      this.logger.log({ ...result, durationMs: Date.now() - started }, 'Retention pass done');
+    }
+    return result;
+  }
+
+  /** One due item, isolated: its failure is logged with its context and the pass goes on. */
+  private async purge(item: DuePurge): Promise<'purged' | 'skipped' | 'failed'> {
+    try {
+      const outcome = await this.commands.execute(
+        new ExecuteLedgerCommand(
+          { type: 'PurgeMailbox', data: { userId: item.userId } },
+          {
+            tenantId: item.tenantId,
+            actor: RETENTION_ACTOR,
+            correlationId: item.correlationId || randomUUID(),
+            causationId: item.causationId || randomUUID(),
+          },
+        ),
+      );
+      return outcome.events.length > 0 ? 'purged' : 'skipped';
+    } catch (error) {
+      this.logger.error(
+        { err: error, tenantId: item.tenantId, userId: item.userId, kind: item.kind, purgeAfter: item.purgeAfter },
+        `Retention purge of ${item.kind} ${item.userId} in tenant ${item.tenantId} failed; the next pass retries it`,
+      );
+      return 'failed';
+    }
+  }
+
+  /** The read models must hold everything stored (e.g. after a restart) before they say what is due. */
+  private async catchUp(): Promise<void> {
+    let head: bigint | undefined;
+    for await (const event of this.store.readAll({ direction: 'backwards', maxCount: 1 })) head = event.position;
+    if (head === undefined || head <= this.projector.checkpoint) return;
+    try {
+      await this.projector.waitFor(head, this.options.catchUpTimeoutMs);
+    } catch (error) {
+      // The decider still refuses anything not due, so a pass on slightly stale read models is safe.
+      this.logger.warn({ err: error }, 'Read models lag behind the store; the retention pass goes on with what they hold');
+    }
+  }
+}

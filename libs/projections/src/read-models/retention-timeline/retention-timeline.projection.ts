@@ -1,0 +1,100 @@
+import { LedgerEventType } from '@app/domain';
+import { Projection, ProjectedEvent } from '../../projection';
+
+/** Entry types that are not stored events: what the timeline derives from them (A3, L5, L6). */
+export const CONTACTS_LIST_PURGED = 'ContactsListPurged';
+export const SHAREPOINT_DOCUMENTS_RETAINED = 'SharePointDocumentsRetained';
+
+/** Events that remove a user's data: each commit holding one says, once, that SharePoint documents were kept (L6). */
+const REMOVES_DATA: readonly LedgerEventType[] = ['MailboxSoftDeleted', 'MailboxPurged', 'UserDeleted', 'UserPurged'];
+
+interface Entry {
+  type: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * Per user, every step of the license and data lifecycle with its time and actor, in store order
+ * (A3): what was soft-deleted when, what was restored, purged or retained. Keyed by (position, sub),
+ * so delivering an event twice adds nothing.
+ */
+export const retentionTimelineProjection: Projection = {
+  name: 'retentionTimeline',
+  version: 1,
+  handles: [
+    'UserCreated',
+    'UserDeleted',
+    'UserPurged',
+    'LicenseAssigned',
+    'LicenseUpdated',
+    'LicenseRemoved',
+    'MailboxProvisioned',
+    'MailboxSoftDeleted',
+    'MailboxRestored',
+    'MailboxPurged',
+    'AliasesReleased',
+    'ContactsListDeleted',
+    'ContactsListRestored',
+  ],
+  tables: ['retention_timeline'],
+  schema: `
+    CREATE TABLE IF NOT EXISTS retention_timeline (
+      tenant_id TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      sub INTEGER NOT NULL,
+      at TEXT NOT NULL,
+      type TEXT NOT NULL,
+      actor_id TEXT NOT NULL,
+      actor_name TEXT,
+      details TEXT NOT NULL,
+      commit_key TEXT NOT NULL,
+      PRIMARY KEY (tenant_id, user_id, position, sub)
+    );
+    CREATE UNIQUE INDEX IF NOT EXISTS retention_timeline_retained_once
+      ON retention_timeline (tenant_id, user_id, commit_key) WHERE type = '${SHAREPOINT_DOCUMENTS_RETAINED}';`,
+  bind(db) {
+    // OR IGNORE: a redelivered event hits its primary key; a second retained entry of one commit hits the unique index.
+    const insert = db.prepare(
+      `INSERT OR IGNORE INTO retention_timeline
+         (tenant_id, user_id, position, sub, at, type, actor_id, actor_name, details, commit_key)
+       VALUES (@tenant, @userId, @position, @sub, @at, @type, @actorId, @actorName, @details, @commitKey)`,
+    );
+    return (event) => {
+      const { tenantId: tenant, occurredAt: at, actor, correlationId, causationId } = event.metadata;
+      // The events of one append share their metadata: together they name the commit.
+      const commitKey = `${at}|${correlationId}|${causationId}`;
+      // Every event handled here is about one user.
+      const userId = (event.data as { userId: string }).userId;
+      entriesOf(event).forEach((entry, sub) =>
+        insert.run({
+          tenant,
+          userId,
+          position: event.position,
+          sub,
+          at,
+          type: entry.type,
+          actorId: actor.id,
+          actorName: actor.name ?? null,
+          details: JSON.stringify(entry.details),
+          commitKey,
+        }),
+      );
+    };
+  },
+};
+
+function entriesOf(event: ProjectedEvent): Entry[] {
+  const entries: Entry[] = [{ type: event.type, details: detailsOf(event) }];
+  if (event.type === 'MailboxPurged') entries.push({ type: CONTACTS_LIST_PURGED, details: {} });
+  if (REMOVES_DATA.includes(event.type)) {
+    entries.push({ type: SHAREPOINT_DOCUMENTS_RETAINED, details: { servicePlan: 'SHAREPOINT', removedBy: event.type } });
+  }
+  return entries;
+}
+
+/** What the entry shows besides type, time and actor; the user id is the timeline's own. */
+function detailsOf(event: ProjectedEvent): Record<string, unknown> {
+  const { userId: _userId, ...rest } = event.data as { userId: string } & Record<string, unknown>;
+  return rest;
+}
