@@ -1,0 +1,109 @@
+import { TokenService } from '@app/application/auth';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiProcess, startApiProcess } from '../support/api-process';
+import { EsdbTarget, esdbTarget, eventually, readTenantEvents, uniqueTenant } from './support/esdb-target';
+
+const SECRET = 'two-process-esdb-secret-0123456789abcdef';
+const SEATS = 5;
+const USERS = 16;
+
+/**
+ * Two real API processes on one EventStoreDB, as deployed: each has its own local read-model folder
+ * (read models, checkpoints, manual clock) and follows the store with its own projector; they share
+ * only the store and the JWT secret. S3 and the exactly-once purge must hold across them.
+ */
+describe('Two API processes on one EventStoreDB', () => {
+  const tenant = uniqueTenant('two-process');
+  const token = TokenService.fromSecret(SECRET, 'default').sign({ actorId: 'racer', roles: ['global-admin'], tenantId: tenant, ttlSeconds: 600 });
+  const dataDirs = [mkdtempSync(join(tmpdir(), 'ledger-esdb-a-')), mkdtempSync(join(tmpdir(), 'ledger-esdb-b-'))];
+  let target: EsdbTarget;
+  let first: ApiProcess;
+  let second: ApiProcess;
+
+  const call = (api: ApiProcess, method: string, path: string, body?: object) =>
+    fetch(`${api.url}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body && JSON.stringify(body),
+    });
+  const json = async <T>(response: Response | Promise<Response>): Promise<T> => (await (await response).json()) as T;
+  const positionOf = (response: Response) => BigInt(response.headers.get('x-ledger-position') ?? '-1');
+
+  /** A process's read models follow its own projector: wait (bounded) until they have applied `position`. */
+  const caughtUp = (api: ApiProcess, position: bigint) =>
+    eventually(`${api.url} to apply position ${position}`, async () => {
+      const ready = await fetch(`${api.url}/health/ready`);
+      const body = (await ready.json()) as { info?: { readModels?: { checkpoint: string } } };
+      return ready.ok && BigInt(body.info!.readModels!.checkpoint) >= position ? true : undefined;
+    });
+
+  beforeAll(async () => {
+    target = await esdbTarget();
+    const env = (dataDir: string) => ({ ...target.env, LEDGER_DATA_DIR: dataDir, LEDGER_JWT_SECRET: SECRET, LEDGER_CLOCK: 'manual' });
+    [first, second] = await Promise.all(dataDirs.map((dir) => startApiProcess(env(dir))));
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([first?.kill(), second?.kill()]);
+    await target?.stop();
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('S3 never oversells: exactly the available seats are assigned, and both processes agree once caught up', async () => {
+    expect((await call(first, 'POST', '/v1/subscriptions', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE', 'OFFICE'], seats: SEATS })).status).toBe(201);
+    const userIds: string[] = [];
+    for (let i = 0; i < USERS; i++) {
+      const response = await call(i % 2 === 0 ? first : second, 'POST', '/v1/users', { userPrincipalName: `racer${i}@x.com`, displayName: `R${i}`, usageLocation: 'US' });
+      expect(response.status).toBe(201);
+      userIds.push((await json<{ userId: string }>(response)).userId);
+    }
+
+    const responses = await Promise.all(
+      userIds.map((userId, i) =>
+        call(i % 2 === 0 ? second : first, 'POST', `/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId: 'E3' }], removeLicenses: [] }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(SEATS);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(USERS - SEATS);
+    const refusals = await Promise.all(responses.filter((response) => response.status === 409).map((response) => json<{ error: string }>(response)));
+    expect(refusals.map((body) => body.error)).toEqual(Array(USERS - SEATS).fill('InsufficientSeats'));
+
+    const stored = await readTenantEvents(target.connectionString, tenant);
+    expect(stored.filter((event) => event.type === 'LicenseAssigned')).toHaveLength(SEATS);
+    const head = stored[stored.length - 1].position;
+    expect(responses.filter((response) => response.ok).map(positionOf).every((position) => position <= head)).toBe(true);
+
+    for (const api of [first, second]) {
+      await caughtUp(api, head);
+      expect(await json(call(api, 'GET', '/v1/subscriptions/E3'))).toMatchObject({ valid: SEATS, assigned: SEATS, available: 0, overAssigned: 0 });
+      const holders = await json<{ items: { userId: string }[] }>(call(api, 'GET', '/v1/users?skuId=E3'));
+      expect(holders.items).toHaveLength(SEATS);
+    }
+  });
+
+  it('L5: both processes run the retention saga at the due time; the mailbox is purged exactly once', async () => {
+    const holders = await json<{ items: { userId: string }[] }>(call(first, 'GET', '/v1/users?skuId=E3'));
+    const leaver = holders.items[0].userId;
+    const removed = await call(first, 'POST', `/v1/users/${leaver}/assignLicense`, { addLicenses: [], removeLicenses: ['E3'] });
+    expect(removed.status).toBe(200);
+    expect((await json<{ mailbox: { status: string } }>(removed)).mailbox.status).toBe('softDeleted');
+    await caughtUp(second, positionOf(removed));
+
+    // Each process keeps its own manual clock (in its folder): both move 30 days and run a pass, at the same moment.
+    const advanced = await Promise.all([first, second].map((api) => call(api, 'POST', '/v1/clock/advance', { days: 30 })));
+    expect(advanced.map((response) => response.status)).toEqual([200, 200]);
+
+    const stored = await readTenantEvents(target.connectionString, tenant);
+    const purges = stored.filter((event) => event.type === 'MailboxPurged');
+    expect(purges.map((event) => event.data.userId)).toEqual([leaver]);
+    expect(purges[0].metadata).toMatchObject({ actor: { id: 'system:retention' } });
+
+    for (const api of [first, second]) {
+      await caughtUp(api, purges[0].position);
+      const user = await json<{ mailbox: { status: string } }>(call(api, 'GET', `/v1/users/${leaver}`));
+      expect(user.mailbox.status).toBe('purged');
+    }
+  });
+});
