@@ -1,10 +1,14 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '@app/domain/errors';
+import { EventStoreUnavailableError } from '@app/event-store';
 import { ApiError, type ErrorBody } from './api-error';
 import { errorCodeForStatus } from './error-codes';
 
 const GENERIC_500 = 'An unexpected error occurred. Quote the request id when reporting it.';
+const STORE_UNAVAILABLE = 'The event store is unavailable; try again shortly. GET /health/ready reports when it is back.';
+/** Seconds a client should wait before retrying while the event store is unreachable. */
+const STORE_RETRY_AFTER_SECONDS = '5';
 
 function isDomainError(error: unknown): error is DomainError {
   if (error instanceof DomainError) return true;
@@ -32,6 +36,13 @@ export function toErrorBody(exception: unknown, requestId?: string): { body: Err
     const message = messages.length > 0 ? messages.join('; ') : typeof raw === 'string' && raw !== '' ? raw : exception.message;
     return {
       body: { statusCode: status, error: errorCodeForStatus(status), message, ...(messages.length > 1 ? { details: { messages } } : {}) },
+    };
+  }
+  // The store (e.g. EventStoreDB) cannot be reached: a clear, retryable 503, not a 500 (the adapters fail fast, so no hang).
+  if (exception instanceof EventStoreUnavailableError || (exception as Error | null)?.name === 'EventStoreUnavailableError') {
+    return {
+      body: { statusCode: 503, error: 'ServiceUnavailable', message: STORE_UNAVAILABLE, ...(requestId ? { details: { requestId } } : {}) },
+      headers: { 'Retry-After': STORE_RETRY_AFTER_SECONDS },
     };
   }
   // Server-side failures never leak their message; a deliberate 5xx HttpException (e.g. 503) keeps its status.
