@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ledgerConfigModule } from '@app/application/config';
+import { AuditHttpModule } from './audit/audit-http.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { ledgerLoggerModule } from './http/logging';
@@ -24,6 +25,7 @@ export const INFRASTRUCTURE_IMPORTS = [
     // The ledger feature; it also provides STORE_PROBE and READ_MODEL_STATUS to the health checks.
     LedgerHttpModule,
     RetentionHttpModule,
+    AuditHttpModule,
   ],
 })
 export class AppModule {}

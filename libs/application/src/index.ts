@@ -6,4 +6,5 @@ export * from './ledger/ledger-command.executor';
 export * from './ledger.module';
 export * from './queries/subscription.queries';
 export * from './queries/user.queries';
+export * from './audit';
 export * from './retention';

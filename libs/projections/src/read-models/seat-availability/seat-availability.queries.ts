@@ -21,15 +21,28 @@ interface SubscriptionRow {
 }
 
 export function toSubscriptionView(row: SubscriptionRow): SubscriptionView {
-  return {
+  return subscriptionView({
     skuId: row.sku_id,
     name: row.name,
     servicePlans: JSON.parse(row.service_plans) as string[],
     valid: row.valid,
     expired: row.expired,
     assigned: row.assigned,
-    available: Math.max(0, row.valid - row.assigned),
-    overAssigned: Math.max(0, row.assigned - row.valid),
+  });
+}
+
+/** The view from seat counts, whether read from this table or folded from the events (audit point-in-time state). */
+export function subscriptionView(seats: Omit<SubscriptionView, 'available' | 'overAssigned'>): SubscriptionView {
+  const { skuId, name, servicePlans, valid, expired, assigned } = seats;
+  return {
+    skuId,
+    name,
+    servicePlans: [...servicePlans],
+    valid,
+    expired,
+    assigned,
+    available: Math.max(0, valid - assigned),
+    overAssigned: Math.max(0, assigned - valid),
   };
 }
 

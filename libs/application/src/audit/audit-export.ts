@@ -1,0 +1,73 @@
+import { AuditEntry } from '@app/projections';
+
+export type AuditExportFormat = 'csv' | 'ndjson';
+
+export const AUDIT_EXPORT_MEDIA_TYPES: Record<AuditExportFormat, string> = {
+  csv: 'text/csv',
+  ndjson: 'application/x-ndjson',
+};
+
+/** The CSV columns: the audit entry flattened, `data` as its JSON text. */
+export const AUDIT_CSV_COLUMNS = [
+  'position',
+  'eventId',
+  'type',
+  'occurredAt',
+  'actorId',
+  'actorName',
+  'userId',
+  'skuId',
+  'correlationId',
+  'data',
+] as const;
+
+const CRLF = '\r\n';
+
+/**
+ * RFC 4180: a field holding a comma, a double quote, CR or LF is quoted, its quotes doubled; records
+ * end with CRLF. Cells are written as stored (no spreadsheet-formula escaping), so an export parses
+ * back to exactly the entries of the JSON pages.
+ */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function auditCsvHeader(): string {
+  return AUDIT_CSV_COLUMNS.join(',') + CRLF;
+}
+
+export function auditCsvRecord(entry: AuditEntry): string {
+  return (
+    [
+      entry.position,
+      entry.eventId,
+      entry.type,
+      entry.occurredAt,
+      entry.actor.id,
+      entry.actor.name,
+      entry.userId,
+      entry.skuId,
+      entry.correlationId,
+      JSON.stringify(entry.data),
+    ]
+      .map(csvField)
+      .join(',') + CRLF
+  );
+}
+
+export function auditNdjsonLine(entry: AuditEntry): string {
+  return JSON.stringify(entry) + '\n';
+}
+
+/** The export as text pieces, one per chunk of entries (plus the CSV header first), produced lazily. */
+export function* auditExport(chunks: Iterable<AuditEntry[]>, format: AuditExportFormat): Generator<string> {
+  if (format === 'csv') yield auditCsvHeader();
+  const line = format === 'csv' ? auditCsvRecord : auditNdjsonLine;
+  for (const chunk of chunks) {
+    let text = '';
+    for (const entry of chunk) text += line(entry);
+    yield text;
+  }
+}

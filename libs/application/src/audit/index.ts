@@ -1,0 +1,4 @@
+export * from './audit-export';
+export * from './audit-state';
+export * from './audit.module';
+export * from './audit.queries';
