@@ -75,6 +75,10 @@ withTestServer('Losing the EventStoreDB connection (test server: stopped and res
     expect(command.value.headers['retry-after']).toMatch(/^\d+$/);
     expect(JSON.stringify(command.value.body)).not.toMatch(/\bat \S+:\d+:\d+/); // no stack trace
 
+    // Queries read only the local read models: they keep answering during the outage.
+    const query = await timed(admin.get(`/v1/users/${before.body.userId}`), ANSWER_WITHIN_MS, 'a query while EventStoreDB is down');
+    expect(query.value.status).toBe(200);
+
     // The same port and the same data, as a restarted node would have.
     server = await startEsdbTestServer({ port: server.port, log: server.log });
     await eventually('/health/ready to answer 200 again', async () =>
@@ -88,6 +92,5 @@ withTestServer('Losing the EventStoreDB connection (test server: stopped and res
     const users = (await admin.get('/v1/users').expect(200)).body.items.map((user: { userPrincipalName: string }) => user.userPrincipalName);
     // Nothing from the failed command, every other user exactly once.
     expect(users.sort()).toEqual(['after@contoso.com', 'before@contoso.com']);
-    expect(before.body.userId).toBeDefined();
   });
 });
