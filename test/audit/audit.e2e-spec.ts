@@ -18,7 +18,7 @@ interface Entry {
 
 interface Snapshot {
   at: string;
-  subscriptions: unknown[];
+  subscriptions: { skuId: string }[];
   assignments: { userId: string; skuId: string; disabledPlans: string[] }[];
 }
 
@@ -60,7 +60,7 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
     const entries: Entry[] = [];
     let cursor: string | null = null;
     do {
-      const page = await auditor.get(`/v1/audit/events?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      const page: { body: { items: Entry[]; nextCursor: string | null } } = await auditor.get(`/v1/audit/events?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
       entries.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -331,9 +331,11 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
   });
 });
 
-function text(res: NodeJS.ReadableStream & { setEncoding(encoding: string): void }, done: (error: Error | null, body: string) => void): void {
+/** supertest parser keeping the body as text, whatever its media type. */
+function text(res: unknown, done: (error: Error | null, body: string) => void): void {
+  const stream = res as NodeJS.ReadableStream & { setEncoding(encoding: string): void };
   let body = '';
-  res.setEncoding('utf8');
-  res.on('data', (chunk: string) => (body += chunk));
-  res.on('end', () => done(null, body));
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => (body += chunk));
+  stream.on('end', () => done(null, body));
 }

@@ -1,8 +1,12 @@
 import type { CliCommand } from '../cli-command';
+import { rebuildCommand } from './rebuild.command';
+import { replayCommand } from './replay.command';
+import { seedDemoCommand } from './seed-demo.command';
 import { tokenCommand } from './token.command';
+import { verifyCommand } from './verify.command';
 
 /**
  * Every CLI command. To add one: create commands/<name>.command.ts exporting a CliCommand
  * (see token.command.ts) and list it here; the dispatcher and `--help` pick it up.
  */
-export const COMMANDS: readonly CliCommand[] = [tokenCommand];
+export const COMMANDS: readonly CliCommand[] = [tokenCommand, replayCommand, rebuildCommand, verifyCommand, seedDemoCommand];

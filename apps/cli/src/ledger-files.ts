@@ -1,0 +1,35 @@
+import { loadLedgerConfig, type LedgerConfig } from '@app/application/config';
+import { createEventStore } from '@app/application/ledger/event-store.factory';
+import type { EventStore } from '@app/event-store';
+import { join } from 'node:path';
+
+/** What the CLI's store commands work on: the API's own configuration, store and read-model file. */
+export interface LedgerFiles {
+  config: LedgerConfig;
+  store: EventStore;
+  /** `<LEDGER_DATA_DIR>/read-models.sqlite`, the file the API's projector keeps. */
+  readModelFile: string;
+}
+
+export function openLedgerFiles(env: NodeJS.ProcessEnv): LedgerFiles {
+  const config = loadLedgerConfig(env);
+  return { config, store: createEventStore(config), readModelFile: readModelFileOf(config) };
+}
+
+export function readModelFileOf(config: LedgerConfig): string {
+  return join(config.dataDir, 'read-models.sqlite');
+}
+
+/** Global position of the last stored event; -1 when the store is empty. */
+export async function headPosition(store: EventStore): Promise<bigint> {
+  for await (const event of store.readAll({ direction: 'backwards', maxCount: 1 })) return event.position;
+  return -1n;
+}
+
+/** ISO 8601 instant from an option, or a usage error naming it. */
+export function parseInstant(value: string | undefined, option: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const ok = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) && !Number.isNaN(Date.parse(value));
+  if (!ok) throw new TypeError(`${option} must be an ISO 8601 date-time with a time zone, e.g. 2026-11-30T10:00:00Z; got "${value}"`);
+  return new Date(value);
+}

@@ -1,0 +1,238 @@
+import {
+  LedgerEvent,
+  LedgerEventMetadata,
+  LedgerState,
+  availableSeats,
+  evolve,
+  initialState,
+  ledgerStreamId,
+} from '@app/domain';
+import { EventStore, RecordedEvent, StreamNotFoundError } from '@app/event-store';
+
+export interface ReplayFilter {
+  /** A userId, or a user principal name (any case). */
+  user?: string;
+  sku?: string;
+  /** Actor id. */
+  actor?: string;
+  types?: readonly string[];
+  /** Inclusive bounds on occurredAt. */
+  from?: Date;
+  to?: Date;
+}
+
+export interface ReplayedEvent {
+  position: number;
+  eventId: string;
+  type: LedgerEvent['type'];
+  occurredAt: string;
+  actor: { id: string; name: string | null };
+  userId?: string;
+  skuId?: string;
+  data: Record<string, unknown>;
+  correlationId: string;
+}
+
+/** One change as a person reads it, with the events it stands for. */
+export interface ReplayLine {
+  text: string;
+  events: ReplayedEvent[];
+  /** The events of the line that the filter asked for (all of them without a filter). */
+  matched: ReplayedEvent[];
+  /** Seats left of the SKU the change is about, once its whole commit is applied. */
+  seatsLeft?: number;
+}
+
+type Stored = { event: LedgerEvent; metadata: LedgerEventMetadata; recorded: RecordedEvent };
+
+/**
+ * Replays a tenant's history, folding the state as it reads so each line can name users by their
+ * principal name and give the seats left. Events appended together (one command: same causation,
+ * correlation, actor and instant) are read as one commit and described after it, so a reassign
+ * reads as one move and never shows the seat free in between (L8).
+ */
+export async function* replayLines(store: EventStore, tenantId: string, filter: ReplayFilter = {}): AsyncGenerator<ReplayLine> {
+  const state = initialState();
+  let commit: Stored[] = [];
+  const flush = function* (): Generator<ReplayLine> {
+    for (const stored of commit) evolve(state, stored.event);
+    const lines = describeCommit(commit, state);
+    commit = [];
+    for (const line of lines) {
+      const matched = line.events.filter((event) => matches(event, filter, state));
+      if (matched.length > 0) yield { ...line, matched };
+    }
+  };
+  try {
+    for await (const recorded of store.readStream(ledgerStreamId(tenantId))) {
+      const stored: Stored = {
+        event: recorded as unknown as LedgerEvent,
+        metadata: recorded.metadata as unknown as LedgerEventMetadata,
+        recorded,
+      };
+      if (commit.length > 0 && !sameCommit(commit[0].metadata, stored.metadata)) yield* flush();
+      commit.push(stored);
+    }
+  } catch (error) {
+    if (!(error instanceof StreamNotFoundError)) throw error;
+  }
+  if (commit.length > 0) yield* flush();
+}
+
+function sameCommit(a: LedgerEventMetadata, b: LedgerEventMetadata): boolean {
+  return a.causationId === b.causationId && a.correlationId === b.correlationId && a.occurredAt === b.occurredAt && a.actor.id === b.actor.id;
+}
+
+type Described = Omit<ReplayLine, 'matched'>;
+
+function describeCommit(commit: readonly Stored[], state: LedgerState): Described[] {
+  const lines: Described[] = [];
+  const merged = new Set<Stored>();
+  for (const stored of commit) {
+    if (merged.has(stored)) continue;
+    const { event } = stored;
+    if (event.type === 'LicenseRemoved' && event.data.reason === 'reassigned') {
+      const to = commit.find(
+        (other) => !merged.has(other) && other.event.type === 'LicenseAssigned' && other.event.data.skuId === event.data.skuId,
+      );
+      if (to && to.event.type === 'LicenseAssigned') {
+        merged.add(to);
+        lines.push({
+          text: `${prefix(stored)} reassigned ${event.data.skuId} from ${upn(state, event.data.userId)} to ${upn(state, to.event.data.userId)}${seats(state, event.data.skuId)}`,
+          events: [entry(stored), entry(to)],
+          seatsLeft: seatsLeft(state, event.data.skuId),
+        });
+        continue;
+      }
+    }
+    const skuId = 'skuId' in event.data ? event.data.skuId : undefined;
+    lines.push({
+      text: `${prefix(stored)}${describe(event, state)}`,
+      events: [entry(stored)],
+      ...(skuId !== undefined ? { seatsLeft: seatsLeft(state, skuId) } : {}),
+    });
+  }
+  return lines;
+}
+
+function describe(event: LedgerEvent, state: LedgerState): string {
+  switch (event.type) {
+    case 'SubscriptionAdded': {
+      const { skuId, name, servicePlans, seats: count } = event.data;
+      return ` added subscription ${skuId} "${name}" (${servicePlans.join(', ')}) with ${plural(count, 'seat')}${seats(state, skuId)}`;
+    }
+    case 'SeatsPurchased':
+      return ` purchased ${plural(event.data.count, 'seat')} of ${event.data.skuId}${seats(state, event.data.skuId)}`;
+    case 'SeatsExpired':
+      return ` expired ${plural(event.data.count, 'seat')} of ${event.data.skuId}${seats(state, event.data.skuId)}`;
+    case 'SeatsRenewed':
+      return ` renewed ${plural(event.data.count, 'seat')} of ${event.data.skuId}${seats(state, event.data.skuId)}`;
+    case 'UserCreated': {
+      const { userPrincipalName, displayName, usageLocation } = event.data;
+      return ` created user ${userPrincipalName} "${displayName}" ${usageLocation ? `in ${usageLocation}` : 'without a usage location'}`;
+    }
+    case 'UserUpdated': {
+      const changes = [
+        ...(event.data.displayName !== undefined ? [`display name "${event.data.displayName}"`] : []),
+        ...(event.data.usageLocation !== undefined ? [`usage location ${event.data.usageLocation}`] : []),
+      ];
+      return ` updated ${upn(state, event.data.userId)}: ${changes.join(', ') || 'nothing'}`;
+    }
+    case 'AliasAdded':
+      return ` added alias ${event.data.alias} to ${upn(state, event.data.userId)}`;
+    case 'UserDeleted':
+      return ` deleted user ${upn(state, event.data.userId)} (data kept until ${time(event.data.purgeAfter)})`;
+    case 'UserPurged':
+      return ` purged deleted user ${event.data.userPrincipalName}`;
+    case 'LicenseAssigned': {
+      const { userId, skuId, disabledPlans } = event.data;
+      const without = disabledPlans.length > 0 ? ` without ${disabledPlans.join(', ')}` : '';
+      return ` assigned ${skuId}${without} to ${upn(state, userId)}${seats(state, skuId)}`;
+    }
+    case 'LicenseUpdated': {
+      const { userId, skuId, disabledPlans } = event.data;
+      const plans = disabledPlans.length > 0 ? `disabled ${disabledPlans.join(', ')}` : 'every plan enabled';
+      return ` changed ${skuId} of ${upn(state, userId)}: ${plans}`;
+    }
+    case 'LicenseRemoved': {
+      const { userId, skuId, reason } = event.data;
+      const why = { removed: '', replaced: ' (bulk replace)', reassigned: ' (reassigned)', userDeleted: ' (user deleted)' }[reason];
+      return ` removed ${skuId} from ${upn(state, userId)}${why}${seats(state, skuId)}`;
+    }
+    case 'MailboxProvisioned':
+      return `: mailbox of ${upn(state, event.data.userId)} provisioned`;
+    case 'MailboxSoftDeleted':
+      return `: mailbox of ${upn(state, event.data.userId)} soft-deleted, purged after ${time(event.data.purgeAfter)}`;
+    case 'MailboxRestored':
+      return `: mailbox of ${upn(state, event.data.userId)} restored`;
+    case 'MailboxPurged':
+      return `: mailbox of ${upn(state, event.data.userId)} purged`;
+    case 'AliasesReleased':
+      return `: aliases of ${upn(state, event.data.userId)} released (${event.data.aliases.join(', ')})`;
+    case 'ContactsListDeleted':
+      return `: contacts list of ${upn(state, event.data.userId)} deleted`;
+    case 'ContactsListRestored':
+      return `: contacts list of ${upn(state, event.data.userId)} restored`;
+  }
+}
+
+function matches(event: ReplayedEvent, filter: ReplayFilter, state: LedgerState): boolean {
+  const at = Date.parse(event.occurredAt);
+  return (
+    (filter.from === undefined || at >= filter.from.getTime()) &&
+    (filter.to === undefined || at <= filter.to.getTime()) &&
+    (filter.user === undefined || isUser(event.userId, filter.user, state)) &&
+    (filter.sku === undefined || event.skuId === filter.sku) &&
+    (filter.actor === undefined || event.actor.id === filter.actor) &&
+    (filter.types === undefined || filter.types.length === 0 || filter.types.includes(event.type))
+  );
+}
+
+function isUser(userId: string | undefined, wanted: string, state: LedgerState): boolean {
+  if (userId === undefined) return false;
+  return userId === wanted || state.users.get(userId)?.userPrincipalName.toLowerCase() === wanted.toLowerCase();
+}
+
+function entry({ event, metadata, recorded }: Stored): ReplayedEvent {
+  const data = event.data as Record<string, unknown>;
+  return {
+    position: Number(recorded.position),
+    eventId: recorded.id,
+    type: event.type,
+    occurredAt: metadata.occurredAt,
+    actor: { id: metadata.actor.id, name: metadata.actor.name ?? null },
+    ...(typeof data.userId === 'string' ? { userId: data.userId } : {}),
+    ...(typeof data.skuId === 'string' ? { skuId: data.skuId } : {}),
+    data,
+    correlationId: metadata.correlationId,
+  };
+}
+
+function prefix({ metadata }: Stored): string {
+  return `${time(metadata.occurredAt)} ${metadata.actor.id}`;
+}
+
+/** ISO 8601 without the milliseconds when they are zero: 2026-11-30T10:00:00Z. */
+export function time(iso: string): string {
+  return iso.replace(/\.000Z$/, 'Z');
+}
+
+function upn(state: LedgerState, userId: string): string {
+  return state.users.get(userId)?.userPrincipalName ?? userId;
+}
+
+function seatsLeft(state: LedgerState, skuId: string): number | undefined {
+  const subscription = state.subscriptions.get(skuId);
+  return subscription ? availableSeats(subscription) : undefined;
+}
+
+function seats(state: LedgerState, skuId: string): string {
+  const subscription = state.subscriptions.get(skuId);
+  if (!subscription) return '';
+  const over = subscription.assigned - subscription.valid;
+  return ` (seats left: ${availableSeats(subscription)}${over > 0 ? `, over-assigned by ${over}` : ''})`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

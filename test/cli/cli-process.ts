@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The CLI in its own process, as `npm run cli` starts it, on the given data folder. */
+export function spawnCli(args: string[], env: Record<string, string>): Promise<CliRun> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('LEDGER_')));
+  return new Promise((done, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args],
+      { cwd: ROOT, env: { ...inherited, TS_NODE_PROJECT: 'tsconfig.json', TS_NODE_PREFER_TS_EXTS: 'true', ...env } },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+/** The CLI in this process, for quick checks of output and options. */
+export async function runCliHere(args: string[], env: Record<string, string>): Promise<CliRun> {
+  const { runCli } = await import('../../apps/cli/src/main');
+  const { PassThrough } = await import('node:stream');
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await runCli(args, { stdout, stderr, env: { ...env } });
+  return { code, stdout: out, stderr: err };
+}

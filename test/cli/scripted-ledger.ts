@@ -1,0 +1,30 @@
+import { loadCatalog } from '@app/application/catalog/catalog.loader';
+import { LedgerCommandExecutor } from '@app/application/ledger/ledger-command.executor';
+import { LedgerStore } from '@app/application/ledger/ledger-store';
+import { SnapshotStore } from '@app/application/ledger/state-snapshot';
+import { Actor, LedgerCommand } from '@app/domain';
+import { SqliteEventStore } from '@app/event-store';
+import { openReadModelDatabase } from '@app/projections';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { ScenarioClock } from '../../apps/cli/src/demo/demo-tenant';
+
+/** Writes commands into a data folder's store through the real command path, at instants the test sets. */
+export function scriptedLedger(dataDir: string, tenantId = 'default') {
+  const store = SqliteEventStore.open(join(dataDir, 'events.sqlite'));
+  const snapshots = openReadModelDatabase(join(dataDir, 'snapshots.sqlite'));
+  const clock = new ScenarioClock(new Date(0));
+  const executor = new LedgerCommandExecutor(new LedgerStore(store, new SnapshotStore(snapshots)), clock, loadCatalog());
+  return {
+    store,
+    clock,
+    run: (actor: Actor, command: LedgerCommand, at?: string) => {
+      if (at) clock.set(new Date(at));
+      return executor.execute(command, { tenantId, actor, correlationId: randomUUID() });
+    },
+    close: async () => {
+      snapshots.close();
+      await store.close();
+    },
+  };
+}
