@@ -103,11 +103,19 @@ export async function seedDemoTenant(
   const usedNames = new Set<string>();
   const state = async (): Promise<LedgerState> => (await ledgers.load(options.tenantId)).state;
   let minuteOfDay = 8 * 60;
+  // Daily changes grow with the organisation (the rates below are for 300 users); so does the pace.
+  const scale = Math.max(1, options.users / 300);
+  const step = Math.max(1, Math.round(12 / Math.sqrt(scale)));
+  /** How many times something with this daily rate (per 300 users) happens today. */
+  const occurrences = (rate: number) => {
+    const expected = rate * scale;
+    return Math.floor(expected) + (rng.chance(expected - Math.floor(expected)) ? 1 : 0);
+  };
   let today = 0;
 
   /** Runs one command a few minutes after the previous one (time never goes back); a refusal is counted, not fatal. */
   const run = async (actor: Actor, command: LedgerCommand): Promise<boolean> => {
-    minuteOfDay = Math.min(minuteOfDay + rng.int(1, 12), 23 * 60 + 58);
+    minuteOfDay = Math.min(minuteOfDay + rng.int(1, step), 23 * 60 + 58);
     clock.set(new Date(start.getTime() + today * DAY + minuteOfDay * 60_000));
     summary.commands++;
     try {
@@ -235,10 +243,14 @@ export async function seedDemoTenant(
       await retention();
       continue;
     }
-    const someone = () => rng.pick(users);
+    /** Someone still active: the list was taken this morning, and today's leavers are gone. */
+    const someone = () => {
+      const user = rng.pick(users);
+      return user.status === 'active' ? user : undefined;
+    };
 
     // Upgrades from Essentials to Premium.
-    if (rng.chance(0.35)) {
+    for (let n = occurrences(0.1); n > 0; n--) {
       const user = users.find((candidate) => candidate.licenses.has(ESSENTIALS) && rng.chance(0.1));
       if (user) {
         await ensureSeats(PREMIUM);
@@ -246,27 +258,27 @@ export async function seedDemoTenant(
       }
     }
     // A plan switched off (or back on) for someone.
-    if (rng.chance(0.15)) {
+    for (let n = occurrences(0.15); n > 0; n--) {
       const user = someone();
-      const held = [...user.licenses.entries()].find(([skuId]) => skuId === PREMIUM);
-      if (held && user.usageLocation !== 'CN') {
+      const held = user && [...user.licenses.entries()].find(([skuId]) => skuId === PREMIUM);
+      if (user && held && user.usageLocation !== 'CN') {
         const disabledPlans = held[1].includes('LYNC') ? [] : ['LYNC'];
         await run(admin(), { type: 'AssignLicense', data: { userId: user.userId, addLicenses: [{ skuId: PREMIUM, disabledPlans }], removeLicenses: [] } });
       }
     }
     // Leave: licenses removed (mailbox soft-deleted, aliases released), back in one to three weeks.
-    if (rng.chance(0.12)) {
+    for (let n = occurrences(0.12); n > 0; n--) {
       const user = someone();
-      const [skuId] = [...user.licenses.keys()];
-      if (skuId && !onLeave.has(user.userId)) {
+      const [skuId] = user ? [...user.licenses.keys()] : [];
+      if (user && skuId && !onLeave.has(user.userId)) {
         const removed = await run(admin(), { type: 'AssignLicense', data: { userId: user.userId, addLicenses: [], removeLicenses: [skuId] } });
         if (removed) onLeave.set(user.userId, { back: today + rng.int(7, 21), skuId });
       }
     }
     // Leavers: a seat handed over to today's new hire first, sometimes; then the user deleted (U4).
-    if (rng.chance(0.2)) {
+    for (let n = occurrences(0.2); n > 0; n--) {
       const leaver = someone();
-      if (!onLeave.has(leaver.userId)) {
+      if (leaver && !onLeave.has(leaver.userId)) {
         const [skuId] = [...leaver.licenses.keys()];
         const newcomer = newHires.length > 0 ? (await state()).users.get(newHires[0]) : undefined;
         if (skuId && newcomer && !newcomer.licenses.has(skuId) && rng.chance(0.5)) {
