@@ -216,6 +216,7 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
     const csv = await auditor.get('/v1/audit/events?limit=2').set('Accept', 'text/csv').buffer(true).parse(text).expect(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
     expect(csv.headers['content-disposition']).toContain('audit-events.csv');
+    expect(csv.headers.vary).toMatch(/Accept/);
     expect(csvToEntries(csv.body as string)).toEqual(all);
     const filtered = await auditor.get(`/v1/audit/events?userId=${users.ada}&type=LicenseAssigned`).set('Accept', 'text/csv').buffer(true).parse(text).expect(200);
     expect(csvToEntries(filtered.body as string)).toEqual(await pages(`userId=${users.ada}&type=LicenseAssigned`));

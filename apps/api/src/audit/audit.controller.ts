@@ -53,6 +53,8 @@ export class AuditController {
     @Res() res: Response,
   ): Promise<void> {
     const filter = toFilter(query);
+    // The same URL answers JSON, CSV or NDJSON: caches must key on Accept.
+    res.vary('Accept');
     const format = req.accepts(MEDIA_TYPES);
     if (format === JSON_TYPE) {
       res.json(await this.queries.execute(new ListAuditEventsQuery(actor.tenantId, filter, query.limit ?? 100, query.cursor)));
