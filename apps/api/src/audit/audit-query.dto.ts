@@ -1,8 +1,9 @@
 import { LEDGER_EVENT_TYPES } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsISO8601, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidationOptions } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
+import { PageQueryDto } from '../http/page-query.dto';
 import { SKU_ID, SKU_ID_MESSAGE } from '../ledger/dto/patterns';
 
 /** A calendar date, or a date-time that names its offset: a time without one would be read in the server's zone. */
@@ -23,7 +24,7 @@ function toTypeList({ value }: { value: unknown }): unknown {
   return (values as string[]).flatMap((item) => item.split(',')).map((item) => item.trim());
 }
 
-export class AuditEventsQueryDto {
+export class AuditEventsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only events about this user (its userId)', maxLength: 128 })
   @IsOptional()
   @IsString()
@@ -61,20 +62,6 @@ export class AuditEventsQueryDto {
   @IsOptional()
   @IsInstant()
   to?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100, description: 'Page size (ignored by the CSV and NDJSON exports)' })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page (ignored by the exports)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  cursor?: string;
 }
 
 export class AuditStateQueryDto {

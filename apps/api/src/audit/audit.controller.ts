@@ -7,6 +7,7 @@ import type { Request, Response } from 'express';
 import { Actor, ActorContext, Roles } from '../auth';
 import { ApiError, ErrorBodyDto } from '../http/api-error';
 import { validationFailed } from '../http/validation';
+import { DEFAULT_PAGE_LIMIT } from '../http/page-query.dto';
 import { AuditEventsQueryDto, AuditStateQueryDto } from './audit-query.dto';
 import { AuditPageDoc, AuditStateDoc } from './audit.view';
 import { streamPieces } from './stream-response';
@@ -57,7 +58,7 @@ export class AuditController {
     res.vary('Accept');
     const format = req.accepts(MEDIA_TYPES);
     if (format === JSON_TYPE) {
-      res.json(await this.queries.execute(new ListAuditEventsQuery(actor.tenantId, filter, query.limit ?? 100, query.cursor)));
+      res.json(await this.queries.execute(new ListAuditEventsQuery(actor.tenantId, filter, query.limit ?? DEFAULT_PAGE_LIMIT, query.cursor)));
       return;
     }
     const exportFormat = format === AUDIT_EXPORT_MEDIA_TYPES.csv ? 'csv' : format === AUDIT_EXPORT_MEDIA_TYPES.ndjson ? 'ndjson' : undefined;

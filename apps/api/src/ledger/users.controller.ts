@@ -7,6 +7,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Actor, ActorContext, Roles } from '../auth';
+import { DEFAULT_PAGE_LIMIT } from '../http/page-query.dto';
 import { AssignLicenseDto } from './dto/license.dto';
 import { AddAliasDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import { LedgerContext, exposePosition } from './ledger-request';
@@ -88,7 +89,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Users, optionally those holding a SKU or of a status; cursor paging' })
   @ApiOkResponse({ type: UserPageDoc })
   list(@Query() query: ListUsersQueryDto, @Actor() actor: ActorContext): Promise<Page<UserView>> {
-    return this.queries.execute(new ListUsersQuery(actor.tenantId, { ...query, limit: query.limit ?? 100 }));
+    return this.queries.execute(new ListUsersQuery(actor.tenantId, { ...query, limit: query.limit ?? DEFAULT_PAGE_LIMIT }));
   }
 
   @Get(':userId')

@@ -5,6 +5,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor, ActorContext, Roles } from '../auth';
 import { ErrorBodyDto } from '../http/api-error';
+import { DEFAULT_PAGE_LIMIT } from '../http/page-query.dto';
 import { ListMailboxesQueryDto } from './dto/list-mailboxes.dto';
 import { MailboxPageDoc, RetentionTimelineDoc } from './views/retention.view';
 
@@ -24,7 +25,7 @@ export class RetentionController {
   })
   @ApiOkResponse({ type: MailboxPageDoc })
   list(@Query() query: ListMailboxesQueryDto, @Actor() actor: ActorContext): Promise<Page<MailboxView>> {
-    return this.queries.execute(new ListMailboxesQuery(actor.tenantId, { ...query, limit: query.limit ?? 100 }));
+    return this.queries.execute(new ListMailboxesQuery(actor.tenantId, { ...query, limit: query.limit ?? DEFAULT_PAGE_LIMIT }));
   }
 
   @Get('users/:userId/timeline')

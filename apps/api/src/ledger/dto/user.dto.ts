@@ -1,20 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsEmail,
   IsIn,
   IsISO31661Alpha2,
-  IsInt,
   IsOptional,
   IsString,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
+import { PageQueryDto } from '../../http/page-query.dto';
 import { SKU_ID, SKU_ID_MESSAGE, USAGE_LOCATION, USAGE_LOCATION_MESSAGE } from './patterns';
 
 const EMAIL_MESSAGE = '$property must be an e-mail address';
@@ -66,7 +63,7 @@ export class AddAliasDto {
   alias: string;
 }
 
-export class ListUsersQueryDto {
+export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only users holding this SKU' })
   @IsOptional()
   @Matches(SKU_ID, { message: SKU_ID_MESSAGE })
@@ -76,18 +73,4 @@ export class ListUsersQueryDto {
   @IsOptional()
   @IsIn(['active', 'deleted'])
   status?: 'active' | 'deleted';
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  cursor?: string;
 }

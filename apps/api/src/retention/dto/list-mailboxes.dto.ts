@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { PageQueryDto } from '../../http/page-query.dto';
 
 /** ISO 8601: a date (UTC midnight), or a date-time with `Z` or an offset (a local time would be ambiguous). */
 export const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2})))?$/;
@@ -23,7 +24,7 @@ function toCanonicalInstant(value: unknown): unknown {
   return real && !Number.isNaN(time) ? new Date(time).toISOString() : value;
 }
 
-export class ListMailboxesQueryDto {
+export class ListMailboxesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['active', 'softDeleted', 'purged'] })
   @IsOptional()
   @IsIn(['active', 'softDeleted', 'purged'])
@@ -38,18 +39,4 @@ export class ListMailboxesQueryDto {
   @Transform(({ value }) => toCanonicalInstant(value))
   @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, { message: '$property must be an ISO 8601 instant, e.g. 2030-01-31T00:00:00Z' })
   purgeBefore?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  cursor?: string;
 }
