@@ -39,7 +39,7 @@ function freshDatabase(): ReadModelDatabase {
 function dump(db: ReadModelDatabase): Record<string, unknown[]> {
   const tables: Record<string, unknown[]> = {};
   for (const model of RETENTION_MODELS) {
-    for (const table of model.tables) tables[table] = db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4`).all();
+    for (const table of model.tables) tables[table] = db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).all();
   }
   return tables;
 }
@@ -107,9 +107,9 @@ describe('Retention read models', () => {
 
     // And the keyset walks them in due order across tenants, batch after batch, each row once.
     const insert = db.prepare(
-      `INSERT INTO mailboxes (tenant_id, user_id, seq, position, status, provisioned_at, purge_after, contacts_list,
-         soft_deleted_event_id, soft_deleted_correlation_id)
-       VALUES (?, ?, ?, ?, ?, '2030-01-01T00:00:00.000Z', ?, 'deleted', 'e', 'c')`,
+      `INSERT INTO mailboxes (tenant_id, user_id, user_principal_name, seq, position, status, provisioned_at, purge_after,
+         contacts_list, soft_deleted_event_id, soft_deleted_correlation_id)
+       VALUES (?, ?, 'someone@x.com', ?, ?, ?, '2030-01-01T00:00:00.000Z', ?, 'deleted', 'e', 'c')`,
     );
     let position = 0;
     for (const tenant of ['t2', 't1']) {

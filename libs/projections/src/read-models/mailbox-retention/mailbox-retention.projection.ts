@@ -9,8 +9,10 @@ import { Projection } from '../../projection';
 export const mailboxRetentionProjection: Projection = {
   name: 'mailboxRetention',
   // 2: seq for paging, the soft-delete's event id and correlation (the purge's causation), deleted users.
-  version: 2,
+  // 3: each mailbox keeps its owner's UPN, so a purged user's mailbox still shows whose it was.
+  version: 3,
   handles: [
+    'UserCreated',
     'MailboxProvisioned',
     'MailboxSoftDeleted',
     'MailboxRestored',
@@ -20,11 +22,18 @@ export const mailboxRetentionProjection: Projection = {
     'UserDeleted',
     'UserPurged',
   ],
-  tables: ['mailboxes', 'deleted_users'],
+  tables: ['mailboxes', 'mailbox_owners', 'deleted_users'],
   schema: `
+    CREATE TABLE IF NOT EXISTS mailbox_owners (
+      tenant_id TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      user_principal_name TEXT NOT NULL,
+      PRIMARY KEY (tenant_id, user_id)
+    );
     CREATE TABLE IF NOT EXISTS mailboxes (
       tenant_id TEXT NOT NULL,
       user_id TEXT NOT NULL,
+      user_principal_name TEXT NOT NULL,
       seq INTEGER NOT NULL,
       position INTEGER NOT NULL,
       status TEXT NOT NULL,
@@ -55,8 +64,11 @@ export const mailboxRetentionProjection: Projection = {
   bind(db) {
     // A purged mailbox is replaced by a new, empty one (L5): the row starts over but keeps its place (seq).
     const provision = db.prepare(
-      `INSERT INTO mailboxes (tenant_id, user_id, seq, position, status, provisioned_at, contacts_list)
-       VALUES (@tenant, @userId, @position, @position, 'active', @at, 'active')
+      `INSERT INTO mailboxes (tenant_id, user_id, user_principal_name, seq, position, status, provisioned_at, contacts_list)
+       VALUES (@tenant, @userId,
+         -- '' rather than a failed batch if a history ever lacks the UserCreated: one odd row must not stall every read model.
+         coalesce((SELECT user_principal_name FROM mailbox_owners WHERE tenant_id = @tenant AND user_id = @userId), ''),
+         @position, @position, 'active', @at, 'active')
        ON CONFLICT (tenant_id, user_id) DO UPDATE SET position = excluded.position, status = 'active',
          provisioned_at = excluded.provisioned_at, soft_deleted_at = NULL, purge_after = NULL, purged_at = NULL,
          contacts_list = 'active', soft_deleted_event_id = NULL, soft_deleted_correlation_id = NULL
@@ -80,6 +92,10 @@ export const mailboxRetentionProjection: Projection = {
       `UPDATE mailboxes SET position = @position, contacts_list = @contactsList
        WHERE tenant_id = @tenant AND user_id = @userId AND position < @position`,
     );
+    const own = db.prepare(
+      `INSERT INTO mailbox_owners (tenant_id, user_id, user_principal_name) VALUES (@tenant, @userId, @upn)
+       ON CONFLICT (tenant_id, user_id) DO NOTHING`,
+    );
     const deleteUser = db.prepare(
       `INSERT INTO deleted_users (tenant_id, user_id, position, status, deleted_at, purge_after, deleted_event_id, deleted_correlation_id)
        VALUES (@tenant, @userId, @position, 'deleted', @at, @purgeAfter, @eventId, @correlationId)
@@ -94,6 +110,9 @@ export const mailboxRetentionProjection: Projection = {
       // Every event handled here is about one user.
       const row = { tenant, userId: (event.data as { userId: string }).userId, position: event.position, at };
       switch (event.type) {
+        case 'UserCreated':
+          own.run({ tenant, userId: row.userId, upn: event.data.userPrincipalName });
+          return;
         case 'MailboxProvisioned':
           provision.run(row);
           return;

@@ -108,7 +108,7 @@ export class MailboxRetentionQueries {
   constructor(db: ReadModelDatabase) {
     // One statement for every filter combination: a NULL parameter switches its filter off.
     this.page = db.prepare<{ tenant: string; status: string | null; before: string | null; after: number; limit: number }, MailboxRow & { seq: number }>(
-      `SELECT m.*, u.user_principal_name FROM mailboxes m JOIN users u USING (tenant_id, user_id)
+      `SELECT m.* FROM mailboxes m
        WHERE m.tenant_id = @tenant AND m.seq > @after
          AND (@status IS NULL OR m.status = @status)
          AND (@before IS NULL OR m.purge_after < @before)

@@ -3,13 +3,15 @@ import { Projection } from '../../projection';
 /** Who holds what: users, their aliases and their licenses with when and by whom they were assigned. */
 export const usersProjection: Projection = {
   name: 'users',
-  version: 1,
+  // 2: a purged user is forgotten (U4: everything but SharePoint documents is gone, the UPN is free).
+  version: 2,
   handles: [
     'UserCreated',
     'UserUpdated',
     'AliasAdded',
     'AliasesReleased',
     'UserDeleted',
+    'UserPurged',
     'LicenseAssigned',
     'LicenseUpdated',
     'LicenseRemoved',
@@ -52,6 +54,7 @@ export const usersProjection: Projection = {
     );
     const setAliases = db.prepare('UPDATE users SET aliases = ? WHERE tenant_id = ? AND user_id = ?');
     const setStatus = db.prepare('UPDATE users SET status = ? WHERE tenant_id = ? AND user_id = ?');
+    const forget = db.prepare('DELETE FROM users WHERE tenant_id = ? AND user_id = ?');
     const insertLicense = db.prepare(
       `INSERT INTO user_licenses (tenant_id, user_id, sku_id, disabled_plans, assigned_at, assigned_by)
        VALUES (?, ?, ?, ?, ?, ?)`,
@@ -86,6 +89,9 @@ export const usersProjection: Projection = {
         }
         case 'UserDeleted':
           setStatus.run('deleted', tenant, event.data.userId);
+          return;
+        case 'UserPurged':
+          forget.run(tenant, event.data.userId);
           return;
         case 'LicenseAssigned': {
           const { userId, skuId, disabledPlans } = event.data;

@@ -56,7 +56,7 @@ export class UserQueries {
       'SELECT * FROM user_licenses WHERE tenant_id = ? AND user_id = ? ORDER BY sku_id',
     );
     this.mailbox = db.prepare<[string, string], MailboxRow>(
-      `SELECT m.*, u.user_principal_name FROM mailboxes m JOIN users u USING (tenant_id, user_id)
+      `SELECT m.* FROM mailboxes m
        WHERE m.tenant_id = ? AND m.user_id = ?`,
     );
     // One statement for every filter combination: a NULL parameter switches its filter off.
