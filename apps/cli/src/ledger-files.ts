@@ -25,11 +25,3 @@ export async function headPosition(store: EventStore): Promise<bigint> {
   for await (const event of store.readAll({ direction: 'backwards', maxCount: 1 })) return event.position;
   return -1n;
 }
-
-/** ISO 8601 instant from an option, or a usage error naming it. */
-export function parseInstant(value: string | undefined, option: string): Date | undefined {
-  if (value === undefined) return undefined;
-  const ok = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) && !Number.isNaN(Date.parse(value));
-  if (!ok) throw new TypeError(`${option} must be an ISO 8601 date-time with a time zone, e.g. 2026-11-30T10:00:00Z; got "${value}"`);
-  return new Date(value);
-}

@@ -1,6 +1,5 @@
 import { READ_MODELS, openReadModelDatabase } from '@app/projections';
-import { parseArgs } from 'node:util';
-import { EXIT_OK, type CliCommand } from '../cli-command';
+import { EXIT_OK, parseOptions, type CliCommand } from '../cli-command';
 import { headPosition, openLedgerFiles } from '../ledger-files';
 import { catchUpWithProgress, openScratch } from '../read-models/scratch';
 import { swapIntoLive } from '../read-models/swap';
@@ -22,7 +21,7 @@ export const rebuildCommand: CliCommand = {
   summary: 'drop the read models and rebuild them from the events (progress bar, events/s)',
   usage: USAGE,
   async run(argv, io) {
-    parseArgs({ args: argv, strict: true, allowPositionals: false, options: {} });
+    parseOptions(argv, {});
     const { store, readModelFile } = openLedgerFiles(io.env);
     const scratch = openScratch(store, READ_MODELS);
     try {

@@ -1,8 +1,6 @@
-import { TENANT_ID_PATTERN } from '@app/application/config';
 import { LEDGER_EVENT_TYPES } from '@app/domain';
-import { parseArgs } from 'node:util';
-import { CliUsageError, EXIT_OK, type CliCommand } from '../cli-command';
-import { openLedgerFiles, parseInstant } from '../ledger-files';
+import { CliUsageError, EXIT_OK, parseInstant, parseOptions, parseTenant, type CliCommand } from '../cli-command';
+import { openLedgerFiles } from '../ledger-files';
 import { ReplayFilter, replayLines } from '../replay-lines';
 
 const USAGE = `Usage: npm run cli -- replay [--tenant t1] [--user <userId|upn>] [--sku <skuId>] [--actor <id>]
@@ -33,34 +31,23 @@ export const replayCommand: CliCommand = {
   summary: 'replay who changed which license, from the events (filters, text or json)',
   usage: USAGE,
   async run(argv, io) {
-    const { values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        tenant: { type: 'string', short: 't' },
-        user: { type: 'string', short: 'u' },
-        sku: { type: 'string', short: 's' },
-        actor: { type: 'string', short: 'a' },
-        type: { type: 'string', multiple: true },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        format: { type: 'string', short: 'f', default: 'text' },
-      },
+    const values = parseOptions(argv, {
+      tenant: { type: 'string', short: 't' },
+      user: { type: 'string', short: 'u' },
+      sku: { type: 'string', short: 's' },
+      actor: { type: 'string', short: 'a' },
+      type: { type: 'string', multiple: true },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string', short: 'f', default: 'text' },
     });
     if (values.format !== 'text' && values.format !== 'json') throw new CliUsageError(`--format must be text or json, got "${values.format}"`);
-    if (values.tenant !== undefined && !TENANT_ID_PATTERN.test(values.tenant)) throw new CliUsageError(`invalid --tenant "${values.tenant}"`);
+    const tenant = parseTenant(values.tenant);
     const types = (values.type ?? []).flatMap((type) => type.split(',')).map((type) => type.trim());
     const unknown = types.filter((type) => !(LEDGER_EVENT_TYPES as readonly string[]).includes(type));
     if (unknown.length > 0) throw new CliUsageError(`unknown event type(s): ${unknown.join(', ')}; expected ${LEDGER_EVENT_TYPES.join(', ')}`);
-    let from: Date | undefined;
-    let to: Date | undefined;
-    try {
-      from = parseInstant(values.from, '--from');
-      to = parseInstant(values.to, '--to');
-    } catch (error) {
-      throw new CliUsageError((error as Error).message);
-    }
+    const from = parseInstant(values.from, '--from');
+    const to = parseInstant(values.to, '--to');
     if (from && to && from > to) throw new CliUsageError('--from must not be after --to');
     const filter: ReplayFilter = {
       ...(values.user !== undefined ? { user: values.user } : {}),
@@ -74,8 +61,7 @@ export const replayCommand: CliCommand = {
     const { config, store } = openLedgerFiles(io.env);
     const out = new LineWriter(io.stdout);
     try {
-      const tenant = values.tenant ?? config.defaultTenant;
-      for await (const line of replayLines(store, tenant, filter)) {
+      for await (const line of replayLines(store, tenant ?? config.defaultTenant, filter)) {
         if (values.format === 'text') {
           await out.write(`${line.text}\n`);
         } else {

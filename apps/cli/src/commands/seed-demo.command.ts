@@ -1,16 +1,14 @@
 import { loadCatalog } from '@app/application/catalog/catalog.loader';
 import { ManualClock } from '@app/application/clock/clock';
-import { TENANT_ID_PATTERN } from '@app/application/config';
 import { LedgerStore } from '@app/application/ledger/ledger-store';
 import { SnapshotStore } from '@app/application/ledger/state-snapshot';
 import { ledgerStreamId } from '@app/domain';
 import { Projector, READ_MODELS, openReadModelDatabase } from '@app/projections';
 import { StreamNotFoundError } from '@app/event-store';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { CliUsageError, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-command';
+import { CliUsageError, EXIT_FAILURE, EXIT_OK, parseInstant, parseOptions, parseTenant, type CliCommand } from '../cli-command';
 import { seedDemoTenant } from '../demo/demo-tenant';
-import { openLedgerFiles, parseInstant } from '../ledger-files';
+import { openLedgerFiles } from '../ledger-files';
 import { rate } from '../progress';
 
 const USAGE = `Usage: npm run cli -- seed-demo [--tenant <id>] [--users 300] [--months 6] [--end <ISO>] [--domain contoso.com] [--seed 42]
@@ -36,35 +34,25 @@ export const seedDemoCommand: CliCommand = {
   summary: 'write a realistic demo tenant (subscriptions, hundreds of users, months of changes)',
   usage: USAGE,
   async run(argv, io) {
-    const { values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        tenant: { type: 'string', short: 't' },
-        users: { type: 'string', short: 'u', default: '300' },
-        months: { type: 'string', default: '6' },
-        end: { type: 'string' },
-        domain: { type: 'string', default: 'contoso.com' },
-        seed: { type: 'string', default: '42' },
-      },
+    const values = parseOptions(argv, {
+      tenant: { type: 'string', short: 't' },
+      users: { type: 'string', short: 'u', default: '300' },
+      months: { type: 'string', default: '6' },
+      end: { type: 'string' },
+      domain: { type: 'string', default: 'contoso.com' },
+      seed: { type: 'string', default: '42' },
     });
     const users = integer(values.users, '--users', 1, 100_000);
     const months = integer(values.months, '--months', 1, 120);
     const seed = integer(values.seed, '--seed', 0, 2 ** 31);
-    if (values.tenant !== undefined && !TENANT_ID_PATTERN.test(values.tenant)) throw new CliUsageError(`invalid --tenant "${values.tenant}"`);
+    const tenant = parseTenant(values.tenant);
     if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(values.domain)) throw new CliUsageError(`invalid --domain "${values.domain}"`);
-    let end: Date | undefined;
-    try {
-      end = parseInstant(values.end, '--end');
-    } catch (error) {
-      throw new CliUsageError((error as Error).message);
-    }
+    let end = parseInstant(values.end, '--end');
 
     const { config, store, readModelFile } = openLedgerFiles(io.env);
     const db = openReadModelDatabase(readModelFile);
     try {
-      const tenantId = values.tenant ?? config.defaultTenant;
+      const tenantId = tenant ?? config.defaultTenant;
       if (await hasEvents(store, tenantId)) {
         io.stderr.write(`Tenant "${tenantId}" already has events; seed another one with --tenant <id>.\n`);
         return EXIT_FAILURE;

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { ROLES, TokenService, isRole, parseTtl, type Role } from '@app/application/auth';
-import { TENANT_ID_PATTERN, loadLedgerConfig } from '@app/application/config';
-import { CliUsageError, EXIT_OK, type CliCommand } from '../cli-command';
+import { loadLedgerConfig } from '@app/application/config';
+import { CliUsageError, EXIT_OK, parseOptions, parseTenant, type CliCommand } from '../cli-command';
 
 const USAGE = `Usage: npm run cli -- token --role <role> [--role <role> ...] --actor <id> [--name "Alice"] [--tenant t1] [--ttl 1h]
 
@@ -21,17 +20,12 @@ export const tokenCommand: CliCommand = {
   summary: 'print a signed bearer token for an actor and roles',
   usage: USAGE,
   async run(argv, io) {
-    const { values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        role: { type: 'string', short: 'r', multiple: true },
-        actor: { type: 'string', short: 'a' },
-        name: { type: 'string', short: 'n' },
-        tenant: { type: 'string', short: 't' },
-        ttl: { type: 'string', default: '1h' },
-      },
+    const values = parseOptions(argv, {
+      role: { type: 'string', short: 'r', multiple: true },
+      actor: { type: 'string', short: 'a' },
+      name: { type: 'string', short: 'n' },
+      tenant: { type: 'string', short: 't' },
+      ttl: { type: 'string', default: '1h' },
     });
 
     const roles = values.role ?? [];
@@ -40,9 +34,7 @@ export const tokenCommand: CliCommand = {
     if (unknown.length > 0) throw new CliUsageError(`unknown role(s): ${unknown.join(', ')}; expected ${ROLES.join(', ')}`);
     const actor = values.actor?.trim();
     if (!actor) throw new CliUsageError('--actor <id> is required');
-    if (values.tenant !== undefined && !TENANT_ID_PATTERN.test(values.tenant)) {
-      throw new CliUsageError(`invalid --tenant "${values.tenant}": 1-64 characters of A-Z a-z 0-9 . _ -`);
-    }
+    const tenant = parseTenant(values.tenant);
     let ttlSeconds: number;
     try {
       ttlSeconds = parseTtl(values.ttl);
@@ -56,7 +48,7 @@ export const tokenCommand: CliCommand = {
       roles: roles as Role[],
       ttlSeconds,
       ...(values.name !== undefined ? { name: values.name } : {}),
-      ...(values.tenant !== undefined ? { tenantId: values.tenant } : {}),
+      ...(tenant !== undefined ? { tenantId: tenant } : {}),
     });
     io.stdout.write(`${token}\n`);
     return EXIT_OK;

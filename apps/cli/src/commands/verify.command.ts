@@ -1,8 +1,7 @@
 import { Projection, READ_MODELS } from '@app/projections';
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { CliUsageError, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-command';
+import { CliUsageError, EXIT_FAILURE, EXIT_OK, parseOptions, type CliCommand } from '../cli-command';
 import { headPosition, openLedgerFiles } from '../ledger-files';
 import { Difference, compareReadModels, describeDifference } from '../read-models/compare';
 import { catchUpWithProgress, openScratch } from '../read-models/scratch';
@@ -34,12 +33,7 @@ export const verifyCommand: CliCommand = {
   summary: 'rebuild the read models into a scratch store and compare them with the live ones',
   usage: USAGE,
   async run(argv, io) {
-    const { values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: { 'max-differences': { type: 'string', default: '20' } },
-    });
+    const values = parseOptions(argv, { 'max-differences': { type: 'string', default: '20' } });
     const cap = Number(values['max-differences']);
     if (!Number.isInteger(cap) || cap < 1) throw new CliUsageError('--max-differences must be a positive integer');
 
