@@ -170,21 +170,47 @@ function validateEvents(streamId: string, events: readonly EventData[]): void {
   }
 }
 
-/** Iterates a client read, mapping its errors, and cancels the gRPC call if the reader stops early. */
+/** Iterates a client read, mapping its errors; a reader that stops early cancels the gRPC call and drains it. */
 async function* consume<E extends ResolvedEvent | AllStreamResolvedEvent>(
   read: StreamingRead<E>,
   streamId?: string,
 ): AsyncGenerator<E> {
-  let finished = false;
+  // Iterated by hand: a for-await loop would destroy the stream on an early exit, before it could be drained.
+  const events = read[Symbol.asyncIterator]();
+  let ended = false;
   try {
-    for await (const resolved of read) yield resolved;
-    finished = true;
-  } catch (error) {
-    finished = true;
-    throw toPortError(error, { streamId });
+    for (;;) {
+      const next = await events.next().catch((error: unknown) => {
+        ended = true;
+        throw toPortError(error, { streamId });
+      });
+      if (next.done) {
+        ended = true;
+        return;
+      }
+      yield next.value;
+    }
   } finally {
-    if (!finished) await read.cancel().catch(() => undefined);
+    if (!ended) await cancelAndDrain(read, events);
   }
+}
+
+const DRAIN_TIMEOUT_MS = 1_000;
+
+/**
+ * A cancelled call left paused with a message in flight never reports its end, and the client's
+ * dispose() (our close()) then waits for it forever; seen with a server in another process. Read
+ * on until the call ends (at once after a cancel: only what was buffered), bounded in any case.
+ */
+async function cancelAndDrain<E>(read: StreamingRead<E>, events: AsyncIterator<E>): Promise<void> {
+  await read.cancel().catch(() => undefined);
+  const drained = (async () => {
+    while (!(await events.next()).done);
+  })().catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, DRAIN_TIMEOUT_MS).unref()));
+  await Promise.race([drained, bound]);
+  clearTimeout(timer);
 }
 
 async function drain(read: StreamingRead<unknown>): Promise<void> {
