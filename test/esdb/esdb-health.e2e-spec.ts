@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { startEsdbTestServer, type EsdbTestServer } from '../esdb-test-server';
 import { LedgerApp, startLedgerApp } from '../support/ledger-app';
 import { EsdbTarget, esdbTarget, eventually, timed, uniqueTenant, withTestServer } from './support/esdb-target';
@@ -16,6 +17,7 @@ describe('Readiness on EventStoreDB', () => {
   });
   afterAll(async () => {
     await ledger?.close();
+    if (ledger) rmSync(ledger.config.dataDir, { recursive: true, force: true });
     await target?.stop();
   });
 
@@ -45,6 +47,7 @@ withTestServer('Losing the EventStoreDB connection (test server: stopped and res
   });
   afterAll(async () => {
     await ledger?.close();
+    if (ledger) rmSync(ledger.config.dataDir, { recursive: true, force: true });
     await server?.stop();
   });
 

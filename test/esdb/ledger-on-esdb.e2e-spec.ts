@@ -1,4 +1,5 @@
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
+import { rmSync } from 'node:fs';
 import { Caller, LedgerApp, startLedgerApp } from '../support/ledger-app';
 import { EsdbTarget, REAL_ESDB, esdbTarget, tenantEvents, uniqueTenant } from './support/esdb-target';
 
@@ -26,6 +27,7 @@ describe(`The ledger on EventStoreDB (${REAL_ESDB ? 'real EventStoreDB' : 'wire 
   });
   afterAll(async () => {
     await ledger?.close();
+    if (ledger) rmSync(ledger.config.dataDir, { recursive: true, force: true });
     await target?.stop();
   });
 
