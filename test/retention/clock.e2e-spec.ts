@@ -1,15 +1,16 @@
+import { RetentionSaga } from '@app/application';
 import request from 'supertest';
-import type { Caller } from '../support/ledger-app';
-import { DAY_MS, RetentionApp, ledgerScript, startRetentionApp } from './support/retention-app';
+import { Caller, LedgerApp, startLedgerApp } from '../support/ledger-app';
+import { DAY_MS, ledgerScript } from './support/ledger-script';
 
 /** API.md "Clock": the manual clock stands still, moves only when advanced, survives restarts; 404 otherwise. */
 describe('The manual clock', () => {
-  let ledger: RetentionApp;
+  let ledger: LedgerApp;
   let root: Caller;
   const now = async (caller: Caller = root) => (await caller.get('/v1/clock').expect(200)).body.now as string;
 
   beforeAll(async () => {
-    ledger = await startRetentionApp();
+    ledger = await startLedgerApp();
     root = ledger.as('global-admin');
   });
   afterAll(() => ledger.close());
@@ -68,7 +69,7 @@ describe('The manual clock', () => {
 
 describe('The manual clock across restarts, and without it', () => {
   it('survives a restart: a new process on the same data folder reads the time it was left at', async () => {
-    const first = await startRetentionApp();
+    const first = await startLedgerApp();
     const dataDir = first.config.dataDir;
     let advanced: string;
     try {
@@ -76,7 +77,7 @@ describe('The manual clock across restarts, and without it', () => {
     } finally {
       await first.close();
     }
-    const second = await startRetentionApp({ env: { LEDGER_DATA_DIR: dataDir } });
+    const second = await startLedgerApp({ LEDGER_DATA_DIR: dataDir });
     try {
       expect((await second.as('compliance').get('/v1/clock').expect(200)).body).toEqual({ now: advanced });
     } finally {
@@ -85,7 +86,7 @@ describe('The manual clock across restarts, and without it', () => {
   });
 
   it('answers 404 NotFound on both endpoints when LEDGER_CLOCK=system, while the retention views still work', async () => {
-    const ledger = await startRetentionApp({ env: { LEDGER_CLOCK: 'system' } });
+    const ledger = await startLedgerApp({ LEDGER_CLOCK: 'system' });
     try {
       const root = ledger.as('global-admin');
       for (const res of [
@@ -101,7 +102,7 @@ describe('The manual clock across restarts, and without it', () => {
       const userId = await script.user('sys');
       await script.assign(userId);
       await script.remove(userId);
-      expect((await ledger.saga.runOnce()).purged).toBe(0);
+      expect((await ledger.app.get(RetentionSaga).runOnce()).purged).toBe(0);
       const listed = (await ledger.as('compliance').get('/v1/retention/mailboxes?status=softDeleted').expect(200)).body.items;
       expect(listed).toEqual([expect.objectContaining({ userId, status: 'softDeleted' })]);
     } finally {

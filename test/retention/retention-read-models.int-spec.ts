@@ -14,7 +14,8 @@ import {
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ledgerScript, startRetentionApp } from './support/retention-app';
+import { startLedgerApp } from '../support/ledger-app';
+import { ledgerScript } from './support/ledger-script';
 
 const projection = (name: string): Projection => READ_MODELS.find((model) => model.name === name)!;
 const RETENTION_MODELS = ['mailboxRetention', 'retentionTimeline'].map(projection);
@@ -58,7 +59,7 @@ function feed(db: ReadModelDatabase, events: readonly RecordedEvent[], times: nu
 
 describe('Retention read models', () => {
   it('mailboxRetention and retentionTimeline: each event delivered twice, or the history replayed, gives the same rows as once, and as the projector', async () => {
-    const ledger = await startRetentionApp();
+    const ledger = await startLedgerApp();
     let events: RecordedEvent[];
     let live: Record<string, unknown[]>;
     try {

@@ -1,15 +1,16 @@
-import { NO_STREAM, RecordedEvent } from '@app/event-store';
+import { RetentionSaga } from '@app/application';
+import { EVENT_STORE, EventStore, NO_STREAM, RecordedEvent } from '@app/event-store';
 import { Projector } from '@app/projections';
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Caller } from '../support/ledger-app';
-import { DAY_MS, MINUTE_MS, RetentionApp, ledgerScript, startRetentionApp } from './support/retention-app';
+import { Caller, LedgerApp, startLedgerApp } from '../support/ledger-app';
+import { DAY_MS, MINUTE_MS, ledgerScript } from './support/ledger-script';
 
 const of = (userId: string) => (event: RecordedEvent) => (event.data as { userId?: string }).userId === userId;
 
 /** L5, L4 vs L5, L7 and U4 through the real API, the real store and the real saga, on the manual clock. */
 describe('Retention saga: purged when the grace period ends, exactly once, never early, never after a restore', () => {
-  let ledger: RetentionApp;
+  let ledger: LedgerApp;
   let admin: Caller;
   let script: ReturnType<typeof ledgerScript>;
   const clock = async () => Date.parse((await admin.get('/v1/clock').expect(200)).body.now as string);
@@ -17,9 +18,10 @@ describe('Retention saga: purged when the grace period ends, exactly once, never
     Date.parse((await admin.post('/v1/clock/advance', by).expect(200)).body.now as string);
   const purgesOf = async (userId: string, type = 'MailboxPurged') => (await ledger.events(type)).filter(of(userId));
   const mailboxOf = async (userId: string) => (await admin.get(`/v1/users/${userId}`).expect(200)).body.mailbox;
+  const saga = () => ledger.app.get(RetentionSaga);
 
   beforeAll(async () => {
-    ledger = await startRetentionApp();
+    ledger = await startLedgerApp();
     admin = ledger.as('global-admin');
     script = ledgerScript(admin);
     await script.subscription();
@@ -60,7 +62,7 @@ describe('Retention saga: purged when the grace period ends, exactly once, never
 
     // Later passes find nothing more to do.
     await advance({ days: 1 });
-    expect(await ledger.saga.runOnce()).toMatchObject({ purged: 0, failed: 0 });
+    expect(await saga().runOnce()).toMatchObject({ purged: 0, failed: 0 });
     expect(await purgesOf(ada)).toHaveLength(1);
   });
 
@@ -154,19 +156,19 @@ describe('Retention saga: purged when the grace period ends, exactly once, never
   });
 
   it('passes never overlap: callers arriving during a pass share the next one', async () => {
-    const [first, second, third] = await Promise.all([ledger.saga.runOnce(), ledger.saga.runOnce(), ledger.saga.runOnce()]);
+    const [first, second, third] = await Promise.all([saga().runOnce(), saga().runOnce(), saga().runOnce()]);
     expect(second).toBe(third);
     expect(first).not.toBe(second);
   });
 });
 
 describe('Retention saga: an error on one item is logged and the others are still purged', () => {
-  let ledger: RetentionApp;
+  let ledger: LedgerApp;
   afterAll(() => ledger.close());
 
   it('L5: a tenant whose history cannot be read fails alone, in every pass, and is logged with its tenant and user', async () => {
     // Batches of 2 so the failure sits in the first batch and the pass must go on to the next ones.
-    ledger = await startRetentionApp({ retention: { batchSize: 2 } });
+    ledger = await startLedgerApp({}, { retention: { batchSize: 2 } });
     const admin = ledger.as('global-admin');
     const script = ledgerScript(admin);
     await script.subscription();
@@ -187,7 +189,7 @@ describe('Retention saga: an error on one item is logged and the others are stil
       correlationId: randomUUID(),
       causationId: randomUUID(),
     };
-    const corrupt = await ledger.store.appendToStream(
+    const corrupt = await ledger.app.get<EventStore>(EVENT_STORE).appendToStream(
       'ledger-broken',
       [
         { id: randomUUID(), type: 'MailboxProvisioned', data: { userId: 'ghost' }, metadata },
@@ -213,7 +215,7 @@ describe('Retention saga: an error on one item is logged and the others are stil
       expect(String(logged[0][1])).toMatch(/ghost.*broken/);
 
       // The next pass retries the broken one (and only it), and still does not stop.
-      expect(await ledger.saga.runOnce()).toMatchObject({ purged: 0, skipped: 0, failed: 1 });
+      expect(await ledger.app.get(RetentionSaga).runOnce()).toMatchObject({ purged: 0, skipped: 0, failed: 1 });
     } finally {
       errors.mockRestore();
     }

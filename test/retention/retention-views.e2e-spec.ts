@@ -1,5 +1,5 @@
-import type { Caller } from '../support/ledger-app';
-import { DAY_MS, RetentionApp, ledgerScript, startRetentionApp } from './support/retention-app';
+import { Caller, LedgerApp, startLedgerApp } from '../support/ledger-app';
+import { DAY_MS, ledgerScript } from './support/ledger-script';
 
 interface Entry {
   at: string;
@@ -10,13 +10,13 @@ interface Entry {
 
 /** A3 L5 L6: what compliance staff see: the mailbox list and each user's timeline. */
 describe('Retention views', () => {
-  let ledger: RetentionApp;
+  let ledger: LedgerApp;
   let root: Caller;
   const advance = async (by: { days?: number; hours?: number; minutes?: number }) =>
     (await root.post('/v1/clock/advance', by).expect(200)).body.now as string;
 
   beforeAll(async () => {
-    ledger = await startRetentionApp();
+    ledger = await startLedgerApp();
     root = ledger.as('global-admin', { actor: 'root' });
   });
   afterAll(() => ledger.close());

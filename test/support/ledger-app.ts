@@ -1,3 +1,4 @@
+import { DEFAULT_RETENTION_OPTIONS, RETENTION_OPTIONS, type RetentionOptions } from '@app/application';
 import { TokenService, type Role } from '@app/application/auth';
 import { LEDGER_CONFIG, loadLedgerConfig, type LedgerConfig } from '@app/application/config';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
@@ -24,13 +25,19 @@ export interface LedgerApp {
   config: LedgerConfig;
   /** A caller whose bearer token carries these roles (tenant: the default one unless given). */
   as(roles: Role | Role[], options?: { actor?: string; name?: string; tenant?: string }): Caller;
-  /** Every event in the store, in $all order. */
-  events(): Promise<RecordedEvent[]>;
+  /** Every event in the store in $all order; only those of this type when given. */
+  events(type?: string): Promise<RecordedEvent[]>;
   close(): Promise<void>;
 }
 
-/** The whole API (AppModule + the real configureApp) in-process, on a fresh temporary data folder. */
-export async function startLedgerApp(env: Record<string, string> = {}): Promise<LedgerApp> {
+/**
+ * The whole API (AppModule + the real configureApp) in-process, on a fresh temporary data folder with
+ * the manual clock; `env` overrides the configuration, `retention` the saga's options (e.g. tiny batches).
+ */
+export async function startLedgerApp(
+  env: Record<string, string> = {},
+  overrides: { retention?: Partial<RetentionOptions> } = {},
+): Promise<LedgerApp> {
   process.env.LOG_LEVEL ??= 'silent';
   const config = loadLedgerConfig({
     LEDGER_DATA_DIR: mkdtempSync(join(tmpdir(), 'ledger-e2e-')),
@@ -38,10 +45,11 @@ export async function startLedgerApp(env: Record<string, string> = {}): Promise<
     LEDGER_CLOCK: 'manual',
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(LEDGER_CONFIG)
-    .useValue(config)
-    .compile();
+  let builder = Test.createTestingModule({ imports: [AppModule] }).overrideProvider(LEDGER_CONFIG).useValue(config);
+  if (overrides.retention) {
+    builder = builder.overrideProvider(RETENTION_OPTIONS).useValue({ ...DEFAULT_RETENTION_OPTIONS, ...overrides.retention });
+  }
+  const moduleRef = await builder.compile();
   const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>(APP_OPTIONS));
   await app.init();
   const tokens = TokenService.fromSecret(config.jwtSecret, config.defaultTenant);
@@ -65,10 +73,10 @@ export async function startLedgerApp(env: Record<string, string> = {}): Promise<
         delete: (path) => auth(request(server).delete(path)),
       };
     },
-    async events() {
+    async events(type) {
       const store = app.get<EventStore>(EVENT_STORE);
       const all: RecordedEvent[] = [];
-      for await (const event of store.readAll()) all.push(event);
+      for await (const event of store.readAll()) if (type === undefined || event.type === type) all.push(event);
       return all;
     },
     close: () => app.close(),
