@@ -1,4 +1,4 @@
-import { LedgerEventType } from '@app/domain';
+import { LEDGER_EVENT_TYPES, LedgerEventType } from '@app/domain';
 import { Projection, ProjectedEvent } from '../../projection';
 
 /** Entry types that are not stored events: what the timeline derives from them (A3, L5, L6). */
@@ -7,6 +7,9 @@ export const SHAREPOINT_DOCUMENTS_RETAINED = 'SharePointDocumentsRetained';
 
 /** Events that remove a user's data: each commit holding one says, once, that SharePoint documents were kept (L6). */
 const REMOVES_DATA: readonly LedgerEventType[] = ['MailboxSoftDeleted', 'MailboxPurged', 'UserDeleted', 'UserPurged'];
+
+/** Seats and profile edits are no step of a user's license and data lifecycle; every other event is, and names its user. */
+const NOT_ON_TIMELINE: readonly LedgerEventType[] = ['SubscriptionAdded', 'SeatsPurchased', 'SeatsExpired', 'SeatsRenewed', 'UserUpdated', 'AliasAdded'];
 
 interface Entry {
   type: string;
@@ -21,21 +24,7 @@ interface Entry {
 export const retentionTimelineProjection: Projection = {
   name: 'retentionTimeline',
   version: 1,
-  handles: [
-    'UserCreated',
-    'UserDeleted',
-    'UserPurged',
-    'LicenseAssigned',
-    'LicenseUpdated',
-    'LicenseRemoved',
-    'MailboxProvisioned',
-    'MailboxSoftDeleted',
-    'MailboxRestored',
-    'MailboxPurged',
-    'AliasesReleased',
-    'ContactsListDeleted',
-    'ContactsListRestored',
-  ],
+  handles: LEDGER_EVENT_TYPES.filter((type) => !NOT_ON_TIMELINE.includes(type)),
   tables: ['retention_timeline'],
   schema: `
     CREATE TABLE IF NOT EXISTS retention_timeline (
