@@ -1,15 +1,15 @@
 import { READ_MODEL_DATABASE } from '@app/application';
-import { LedgerEventMetadata } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
 import {
   DUE_MAILBOXES_SQL,
   DUE_USERS_SQL,
   MailboxRetentionQueries,
-  ProjectedEvent,
   Projection,
   READ_MODELS,
   ReadModelDatabase,
+  handlesType,
   openReadModelDatabase,
+  toProjected,
 } from '@app/projections';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,18 +19,6 @@ import { ledgerScript } from './support/ledger-script';
 
 const projection = (name: string): Projection => READ_MODELS.find((model) => model.name === name)!;
 const RETENTION_MODELS = ['mailboxRetention', 'retentionTimeline'].map(projection);
-
-function projected(event: RecordedEvent): ProjectedEvent {
-  return {
-    type: event.type,
-    data: event.data,
-    eventId: event.id,
-    streamId: event.streamId,
-    revision: event.revision,
-    position: event.position,
-    metadata: event.metadata as unknown as LedgerEventMetadata,
-  } as ProjectedEvent;
-}
 
 function freshDatabase(): ReadModelDatabase {
   return openReadModelDatabase(join(mkdtempSync(join(tmpdir(), 'retention-rm-')), 'read-models.sqlite'));
@@ -50,8 +38,8 @@ function feed(db: ReadModelDatabase, events: readonly RecordedEvent[], times: nu
   const appliers = RETENTION_MODELS.map((model) => ({ model, apply: model.bind(db) }));
   for (const event of events) {
     for (const { model, apply } of appliers) {
-      if (model.handles === 'all' || (model.handles as readonly string[]).includes(event.type)) {
-        for (let i = 0; i < times; i++) apply(projected(event));
+      if (handlesType(model, event.type)) {
+        for (let i = 0; i < times; i++) apply(toProjected(event));
       }
     }
   }

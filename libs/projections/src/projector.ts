@@ -1,8 +1,8 @@
-import { LedgerEventMetadata, isLedgerEvent } from '@app/domain';
+import { isLedgerEvent } from '@app/domain';
 import { EventStore, RecordedEvent } from '@app/event-store';
 import { BehaviorSubject, filter, firstValueFrom, timeout } from 'rxjs';
 import { ReadModelDatabase } from './database';
-import { ProjectedEvent, Projection } from './projection';
+import { ProjectedEvent, Projection, handlesType, toProjected } from './projection';
 
 export interface ProjectorLogger {
   log(message: string): void;
@@ -175,7 +175,7 @@ export class Projector {
         // Compared with the last applied, not the stored checkpoint: a redelivered event may sit in the same batch.
         if (event.position <= last) continue;
         last = event.position;
-        if (isLedgerEvent(event) && handles(projection, event.type)) apply(toProjected(event));
+        if (isLedgerEvent(event) && handlesType(projection, event.type)) apply(toProjected(event));
       }
       if (last !== checkpoint) {
         this.writeCheckpoint.run(last, projection.name);
@@ -208,22 +208,6 @@ export class Projector {
       }
     }).immediate();
   }
-}
-
-function handles(projection: Projection, type: string): boolean {
-  return projection.handles === 'all' || (projection.handles as readonly string[]).includes(type);
-}
-
-function toProjected(event: RecordedEvent): ProjectedEvent {
-  return {
-    type: event.type,
-    data: event.data,
-    eventId: event.id,
-    streamId: event.streamId,
-    revision: event.revision,
-    position: event.position,
-    metadata: event.metadata as unknown as LedgerEventMetadata,
-  } as ProjectedEvent;
 }
 
 function min(values: readonly bigint[]): bigint {
