@@ -1,20 +1,9 @@
 import { ManualClock } from '@app/application';
+import { AuditEntry } from '@app/projections';
 import { join } from 'node:path';
 import request from 'supertest';
 import { Caller, LedgerApp, startLedgerApp } from '../support/ledger-app';
 import { csvToEntries } from './csv';
-
-interface Entry {
-  position: number;
-  eventId: string;
-  type: string;
-  occurredAt: string;
-  actor: { id: string; name: string | null };
-  userId?: string;
-  skuId?: string;
-  data: Record<string, unknown>;
-  correlationId: string;
-}
 
 interface Snapshot {
   at: string;
@@ -40,7 +29,7 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
   const users: Record<'ada' | 'bee' | 'cy', string> = { ada: '', bee: '', cy: '' };
   /** What the read models said right after each step, and when. */
   const snapshots: Snapshot[] = [];
-  let all: Entry[];
+  let all: AuditEntry[];
 
   const capture = async () => {
     const subscriptions = (await auditor.get('/v1/subscriptions').expect(200)).body.items;
@@ -56,11 +45,11 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
     clock.advance({ minutes: 10 });
   };
 
-  const pages = async (query: string, limit = 1000): Promise<Entry[]> => {
-    const entries: Entry[] = [];
+  const pages = async (query: string, limit = 1000): Promise<AuditEntry[]> => {
+    const entries: AuditEntry[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: Entry[]; nextCursor: string | null } } = await auditor.get(`/v1/audit/events?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      const page: { body: { items: AuditEntry[]; nextCursor: string | null } } = await auditor.get(`/v1/audit/events?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
       entries.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -177,17 +166,17 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
   });
 
   it.each([
-    ['userId', () => `userId=${users.ada}`, (entry: Entry) => entry.userId === users.ada],
-    ['skuId', () => `skuId=${E1}`, (entry: Entry) => entry.skuId === E1],
-    ['actor', () => 'actor=bob', (entry: Entry) => entry.actor.id === 'bob'],
-    ['type', () => 'type=LicenseRemoved', (entry: Entry) => entry.type === 'LicenseRemoved'],
-    ['several types', () => 'type=LicenseRemoved,UserDeleted', (entry: Entry) => ['LicenseRemoved', 'UserDeleted'].includes(entry.type)],
-    ['from/to (inclusive)', () => `from=${at(4)}&to=${at(6)}`, (entry: Entry) => entry.occurredAt >= at(4) && entry.occurredAt <= at(6)],
-    ['from only', () => `from=${at(7)}`, (entry: Entry) => entry.occurredAt >= at(7)],
+    ['userId', () => `userId=${users.ada}`, (entry: AuditEntry) => entry.userId === users.ada],
+    ['skuId', () => `skuId=${E1}`, (entry: AuditEntry) => entry.skuId === E1],
+    ['actor', () => 'actor=bob', (entry: AuditEntry) => entry.actor.id === 'bob'],
+    ['type', () => 'type=LicenseRemoved', (entry: AuditEntry) => entry.type === 'LicenseRemoved'],
+    ['several types', () => 'type=LicenseRemoved,UserDeleted', (entry: AuditEntry) => ['LicenseRemoved', 'UserDeleted'].includes(entry.type)],
+    ['from/to (inclusive)', () => `from=${at(4)}&to=${at(6)}`, (entry: AuditEntry) => entry.occurredAt >= at(4) && entry.occurredAt <= at(6)],
+    ['from only', () => `from=${at(7)}`, (entry: AuditEntry) => entry.occurredAt >= at(7)],
     [
       'user + type + actor',
       () => `userId=${users.ada}&type=LicenseAssigned&actor=bob`,
-      (entry: Entry) => entry.userId === users.ada && entry.type === 'LicenseAssigned' && entry.actor.id === 'bob',
+      (entry: AuditEntry) => entry.userId === users.ada && entry.type === 'LicenseAssigned' && entry.actor.id === 'bob',
     ],
   ])('the %s filter narrows to exactly the matching entries, still in store order', async (_name, query, keep) => {
     const expected = all.filter(keep);
@@ -258,7 +247,7 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
     const state = (await fabrikam.get(`/v1/audit/state?at=${clock.now().toISOString()}`).expect(200)).body;
     expect(state.subscriptions).toEqual([expect.objectContaining({ skuId: PREMIUM, name: 'Other', valid: 9 })]);
     expect(state.assignments).toEqual([]);
-    const entries = (await fabrikam.get('/v1/audit/events').expect(200)).body.items as Entry[];
+    const entries = (await fabrikam.get('/v1/audit/events').expect(200)).body.items as AuditEntry[];
     expect(entries.map((entry) => entry.actor.id)).toEqual(['mallory']);
   });
 

@@ -8,6 +8,7 @@ import {
   ledgerStreamId,
 } from '@app/domain';
 import { EventStore, RecordedEvent, StreamNotFoundError } from '@app/event-store';
+import { AuditEntry } from '@app/projections';
 
 export interface ReplayFilter {
   /** A userId, or a user principal name (any case). */
@@ -21,24 +22,12 @@ export interface ReplayFilter {
   to?: Date;
 }
 
-export interface ReplayedEvent {
-  position: number;
-  eventId: string;
-  type: LedgerEvent['type'];
-  occurredAt: string;
-  actor: { id: string; name: string | null };
-  userId?: string;
-  skuId?: string;
-  data: Record<string, unknown>;
-  correlationId: string;
-}
-
-/** One change as a person reads it, with the events it stands for. */
+/** One change as a person reads it, with the events it stands for as the API's audit entries. */
 export interface ReplayLine {
   text: string;
-  events: ReplayedEvent[];
+  events: AuditEntry[];
   /** The events of the line that the filter asked for (all of them without a filter). */
-  matched: ReplayedEvent[];
+  matched: AuditEntry[];
   /** Seats left of the SKU the change is about, once its whole commit is applied. */
   seatsLeft?: number;
 }
@@ -176,7 +165,7 @@ function describe(event: LedgerEvent, state: LedgerState): string {
   }
 }
 
-function matches(event: ReplayedEvent, filter: ReplayFilter, state: LedgerState): boolean {
+function matches(event: AuditEntry, filter: ReplayFilter, state: LedgerState): boolean {
   const at = Date.parse(event.occurredAt);
   return (
     (filter.from === undefined || at >= filter.from.getTime()) &&
@@ -193,7 +182,7 @@ function isUser(userId: string | undefined, wanted: string, state: LedgerState):
   return userId === wanted || state.users.get(userId)?.userPrincipalName.toLowerCase() === wanted.toLowerCase();
 }
 
-function entry({ event, metadata, recorded }: Stored): ReplayedEvent {
+function entry({ event, metadata, recorded }: Stored): AuditEntry {
   const data = event.data as Record<string, unknown>;
   return {
     position: Number(recorded.position),
