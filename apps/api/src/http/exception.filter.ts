@@ -65,7 +65,10 @@ export class LedgerExceptionFilter implements ExceptionFilter {
     const requestId = typeof request.id === 'string' ? request.id : undefined;
     const { body, headers } = toErrorBody(exception, requestId);
 
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) {
+      // An outage, not a bug: one line per request, without a stack that would flood the log.
+      this.logger.warn({ requestId, method: request.method, url: request.originalUrl, reason: (exception as Error).message }, body.message);
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId, method: request.method, url: request.originalUrl }, 'Unhandled error');
     } else if (!(request as { log?: unknown }).log) {
       // Refused before routing (e.g. by the body parser): the access log never saw this request.
