@@ -2,7 +2,7 @@ import { TokenService } from '@app/application/auth';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiProcess, startApiProcess } from '../support/api-process';
+import { ApiProcess, callAs, startApiProcess } from '../support/api-process';
 import { EsdbTarget, esdbTarget, eventually, readTenantEvents, uniqueTenant } from './support/esdb-target';
 
 const SECRET = 'two-process-esdb-secret-0123456789abcdef';
@@ -22,12 +22,7 @@ describe('Two API processes on one EventStoreDB', () => {
   let first: ApiProcess;
   let second: ApiProcess;
 
-  const call = (api: ApiProcess, method: string, path: string, body?: object) =>
-    fetch(`${api.url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body && JSON.stringify(body),
-    });
+  const call = callAs(token);
   const json = async <T>(response: Response | Promise<Response>): Promise<T> => (await (await response).json()) as T;
   const positionOf = (response: Response) => BigInt(response.headers.get('x-ledger-position') ?? '-1');
 

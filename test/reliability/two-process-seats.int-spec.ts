@@ -3,7 +3,7 @@ import { SqliteEventStore } from '@app/event-store';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiProcess, startApiProcess } from '../support/api-process';
+import { ApiProcess, callAs, startApiProcess } from '../support/api-process';
 
 const SECRET = 'two-process-secret-0123456789abcdef';
 const SEATS = 5;
@@ -17,12 +17,7 @@ describe('Two API processes on the same data folder', () => {
   let first: ApiProcess;
   let second: ApiProcess;
 
-  const call = (api: ApiProcess, method: string, path: string, body?: object) =>
-    fetch(`${api.url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body && JSON.stringify(body),
-    });
+  const call = callAs(token);
 
   beforeAll(async () => {
     [first, second] = await Promise.all([startApiProcess(env), startApiProcess(env)]);

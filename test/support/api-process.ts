@@ -24,6 +24,16 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** `call(api, method, path, body?)`: one request to an API process with this bearer token and a JSON body. */
+export function callAs(token: string) {
+  return (api: ApiProcess, method: string, path: string, body?: object): Promise<Response> =>
+    fetch(`${api.url}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body && JSON.stringify(body),
+    });
+}
+
 /** Starts the real API in its own Node process (as `npm start` would, from the sources) and waits until it answers. */
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
