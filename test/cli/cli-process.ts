@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { CliIo } from '../../apps/cli/src/cli-command';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -27,16 +29,21 @@ export function spawnCli(args: string[], env: Record<string, string>): Promise<C
   });
 }
 
-/** The CLI in this process, for quick checks of output and options. */
-export async function runCliHere(args: string[], env: Record<string, string>): Promise<CliRun> {
-  const { runCli } = await import('../../apps/cli/src/main');
-  const { PassThrough } = await import('node:stream');
+/** Streams for a command run in this process, keeping what it writes. */
+export function capturedIo(env: NodeJS.ProcessEnv = {}): CliIo & { out: () => string; err: () => string } {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await runCli(args, { stdout, stderr, env: { ...env } });
-  return { code, stdout: out, stderr: err };
+  return { stdout, stderr, env, out: () => out, err: () => err };
+}
+
+/** The CLI in this process, for quick checks of output and options. */
+export async function runCliHere(args: string[], env: Record<string, string>): Promise<CliRun> {
+  const { runCli } = await import('../../apps/cli/src/main');
+  const io = capturedIo({ ...env });
+  const code = await runCli(args, io);
+  return { code, stdout: io.out(), stderr: io.err() };
 }
