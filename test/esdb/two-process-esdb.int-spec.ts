@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiProcess, callAs, startApiProcess } from '../support/api-process';
+import { raceForTheLastSeats } from '../support/seat-race';
 import { EsdbTarget, esdbTarget, eventually, readTenantEvents, uniqueTenant } from './support/esdb-target';
 
 const SECRET = 'two-process-esdb-secret-0123456789abcdef';
@@ -46,24 +47,7 @@ describe('Two API processes on one EventStoreDB', () => {
   });
 
   it('S3 never oversells: exactly the available seats are assigned, and both processes agree once caught up', async () => {
-    expect((await call(first, 'POST', '/v1/subscriptions', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE', 'OFFICE'], seats: SEATS })).status).toBe(201);
-    const userIds: string[] = [];
-    for (let i = 0; i < USERS; i++) {
-      const response = await call(i % 2 === 0 ? first : second, 'POST', '/v1/users', { userPrincipalName: `racer${i}@x.com`, displayName: `R${i}`, usageLocation: 'US' });
-      expect(response.status).toBe(201);
-      userIds.push((await json<{ userId: string }>(response)).userId);
-    }
-
-    const responses = await Promise.all(
-      userIds.map((userId, i) =>
-        call(i % 2 === 0 ? second : first, 'POST', `/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId: 'E3' }], removeLicenses: [] }),
-      ),
-    );
-    const statuses = responses.map((response) => response.status);
-    expect(statuses.filter((status) => status === 200)).toHaveLength(SEATS);
-    expect(statuses.filter((status) => status === 409)).toHaveLength(USERS - SEATS);
-    const refusals = await Promise.all(responses.filter((response) => response.status === 409).map((response) => json<{ error: string }>(response)));
-    expect(refusals.map((body) => body.error)).toEqual(Array(USERS - SEATS).fill('InsufficientSeats'));
+    const responses = await raceForTheLastSeats([first, second], call, { seats: SEATS, users: USERS, servicePlans: ['EXCHANGE', 'OFFICE'] });
 
     const stored = await readTenantEvents(target.connectionString, tenant);
     expect(stored.filter((event) => event.type === 'LicenseAssigned')).toHaveLength(SEATS);

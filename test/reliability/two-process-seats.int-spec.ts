@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiProcess, callAs, startApiProcess } from '../support/api-process';
+import { raceForTheLastSeats } from '../support/seat-race';
 
 const SECRET = 'two-process-secret-0123456789abcdef';
 const SEATS = 5;
@@ -27,25 +28,7 @@ describe('Two API processes on the same data folder', () => {
   });
 
   it('S3 never oversells: exactly the available seats are assigned, whichever process answers', async () => {
-    expect((await call(first, 'POST', '/v1/subscriptions', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: SEATS })).status).toBe(201);
-    const userIds: string[] = [];
-    for (let i = 0; i < USERS; i++) {
-      const api = i % 2 === 0 ? first : second;
-      const response = await call(api, 'POST', '/v1/users', { userPrincipalName: `racer${i}@x.com`, displayName: `R${i}`, usageLocation: 'US' });
-      expect(response.status).toBe(201);
-      userIds.push(((await response.json()) as { userId: string }).userId);
-    }
-
-    const responses = await Promise.all(
-      userIds.map((userId, i) =>
-        call(i % 2 === 0 ? second : first, 'POST', `/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId: 'E3' }], removeLicenses: [] }),
-      ),
-    );
-    const statuses = responses.map((response) => response.status);
-    expect(statuses.filter((status) => status === 200)).toHaveLength(SEATS);
-    expect(statuses.filter((status) => status === 409)).toHaveLength(USERS - SEATS);
-    const refusals = await Promise.all(responses.filter((response) => response.status === 409).map((response) => response.json()));
-    expect(refusals.every((body) => (body as { error: string }).error === 'InsufficientSeats')).toBe(true);
+    await raceForTheLastSeats([first, second], call, { seats: SEATS, users: USERS, servicePlans: ['EXCHANGE'] });
 
     // Both processes' read models agree, and the store holds exactly SEATS assignments.
     for (const api of [first, second]) {
