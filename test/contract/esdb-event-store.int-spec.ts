@@ -30,6 +30,8 @@ async function target(options: EsdbEventStoreOptions = {}) {
 }
 
 eventStoreContract(REAL_ESDB ? 'EsdbEventStore (EventStoreDB)' : 'EsdbEventStore (wire test server)', () => target());
+// Every $all read crosses page boundaries (system events included), as long histories do.
+eventStoreContract('EsdbEventStore (2-event read pages)', () => target({ readPageSize: 2 }));
 
 describe('EsdbEventStore specifics', () => {
   const cleanups: Array<() => Promise<void>> = [];

@@ -1,4 +1,5 @@
 import {
+  type ReadPosition,
   BACKWARDS,
   END,
   EventStoreDBClient,
@@ -28,6 +29,8 @@ export interface EsdbEventStoreOptions {
   /** ping() gives up after this long (default 2 s), so health checks answer instead of hanging. */
   pingTimeoutMs?: number;
   resubscribe?: ResubscribeOptions;
+  /** Events per $all read request (default 500); system events count against it, so pages may yield fewer. */
+  readPageSize?: number;
 }
 
 /** The production event store: EventStoreDB over gRPC through @eventstore/db-client 6.x, JSON events. */
@@ -85,15 +88,27 @@ export class EsdbEventStore implements EventStore {
         if (--remaining === 0) return;
       }
     }
-    const read = this.client.readAll({
-      direction: backwards ? BACKWARDS : FORWARDS,
-      fromPosition: typeof from === 'bigint' ? toClientPosition(from) : from === 'start' ? START : END,
-    });
-    // The client has no server-side filter for reads: system events are skipped here, after maxCount paging.
-    for await (const resolved of consume(read)) {
-      if (isSystemEvent(resolved)) continue;
-      yield toRecordedEvent(resolved);
-      if (--remaining === 0) return;
+    // Pages with a server-side maxCount: an unbounded read makes the server stream the whole log
+    // until the client cancels, which every short read (readiness, the head) would pay for.
+    let fromPosition: ReadPosition = typeof from === 'bigint' ? toClientPosition(from) : from === 'start' ? START : END;
+    // Forward reads include their starting position, which the previous page already delivered.
+    let alreadyRead: bigint | undefined;
+    for (;;) {
+      const pageSize = Math.min(this.options.readPageSize ?? READ_PAGE_SIZE, remaining + (alreadyRead === undefined ? 0 : 1));
+      const read = this.client.readAll({ direction: backwards ? BACKWARDS : FORWARDS, fromPosition, maxCount: pageSize });
+      let received = 0;
+      let last: bigint | undefined;
+      // The client has no server-side filter for reads: system events are skipped here.
+      for await (const resolved of consume(read)) {
+        received++;
+        last = resolved.event?.position?.commit ?? resolved.commitPosition;
+        if (last === alreadyRead || isSystemEvent(resolved)) continue;
+        yield toRecordedEvent(resolved);
+        if (--remaining === 0) return;
+      }
+      if (received < pageSize || last === undefined) return;
+      fromPosition = toClientPosition(last);
+      alreadyRead = backwards ? undefined : last;
     }
   }
 
@@ -157,6 +172,8 @@ export class EsdbEventStore implements EventStore {
     return { nextExpectedRevision: -1n, position: -1n };
   }
 }
+
+const READ_PAGE_SIZE = 500;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
