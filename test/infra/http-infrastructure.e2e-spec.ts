@@ -351,6 +351,8 @@ describe('HTTP infrastructure (guard, pipe, filter, idempotency, health, metrics
       const things = doc.paths['/v1/test/things'].post;
       expect(things.security).toEqual([{ bearer: [] }]);
       expect(things.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]));
+      expect(things.responses['503'].description).toMatch(/ServiceUnavailable/);
+      expect(doc.paths['/v1/test/whoami'].get.responses['503']).toBeUndefined();
       expect(doc.paths['/health/ready'].get.security).toBeUndefined();
       expect((await http().get('/docs').redirects(1)).text).toMatch(/swagger/i);
     });

@@ -73,6 +73,12 @@ function requireBearerOnV1(document: OpenAPIObject): void {
       operation.responses ??= {};
       operation.responses['401'] ??= { description: 'Unauthenticated', content: { 'application/json': { schema: errorRef } } };
       operation.responses['400'] ??= { description: 'ValidationFailed or MalformedJson', content: { 'application/json': { schema: errorRef } } };
+      if (method !== 'get') {
+        operation.responses['503'] ??= {
+          description: 'ServiceUnavailable: the event store cannot be reached; retry after Retry-After seconds',
+          content: { 'application/json': { schema: errorRef } },
+        };
+      }
     }
   }
 }
