@@ -47,6 +47,13 @@ describe('Bad input never changes the ledger', () => {
     expect(fieldsOf(response.body).sort()).toEqual(['aliases', 'usageLocation', 'userPrincipalName']);
     const unknownCountry = await admin.patch(`/v1/users/${userId}`, { usageLocation: 'ZZ' }).expect(400);
     expect(fieldsOf(unknownCountry.body)).toEqual(['usageLocation']);
+    // null is not "no change": it is refused, so the view and the rules never disagree.
+    const nulls = await admin.patch(`/v1/users/${userId}`, { usageLocation: null, displayName: null }).expect(400);
+    expect(fieldsOf(nulls.body).sort()).toEqual(['displayName', 'usageLocation']);
+    const nullPlans = await admin
+      .post(`/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId: 'E3', disabledPlans: null }], removeLicenses: [] })
+      .expect(400);
+    expect(fieldsOf(nullPlans.body)).toEqual(['addLicenses.0.disabledPlans']);
   });
 
   it('bodies that are not objects, and oversized bodies', async () => {

@@ -7,11 +7,11 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsOptional,
   IsUUID,
   Matches,
   ValidateNested,
 } from 'class-validator';
+import { Optional } from '../../http/optional';
 import { MAX_BULK_USERS, SERVICE_PLAN_ID, SKU_ID, SKU_ID_MESSAGE } from './patterns';
 
 export class LicenseToAddDto {
@@ -20,7 +20,7 @@ export class LicenseToAddDto {
   skuId: string;
 
   @ApiPropertyOptional({ example: ['LYNC'], description: 'Plans of the SKU to leave off', type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(64)
   @Matches(SERVICE_PLAN_ID, { each: true, message: 'each of $property must be a service plan id (A-Z, 0-9, _)' })
@@ -65,7 +65,7 @@ export class BulkLicensesDto {
   mode: 'add' | 'replace';
 
   @ApiPropertyOptional({ default: false, description: 'Compute the result, apply nothing' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   dryRun?: boolean;
 }

@@ -5,12 +5,12 @@ import {
   IsEmail,
   IsIn,
   IsISO31661Alpha2,
-  IsOptional,
   IsString,
   Length,
   Matches,
   MaxLength,
 } from 'class-validator';
+import { Optional } from '../../http/optional';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { SKU_ID, SKU_ID_MESSAGE, USAGE_LOCATION, USAGE_LOCATION_MESSAGE } from './patterns';
 
@@ -28,13 +28,13 @@ export class CreateUserDto {
   displayName: string;
 
   @ApiPropertyOptional({ example: 'GB', description: 'ISO 3166-1 alpha-2, upper case; needed before a license is assigned' })
-  @IsOptional()
+  @Optional()
   @Matches(USAGE_LOCATION, { message: USAGE_LOCATION_MESSAGE })
   @IsISO31661Alpha2({ message: USAGE_LOCATION_MESSAGE })
   usageLocation?: string;
 
   @ApiPropertyOptional({ example: ['ada.l@contoso.com'], type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsEmail({}, { each: true, message: 'each of $property must be an e-mail address' })
@@ -44,13 +44,13 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ example: 'Ada King', minLength: 1, maxLength: 256 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 256)
   displayName?: string;
 
   @ApiPropertyOptional({ example: 'FR' })
-  @IsOptional()
+  @Optional()
   @Matches(USAGE_LOCATION, { message: USAGE_LOCATION_MESSAGE })
   @IsISO31661Alpha2({ message: USAGE_LOCATION_MESSAGE })
   usageLocation?: string;
@@ -65,12 +65,12 @@ export class AddAliasDto {
 
 export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only users holding this SKU' })
-  @IsOptional()
+  @Optional()
   @Matches(SKU_ID, { message: SKU_ID_MESSAGE })
   skuId?: string;
 
   @ApiPropertyOptional({ enum: ['active', 'deleted'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['active', 'deleted'])
   status?: 'active' | 'deleted';
 }
