@@ -1,4 +1,4 @@
-import { DEFAULT_RETENTION_OPTIONS, RETENTION_OPTIONS, type RetentionOptions } from '@app/application';
+import { DEFAULT_RETENTION_OPTIONS, READ_MODEL_WAIT, RETENTION_OPTIONS, type RetentionOptions } from '@app/application';
 import { TokenService, type Role } from '@app/application/auth';
 import { LEDGER_CONFIG, loadLedgerConfig, type LedgerConfig } from '@app/application/config';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
@@ -32,11 +32,12 @@ export interface LedgerApp {
 
 /**
  * The whole API (AppModule + the real configureApp) in-process, on a fresh temporary data folder with
- * the manual clock; `env` overrides the configuration, `retention` the saga's options (e.g. tiny batches).
+ * the manual clock; `env` overrides the configuration, `retention` the saga's options (e.g. tiny batches),
+ * `readModelWaitMs` how long a command waits for the read models.
  */
 export async function startLedgerApp(
   env: Record<string, string> = {},
-  overrides: { retention?: Partial<RetentionOptions> } = {},
+  overrides: { retention?: Partial<RetentionOptions>; readModelWaitMs?: number } = {},
 ): Promise<LedgerApp> {
   process.env.LOG_LEVEL ??= 'silent';
   const config = loadLedgerConfig({
@@ -49,6 +50,7 @@ export async function startLedgerApp(
   if (overrides.retention) {
     builder = builder.overrideProvider(RETENTION_OPTIONS).useValue({ ...DEFAULT_RETENTION_OPTIONS, ...overrides.retention });
   }
+  if (overrides.readModelWaitMs !== undefined) builder = builder.overrideProvider(READ_MODEL_WAIT).useValue(overrides.readModelWaitMs);
   const moduleRef = await builder.compile();
   const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>(APP_OPTIONS));
   await app.init();

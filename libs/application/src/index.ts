@@ -1,6 +1,7 @@
 export * from './catalog/catalog.loader';
 export * from './clock/clock';
 export * from './commands/execute-ledger.command';
+export * from './commands/execute-ledger.handler';
 export * from './config';
 export * from './ledger/ledger-command.executor';
 export * from './ledger.module';

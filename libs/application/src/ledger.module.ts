@@ -13,7 +13,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { CATALOG, loadCatalog } from './catalog/catalog.loader';
 import { CLOCK, Clock, ManualClock, SystemClock } from './clock/clock';
-import { ExecuteLedgerHandler } from './commands/execute-ledger.handler';
+import { DEFAULT_READ_MODEL_WAIT_MS, ExecuteLedgerHandler, READ_MODEL_WAIT } from './commands/execute-ledger.handler';
 import { LEDGER_CONFIG, LedgerConfig } from './config';
 import { createEventStore } from './ledger/event-store.factory';
 import { LedgerCommandExecutor } from './ledger/ledger-command.executor';
@@ -79,6 +79,7 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     { provide: SeatAvailabilityQueries, inject: [READ_MODEL_DATABASE], useFactory: (db: ReadModelDatabase) => new SeatAvailabilityQueries(db) },
     { provide: UserQueries, inject: [READ_MODEL_DATABASE], useFactory: (db: ReadModelDatabase) => new UserQueries(db) },
     LedgerLifecycle,
+    { provide: READ_MODEL_WAIT, useValue: DEFAULT_READ_MODEL_WAIT_MS },
     ExecuteLedgerHandler,
     GetSubscriptionHandler,
     ListSubscriptionsHandler,

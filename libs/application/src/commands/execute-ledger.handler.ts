@@ -1,20 +1,34 @@
 import { Projector } from '@app/projections';
+import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandOutcome, LedgerCommandExecutor } from '../ledger/ledger-command.executor';
 import { ExecuteLedgerCommand } from './execute-ledger.command';
 
+export const READ_MODEL_WAIT = Symbol('READ_MODEL_WAIT');
+/** How long a command waits for the read models to apply its events before it answers anyway. */
+export const DEFAULT_READ_MODEL_WAIT_MS = 30_000;
+
 @CommandHandler(ExecuteLedgerCommand)
 export class ExecuteLedgerHandler implements ICommandHandler<ExecuteLedgerCommand, CommandOutcome> {
+  private readonly logger = new Logger('ExecuteLedgerHandler');
+
   constructor(
     private readonly executor: LedgerCommandExecutor,
     private readonly projector: Projector,
+    @Inject(READ_MODEL_WAIT) private readonly readModelWaitMs: number,
   ) {}
 
-  /** Answers only once the read models have applied the events, so the caller's next query sees them. */
+  /** Answers once the read models have applied the events, so the caller's next query sees them. */
   async execute({ command, context, options }: ExecuteLedgerCommand): Promise<CommandOutcome> {
     const outcome = await this.executor.execute(command, context, options);
     if (outcome.events.length > 0 && !options.dryRun && outcome.position !== null) {
-      await this.projector.waitFor(outcome.position);
+      try {
+        await this.projector.waitFor(outcome.position, this.readModelWaitMs);
+      } catch (error) {
+        // The events are stored: failing now would invite a retry that applies the command twice.
+        // The answer says the position; the views catch up with it when the read models do.
+        this.logger.warn({ err: error, tenantId: context.tenantId, position: String(outcome.position) }, 'Answering before the read models caught up');
+      }
     }
     return { ...outcome, position: outcome.position ?? this.projector.checkpoint };
   }
