@@ -89,10 +89,13 @@ describe('The manual clock across restarts, and without it', () => {
     const ledger = await startLedgerApp({ LEDGER_CLOCK: 'system' });
     try {
       const root = ledger.as('global-admin');
+      // As if the endpoints did not exist: 404 whoever asks, with or without a token or role.
       for (const res of [
         await root.get('/v1/clock'),
         await root.post('/v1/clock/advance', { days: 1 }),
         await root.post('/v1/clock/advance', { days: -1 }),
+        await ledger.as('user-admin').post('/v1/clock/advance', { days: 1 }),
+        await request(ledger.app.getHttpServer()).get('/v1/clock'),
       ]) {
         expect(res.status).toBe(404);
         expect(res.body).toEqual({ statusCode: 404, error: 'NotFound', message: expect.stringMatching(/LEDGER_CLOCK=manual/) });

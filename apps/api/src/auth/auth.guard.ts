@@ -42,7 +42,7 @@ export class AuthGuard implements CanActivate {
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!required || required.length === 0 || actor.roles.includes('global-admin')) return true;
     if (required.some((role) => actor.roles.includes(role))) return true;
-    throw new ApiError(403, 'Forbidden', `This action needs one of the roles: ${['global-admin', ...required].join(', ')}.`, {
+    throw new ApiError(403, 'Forbidden', `This action needs one of the roles: ${[...new Set(['global-admin', ...required])].join(', ')}.`, {
       requiredRoles: required,
     });
   }

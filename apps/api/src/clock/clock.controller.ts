@@ -1,12 +1,11 @@
 import { CLOCK, ManualClock, RetentionSaga } from '@app/application';
-import { Body, Controller, Get, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth';
 import { ErrorBodyDto } from '../http/api-error';
 import { validationFailed } from '../http/validation';
 import { Idempotent } from '../idempotency';
 import { AdvanceClockDto } from './dto/advance-clock.dto';
-import { ManualClockGuard } from './manual-clock.guard';
 
 export class ClockViewDoc {
   @ApiProperty({ format: 'date-time', example: '2030-01-01T10:00:00.000Z' }) now: string;
@@ -17,7 +16,6 @@ const NOT_MANUAL = 'NotFound: the service does not run with LEDGER_CLOCK=manual'
 /** The manual clock of demos and tests (API.md, "Clock"): it stands still, survives restarts and moves only here. */
 @ApiTags('clock')
 @Controller('v1/clock')
-@UseGuards(ManualClockGuard)
 export class ClockController {
   constructor(
     @Inject(CLOCK) private readonly clock: ManualClock,
