@@ -105,6 +105,18 @@ describe('Licenses over HTTP: bulk, delete, disabled plans', () => {
     expect(notHeld.body.error).toBe('LicenseNotAssigned');
   });
 
+  it('U3 L1 several broken rules of one kind keep the contract details of that kind, merged, and are each listed', async () => {
+    const owner = ledger.as('global-admin');
+    await owner.post('/v1/subscriptions', { skuId: 'LYNC_ONLY', name: 'Lync', servicePlans: ['LYNC'], seats: 5 }).expect(201);
+    const user = await newUser('far-away', 'CN');
+    const refused = await admin
+      .post(`/v1/users/${user}/assignLicense`, { addLicenses: [{ skuId: 'E3' }, { skuId: 'LYNC_ONLY' }], removeLicenses: [] })
+      .expect(409);
+    expect(refused.body.error).toBe('ServiceNotAvailableInLocation');
+    expect(refused.body.details).toMatchObject({ userId: user, servicePlans: ['LYNC'], usageLocation: 'CN' });
+    expect(refused.body.details.failures.map((failure: { skuId: string }) => failure.skuId).sort()).toEqual(['E3', 'LYNC_ONLY']);
+  });
+
   it('lists users by SKU and status with cursor paging', async () => {
     const page1 = await admin.get('/v1/users?limit=2').expect(200);
     expect(page1.body.items).toHaveLength(2);

@@ -39,6 +39,10 @@ const STATUS: Record<DomainErrorCode, number> = {
   ConcurrencyConflict: 409,
 };
 
+export function statusOf(code: DomainErrorCode): number {
+  return STATUS[code];
+}
+
 export class DomainError extends Error {
   readonly status: number;
 
