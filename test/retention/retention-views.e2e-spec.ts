@@ -99,6 +99,21 @@ describe('Retention views', () => {
     expect(body.scheduled).toEqual([]);
   });
 
+  it('L6: two removals at the same instant with the same request and correlation ids are two entries, not one', async () => {
+    const tenant = 'same-headers';
+    const admin = ledger.as('global-admin', { tenant });
+    const script = ledgerScript(admin);
+    await script.subscription();
+    const userId = await script.user('twice');
+    const sameHeaders = { 'X-Request-Id': 'r-1', 'X-Correlation-Id': 'c-1' };
+    for (let i = 0; i < 2; i++) {
+      await script.assign(userId);
+      await admin.post(`/v1/users/${userId}/assignLicense`, { addLicenses: [], removeLicenses: ['O365_BP'] }).set(sameHeaders).expect(200);
+    }
+    const { entries } = (await ledger.as('compliance', { tenant }).get(`/v1/retention/users/${userId}/timeline`).expect(200)).body;
+    expect(entries.filter((entry: Entry) => entry.type === 'SharePointDocumentsRetained')).toHaveLength(2);
+  });
+
   it('A3: the timeline is for compliance (and global-admin) only, per tenant; an unknown user is 404 UserNotFound', async () => {
     const tenant = 'timeline-access';
     const userId = await ledgerScript(ledger.as('user-admin', { tenant })).user('gil');

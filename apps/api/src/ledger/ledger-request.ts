@@ -20,7 +20,8 @@ export const LedgerContext = createParamDecorator((_data: unknown, ctx: Executio
     tenantId: actor.tenantId,
     actor: actor.name ? { id: actor.id, name: actor.name } : { id: actor.id },
     correlationId: typeof given === 'string' && CORRELATION_ID.test(given) ? given : requestId,
-    causationId: requestId,
+    // No causationId: the executor gives each command its own. The request id is the caller's to
+    // choose and may repeat, and one commit's events are told apart from another's by their cause.
   };
 });
 

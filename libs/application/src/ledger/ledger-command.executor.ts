@@ -9,7 +9,7 @@ export interface CommandContext {
   tenantId: string;
   actor: Actor;
   correlationId: string;
-  /** What caused this command: a request id, or the event a saga reacted to. */
+  /** What caused this command: the event a saga reacted to; unset, each command gets a fresh id. */
   causationId?: string;
 }
 
