@@ -62,8 +62,8 @@ describe('Retention views', () => {
       ['LicenseAssigned', who('alice', 'Alice Admin'), t0],
       ['MailboxProvisioned', who('alice', 'Alice Admin'), t0],
       ['LicenseRemoved', who('bob'), t1],
-      ['MailboxSoftDeleted', who('bob'), t1],
       ['SharePointDocumentsRetained', who('bob'), t1],
+      ['MailboxSoftDeleted', who('bob'), t1],
       ['AliasesReleased', who('bob'), t1],
       ['ContactsListDeleted', who('bob'), t1],
       ['MailboxPurged', retention, t2],
@@ -72,8 +72,8 @@ describe('Retention views', () => {
       ['LicenseAssigned', who('carol'), t2],
       ['MailboxProvisioned', who('carol'), t2],
       ['LicenseRemoved', who('dave'), t3],
-      ['MailboxSoftDeleted', who('dave'), t3],
       ['SharePointDocumentsRetained', who('dave'), t3],
+      ['MailboxSoftDeleted', who('dave'), t3],
       ['ContactsListDeleted', who('dave'), t3],
       ['UserDeleted', who('dave'), t3],
       ['MailboxPurged', retention, t4],
@@ -91,12 +91,27 @@ describe('Retention views', () => {
     expect(details('UserDeleted')).toEqual([{ purgeAfter: t4 }]);
     expect(details('UserPurged')).toEqual([{ userPrincipalName: 'fay@contoso.com' }]);
     expect(details('SharePointDocumentsRetained')).toEqual([
-      { servicePlan: 'SHAREPOINT', removedBy: 'MailboxSoftDeleted' },
+      { servicePlan: 'SHAREPOINT', removedBy: 'LicenseRemoved' },
       { servicePlan: 'SHAREPOINT', removedBy: 'MailboxPurged' },
-      { servicePlan: 'SHAREPOINT', removedBy: 'MailboxSoftDeleted' },
+      { servicePlan: 'SHAREPOINT', removedBy: 'LicenseRemoved' },
       { servicePlan: 'SHAREPOINT', removedBy: 'MailboxPurged' },
     ]);
     expect(body.scheduled).toEqual([]);
+  });
+
+  it('L6: removing a SharePoint-only license purges nothing and the timeline says the documents were retained', async () => {
+    const tenant = 'sharepoint-only';
+    const admin = ledger.as('global-admin', { tenant });
+    await admin.post('/v1/subscriptions', { skuId: 'SP1', name: 'SharePoint Plan 1', servicePlans: ['SHAREPOINT'], seats: 1 }).expect(201);
+    const userId = await ledgerScript(admin).user('sharer');
+    await ledgerScript(admin).assign(userId, 'SP1');
+    const removed = await ledgerScript(admin).remove(userId, 'SP1');
+    expect(removed.body.mailbox).toBeNull();
+    const { entries } = (await ledger.as('compliance', { tenant }).get(`/v1/retention/users/${userId}/timeline`).expect(200)).body;
+    expect((entries as Entry[]).slice(-2).map((entry) => [entry.type, entry.details])).toEqual([
+      ['LicenseRemoved', { skuId: 'SP1', reason: 'removed' }],
+      ['SharePointDocumentsRetained', { servicePlan: 'SHAREPOINT', removedBy: 'LicenseRemoved' }],
+    ]);
   });
 
   it('L6: two removals at the same instant with the same request and correlation ids are two entries, not one', async () => {

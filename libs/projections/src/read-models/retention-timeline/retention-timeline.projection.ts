@@ -5,8 +5,11 @@ import { Projection, ProjectedEvent } from '../../projection';
 export const CONTACTS_LIST_PURGED = 'ContactsListPurged';
 export const SHAREPOINT_DOCUMENTS_RETAINED = 'SharePointDocumentsRetained';
 
-/** Events that remove a user's data: each commit holding one says, once, that SharePoint documents were kept (L6). */
-const REMOVES_DATA: readonly LedgerEventType[] = ['MailboxSoftDeleted', 'MailboxPurged', 'UserDeleted', 'UserPurged'];
+/**
+ * Events that take a license or data away: each commit holding one says, once, that SharePoint
+ * documents were kept (L6), whichever license went (a SharePoint-only one included).
+ */
+const REMOVES_DATA: readonly LedgerEventType[] = ['LicenseRemoved', 'MailboxSoftDeleted', 'MailboxPurged', 'UserDeleted', 'UserPurged'];
 
 /** Seats and profile edits are no step of a user's license and data lifecycle; every other event is, and names its user. */
 const NOT_ON_TIMELINE: readonly LedgerEventType[] = ['SubscriptionAdded', 'SeatsPurchased', 'SeatsExpired', 'SeatsRenewed', 'UserUpdated', 'AliasAdded'];
@@ -23,7 +26,8 @@ interface Entry {
  */
 export const retentionTimelineProjection: Projection = {
   name: 'retentionTimeline',
-  version: 1,
+  // 2: a license removal says SharePoint documents were retained, not only a mailbox change.
+  version: 2,
   handles: LEDGER_EVENT_TYPES.filter((type) => !NOT_ON_TIMELINE.includes(type)),
   tables: ['retention_timeline'],
   schema: `
