@@ -43,4 +43,31 @@ describe('LedgerStore', () => {
     await store.close();
     db.close();
   });
+
+  it('keeps only the most recently used tenants in memory, and a tenant that was let go decides on its true state', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-lru-'));
+    const store = SqliteEventStore.open(join(dir, 'events.sqlite'));
+    const db = openReadModelDatabase(join(dir, 'read-models.sqlite'));
+    const ledgers = new LedgerStore(store, new SnapshotStore(db), 2);
+    const executor = new LedgerCommandExecutor(ledgers, new ManualClock(join(dir, 'clock.json')), loadCatalog());
+    const tenants = ['t1', 't2', 't3'];
+    const as = (tenantId: string) => ({ tenantId, actor: { id: 'alice' }, correlationId: 'c' });
+    for (const tenantId of tenants) {
+      await executor.execute({ type: 'AddSubscription', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 2 } }, as(tenantId));
+    }
+    // Round-robin over three tenants with room for two: every load of a tenant follows its eviction.
+    for (let round = 0; round < 3; round++) {
+      for (const tenantId of tenants) {
+        const userId = randomUUID();
+        await executor.execute({ type: 'CreateUser', data: { userId, userPrincipalName: `u${round}@${tenantId}.com`, displayName: 'U', usageLocation: 'US' } }, as(tenantId));
+        const assign = executor.execute({ type: 'AssignLicense', data: { userId, addLicenses: [{ skuId: 'E3' }], removeLicenses: [] } }, as(tenantId));
+        // S3 still holds on a reloaded state: the third round finds no seat left.
+        if (round < 2) await assign;
+        else await expect(assign).rejects.toMatchObject({ code: 'InsufficientSeats' });
+        expect(ledgers.cachedTenants).toBeLessThanOrEqual(2);
+      }
+    }
+    await store.close();
+    db.close();
+  });
 });

@@ -18,25 +18,40 @@ const SNAPSHOT_EVERY = 1000;
  * Keeps each tenant's folded state in memory and catches it up from its revision, so a command
  * costs the same whatever the length of the history; snapshots spare the replay at start-up.
  * Callers serialise the commands of one tenant (see TenantLocks): the state is mutated in place.
+ * Only the most recently used tenants stay in memory; the others start again from their snapshot.
  */
 export class LedgerStore {
+  /** In least-recently-used order: a hit moves its tenant to the end. */
   private readonly ledgers = new Map<string, FoldedLedger & { snapshotRevision: bigint }>();
 
   constructor(
     private readonly events: EventStore,
     private readonly snapshots: SnapshotStore,
+    private readonly maxCachedTenants = 1000,
   ) {}
+
+  /** How many tenants' states are held in memory now. */
+  get cachedTenants(): number {
+    return this.ledgers.size;
+  }
 
   /** The tenant's state caught up with everything stored. */
   async load(tenantId: string): Promise<FoldedLedger> {
     const streamId = ledgerStreamId(tenantId);
     let ledger = this.ledgers.get(tenantId);
-    if (!ledger) {
+    if (ledger) {
+      this.ledgers.delete(tenantId);
+    } else {
       const snapshot = this.snapshots.load(streamId);
       ledger = snapshot
         ? { ...snapshot, snapshotRevision: snapshot.revision }
         : { state: initialState(), revision: null, position: null, snapshotRevision: -1n };
-      this.ledgers.set(tenantId, ledger);
+    }
+    this.ledgers.set(tenantId, ledger);
+    // An evicted tenant may still be mid-command elsewhere: it keeps its object, only the cache forgets it.
+    for (const oldest of this.ledgers.keys()) {
+      if (this.ledgers.size <= this.maxCachedTenants) break;
+      this.ledgers.delete(oldest);
     }
     try {
       const from = ledger.revision === null ? 'start' : ledger.revision + 1n;
