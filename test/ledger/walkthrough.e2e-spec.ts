@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { LedgerApp, startLedgerApp } from '../support/ledger-app';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -58,6 +59,10 @@ describe('An admin manages seats and licenses end to end', () => {
     expect(moved.body.from.mailbox.status).toBe('softDeleted');
 
     const seats = await admin.get('/v1/subscriptions/O365_BP').expect(200);
+    const metrics = await request(ledger.app.getHttpServer()).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(new RegExp(`^ledger_read_model_checkpoint ${moved.headers['x-ledger-position']}$`, 'm'));
+    expect(metrics.text).toMatch(/^ledger_read_model_lag_events 0$/m);
+
     // ada gave her seat back, then took bob's: one seat held, one free.
     expect(seats.body).toMatchObject({ valid: 2, assigned: 1, available: 1 });
   });

@@ -4,6 +4,7 @@ import { Projector } from '@app/projections';
 import { Global, Module } from '@nestjs/common';
 import { READ_MODEL_STATUS, STORE_PROBE } from '../health/health.tokens';
 import { LicensesController } from './licenses.controller';
+import { ReadModelMetrics } from './read-model-metrics';
 import { SubscriptionsController } from './subscriptions.controller';
 import { UsersController } from './users.controller';
 
@@ -15,6 +16,7 @@ import { UsersController } from './users.controller';
   providers: [
     { provide: STORE_PROBE, useExisting: EVENT_STORE },
     { provide: READ_MODEL_STATUS, useExisting: Projector },
+    ReadModelMetrics,
   ],
   exports: [STORE_PROBE, READ_MODEL_STATUS],
 })
