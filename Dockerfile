@@ -12,7 +12,7 @@ RUN npm ci
 COPY nest-cli.json tsconfig.json tsconfig.base.json ./
 COPY apps ./apps
 COPY libs ./libs
-RUN npx nest build api && npm prune --omit=dev
+RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: compiled app and production dependencies only, run as the unprivileged `node` user.
 FROM node:20-bookworm-slim
