@@ -6,8 +6,8 @@ module.exports = {
   testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   transform: {
-    // Type-checking is done once by `tsc --noEmit` in `npm test`; jest only transpiles.
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }],
+    // Type-checking is done once by `tsc --noEmit` in `npm test`; jest only transpiles (isolatedModules).
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },
   moduleNameMapper: {
     '^@app/(domain|event-store|projections|application)$': '<rootDir>/libs/$1/src',
