@@ -11,15 +11,11 @@ export interface CliRun {
   stderr: string;
 }
 
-/** The CLI in its own process, as `npm run cli` starts it, on the given data folder. */
-export function spawnCli(args: string[], env: Record<string, string>): Promise<CliRun> {
+/** A command run to its end with the environment minus LEDGER_* variables (the test names its own), output kept. */
+export function runProcess(command: string, args: string[], env: Record<string, string>): Promise<CliRun> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('LEDGER_')));
   return new Promise((done, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args],
-      { cwd: ROOT, env: { ...inherited, TS_NODE_PROJECT: 'tsconfig.json', TS_NODE_PREFER_TS_EXTS: 'true', ...env } },
-    );
+    const child = spawn(command, args, { cwd: ROOT, env: { ...inherited, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -27,6 +23,15 @@ export function spawnCli(args: string[], env: Record<string, string>): Promise<C
     child.on('error', reject);
     child.on('close', (code) => done({ code, stdout, stderr }));
   });
+}
+
+/** The CLI in its own process, as `npm run cli` starts it, on the given data folder. */
+export function spawnCli(args: string[], env: Record<string, string>): Promise<CliRun> {
+  return runProcess(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args],
+    { TS_NODE_PROJECT: 'tsconfig.json', TS_NODE_PREFER_TS_EXTS: 'true', ...env },
+  );
 }
 
 /** Streams for a command run in this process, keeping what it writes. */

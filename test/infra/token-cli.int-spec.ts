@@ -1,31 +1,13 @@
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TokenService } from '@app/application/auth';
 import { JWT_SECRET_FILE } from '@app/application/config';
+import { CliRun, runProcess } from '../cli/cli-process';
 import { tempDataDir } from './support/infra-app';
 
-const ROOT = path.resolve(__dirname, '../..');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** `npm run -s cli -- <args>`, exactly as documented in API.md. */
-function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('LEDGER_')));
-  return new Promise((resolve, reject) => {
-    const child = spawn(npm, ['run', '-s', 'cli', '--', ...args], { cwd: ROOT, env: { ...inherited, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function cli(args: string[], env: Record<string, string>): Promise<CliRun> {
+  return runProcess(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'cli', '--', ...args], env);
 }
 
 describe('npm run cli -- token', () => {
