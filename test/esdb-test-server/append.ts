@@ -1,16 +1,19 @@
 import * as grpc from '@grpc/grpc-js';
 import { Empty } from '@eventstore/db-client/generated/shared_pb';
-import { AppendReq, AppendResp } from '@eventstore/db-client/generated/streams_pb';
+import { AppendReq, AppendResp, type BatchAppendReq } from '@eventstore/db-client/generated/streams_pb';
 import type { EventLog, Expected, ProposedEvent } from './event-log';
+import { maxAppendSizeExceeded, refusal, sizeOnDisk, type Faults } from './faults';
 import { invalidArgument, parseUuid, serviceError, streamName } from './proto';
 
 type AppendCall = grpc.ServerReadableStream<AppendReq, AppendResp>;
 
 /** Streams.Append: client-streaming, the options first, then one message per event; all or nothing. */
-export function appendHandler(log: EventLog) {
+export function appendHandler(log: EventLog, faults: Faults) {
   return (call: AppendCall, callback: grpc.sendUnaryData<AppendResp>): void => {
+    if (faults.unresponsive) return;
     let options: AppendReq.Options | undefined;
     const proposed: ProposedEvent[] = [];
+    let size = 0;
     let failed = false;
     const fail = (error: ReturnType<typeof serviceError>) => {
       if (failed) return;
@@ -22,9 +25,14 @@ export function appendHandler(log: EventLog) {
       try {
         if (!options) {
           if (!request.hasOptions()) throw invalidArgument('The first append message must carry the options');
+          const refused = refusal(faults, { write: true, metadata: call.metadata });
+          if (refused) throw refused;
           options = request.getOptions();
         } else if (request.hasProposedMessage()) {
-          proposed.push(toProposed(request.getProposedMessage()!));
+          const event = toProposed(request.getProposedMessage()!);
+          size += sizeOnDisk(event);
+          if (size > faults.maxAppendSize) throw maxAppendSizeExceeded(faults.maxAppendSize);
+          proposed.push(event);
         } else {
           throw invalidArgument('Expected a proposed message');
         }
@@ -43,7 +51,8 @@ export function appendHandler(log: EventLog) {
   };
 }
 
-function toProposed(message: AppendReq.ProposedMessage): ProposedEvent {
+/** Append's and BatchAppend's proposed messages have the same fields. */
+export function toProposed(message: AppendReq.ProposedMessage | BatchAppendReq.ProposedMessage): ProposedEvent {
   const metadata = message.getMetadataMap();
   const type = metadata.get('type');
   const contentType = metadata.get('content-type');

@@ -2,11 +2,15 @@ import * as grpc from '@grpc/grpc-js';
 import { DeleteReq, DeleteResp } from '@eventstore/db-client/generated/streams_pb';
 import { expectedOf } from './append';
 import type { EventLog, Expected } from './event-log';
+import { refusal, type Faults } from './faults';
 import { invalidArgument, serviceError, streamName } from './proto';
 
 /** Streams.Delete (soft delete). Unlike Append, a wrong expected version is a gRPC error with trailers. */
-export function deleteHandler(log: EventLog) {
+export function deleteHandler(log: EventLog, faults: Faults) {
   return (call: grpc.ServerUnaryCall<DeleteReq, DeleteResp>, callback: grpc.sendUnaryData<DeleteResp>): void => {
+    if (faults.unresponsive) return;
+    const refused = refusal(faults, { write: true, metadata: call.metadata });
+    if (refused) return callback(refused);
     const options = call.request.getOptions();
     if (!options) return callback(invalidArgument('Delete options are missing'));
     const name = streamName(options.getStreamIdentifier());

@@ -1,13 +1,17 @@
 import { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import type { EventLog, StoredEvent } from './event-log';
+import { refusal, type Faults } from './faults';
 import { compileFilter, type EventFilter } from './filter';
 import { eventResponse, invalidArgument, streamIdentifier, streamName, type ReadEventShape } from './proto';
 import { isClosed, send, type ReadCall } from './response-writer';
 import type { SubscriptionRegistry } from './subscriptions';
 
 /** Streams.Read: one RPC for stream reads, $all reads and both kinds of subscription. */
-export function readHandler(log: EventLog, subscriptions: SubscriptionRegistry) {
+export function readHandler(log: EventLog, subscriptions: SubscriptionRegistry, faults: Faults) {
   return (call: ReadCall): void => {
+    if (faults.unresponsive) return;
+    const refused = refusal(faults, { write: false, all: call.request.getOptions()?.hasAll(), metadata: call.metadata });
+    if (refused) return void call.emit('error', refused);
     serveRead(log, subscriptions, call).catch((error: unknown) => {
       if (!isClosed(call)) call.emit('error', error);
     });
