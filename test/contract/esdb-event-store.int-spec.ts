@@ -90,7 +90,7 @@ describe('EsdbEventStore specifics', () => {
     cleanups.push(() => store.close());
     const error = await within(store.ping().catch((e: unknown) => e), 'ping to give up', 2_000);
     expect(error).toBeInstanceOf(EventStoreUnavailableError);
-    expect((error as Error).message).toMatch(/did not answer within 300 ms/);
+    expect((error as Error).message).toMatch(/did not answer a ping within 300 ms/);
   });
 
   withTestServer('connection loss (test server only: it can drop and restart)', () => {

@@ -59,7 +59,7 @@ export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): 
     read: readHandler(log, subscriptions, faults),
     append: (call: Parameters<typeof append>[0], callback: Parameters<typeof append>[1]) => (appends.append++, append(call, callback)),
     batchAppend: (call: Parameters<typeof batchAppend>[0]) => {
-      call.on('data', () => appends.batchAppend++);
+      call.on('data', (request: { getIsFinal(): boolean }) => request.getIsFinal() && appends.batchAppend++);
       batchAppend(call);
     },
     delete: deleteHandler(log, faults),

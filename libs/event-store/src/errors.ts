@@ -29,3 +29,15 @@ export class EventStoreUnavailableError extends Error {
     this.name = 'EventStoreUnavailableError';
   }
 }
+
+/** The append's events exceed the store's limit (EventStoreDB's MaxAppendSize): nothing was appended. */
+export class AppendTooLargeError extends Error {
+  constructor(
+    readonly streamId: string,
+    /** Bytes of event data one append may carry, as the store counts them (see appendSize). */
+    readonly maxAppendSize: number,
+  ) {
+    super(`The append to ${streamId} exceeds the store's limit of ${maxAppendSize} bytes of event data`);
+    this.name = 'AppendTooLargeError';
+  }
+}

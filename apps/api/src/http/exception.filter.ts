@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '@app/domain/errors';
-import { EventStoreUnavailableError } from '@app/event-store';
+import { AppendTooLargeError, EventStoreUnavailableError } from '@app/event-store';
 import { ApiError, type ErrorBody } from './api-error';
 import { errorCodeForStatus } from './error-codes';
 
@@ -36,6 +36,17 @@ export function toErrorBody(exception: unknown, requestId?: string): { body: Err
     const message = messages.length > 0 ? messages.join('; ') : typeof raw === 'string' && raw !== '' ? raw : exception.message;
     return {
       body: { statusCode: status, error: errorCodeForStatus(status), message, ...(messages.length > 1 ? { details: { messages } } : {}) },
+    };
+  }
+  // More event data than one append may carry (EventStoreDB's MaxAppendSize; SQLite enforces the same): nothing was stored.
+  if (exception instanceof AppendTooLargeError) {
+    return {
+      body: {
+        statusCode: 413,
+        error: 'PayloadTooLarge',
+        message: 'The command produces more event data than the event store accepts in one append; split it into smaller requests.',
+        details: { maxAppendSize: exception.maxAppendSize },
+      },
     };
   }
   // The store (e.g. EventStoreDB) cannot be reached: a clear, retryable 503, not a 500 (the adapters fail fast, so no hang).

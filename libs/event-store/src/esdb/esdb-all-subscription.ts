@@ -1,12 +1,16 @@
-import { excludeSystemEvents, START, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
+import { excludeSystemEvents, START, type AllStreamSubscription } from '@eventstore/db-client';
 import type { AllSubscription, RecordedEvent } from '../event-store.port';
-import { isSystemEvent, toClientPosition, toRecordedEvent } from './esdb-mapping';
+import type { EsdbConnection } from './esdb-connection';
+import { isSystemEvent, toClientPosition, toPortError, toRecordedEvent } from './esdb-mapping';
 
 export interface ResubscribeOptions {
   /** First wait before resubscribing after a drop; doubles up to maxDelayMs, reset on confirmation. */
   initialDelayMs?: number;
   maxDelayMs?: number;
-  /** Told about each drop (for logs and metrics); the subscription resubscribes regardless. */
+  /**
+   * Told when the subscription drops for a new reason (the port's error, e.g. access denied), not on
+   * every retry of the same failure, so a lasting fault is logged once; it resubscribes regardless.
+   */
   onDrop?: (error: unknown, attempt: number) => void;
 }
 
@@ -23,7 +27,7 @@ export class EsdbAllSubscription implements AllSubscription {
   private wake?: () => void;
 
   constructor(
-    private readonly client: EventStoreDBClient,
+    private readonly connection: EsdbConnection,
     private checkpoint: bigint | 'start',
     private readonly options: ResubscribeOptions = {},
     private readonly onStopped: (subscription: EsdbAllSubscription) => void = () => undefined,
@@ -35,14 +39,24 @@ export class EsdbAllSubscription implements AllSubscription {
     const initialDelay = this.options.initialDelayMs ?? 100;
     let delay = initialDelay;
     let attempt = 0;
+    let lastReason: string | undefined;
+    const dropped = (error: unknown) => {
+      const mapped = toPortError(error);
+      const reason = mapped instanceof Error ? `${mapped.name}: ${mapped.message}` : String(mapped);
+      attempt++;
+      if (reason !== lastReason) this.options.onDrop?.(mapped, attempt);
+      lastReason = reason;
+    };
     try {
       while (!this.stopped) {
-        const subscription = this.client.subscribeToAll({
+        const client = await this.connection.get();
+        if (this.stopped) return;
+        const subscription = client.subscribeToAll({
           fromPosition: this.checkpoint === 'start' ? START : toClientPosition(this.checkpoint),
           filter: excludeSystemEvents(),
         });
         this.current = subscription;
-        subscription.once('confirmation', () => ((delay = initialDelay), (attempt = 0)));
+        subscription.once('confirmation', () => ((delay = initialDelay), (attempt = 0), (lastReason = undefined)));
         try {
           for await (const resolved of subscription) {
             if (this.stopped) return;
@@ -52,10 +66,10 @@ export class EsdbAllSubscription implements AllSubscription {
             yield event;
           }
           if (this.stopped) return;
-          this.options.onDrop?.(new Error('The server ended the subscription'), ++attempt);
+          dropped(new Error('The server ended the subscription'));
         } catch (error) {
           if (this.stopped) return;
-          this.options.onDrop?.(error, ++attempt);
+          dropped(error);
         } finally {
           await subscription.unsubscribe().catch(() => undefined);
         }

@@ -2,7 +2,7 @@ import {
   type ReadPosition,
   BACKWARDS,
   END,
-  EventStoreDBClient,
+  type EventStoreDBClient,
   FORWARDS,
   START,
   type AllStreamResolvedEvent,
@@ -23,11 +23,17 @@ import {
   type SubscribeToAllOptions,
 } from '../event-store.port';
 import { EsdbAllSubscription, type ResubscribeOptions } from './esdb-all-subscription';
-import { isSystemEvent, isUnavailable, toClientPosition, toJsonEvent, toPortError, toRecordedEvent } from './esdb-mapping';
+import { EsdbConnection, EsdbDeadlineError } from './esdb-connection';
+import { isNotLeader, isSystemEvent, isUnavailable, toClientPosition, toJsonEvent, toPortError, toRecordedEvent } from './esdb-mapping';
 
 export interface EsdbEventStoreOptions {
   /** ping() gives up after this long (default 2 s), so health checks answer instead of hanging. */
   pingTimeoutMs?: number;
+  /**
+   * Each append (the ServerFeatures probe included) and each wait for a read's next message gives up
+   * after this long (default 10 s) with EventStoreUnavailableError, and the client is recreated.
+   */
+  callTimeoutMs?: number;
   resubscribe?: ResubscribeOptions;
   /** Events per $all read request (default 500); system events count against it, so pages may yield fewer. */
   readPageSize?: number;
@@ -35,14 +41,16 @@ export interface EsdbEventStoreOptions {
 
 /** The production event store: EventStoreDB over gRPC through @eventstore/db-client 6.x, JSON events. */
 export class EsdbEventStore implements EventStore {
-  private readonly client: EventStoreDBClient;
+  private readonly connection: EsdbConnection;
   private readonly subscriptions = new Set<EsdbAllSubscription>();
+  private readonly callTimeoutMs: number;
 
   constructor(
     connectionString: string,
     private readonly options: EsdbEventStoreOptions = {},
   ) {
-    this.client = EventStoreDBClient.connectionString(connectionString);
+    this.connection = new EsdbConnection(connectionString);
+    this.callTimeoutMs = options.callTimeoutMs ?? 10_000;
   }
 
   async appendToStream(
@@ -51,28 +59,52 @@ export class EsdbEventStore implements EventStore {
     { expectedRevision = ANY }: { expectedRevision?: ExpectedRevision } = {},
   ): Promise<AppendResult> {
     validateEvents(streamId, events);
-    const append = async () => {
-      try {
-        return await this.client.appendToStream(streamId, events.map(toJsonEvent), { expectedRevision });
-      } catch (error) {
-        throw toPortError(error, { streamId, expectedRevision });
-      }
-    };
-    // One retry on a broken connection is safe: EventStoreDB recognises the same event ids (idempotent append).
-    const result = await append().catch((error: unknown) => (isUnavailable(error) ? append() : Promise.reject(error)));
+    const append = () =>
+      this.connection.bounded(`an append to ${streamId}`, this.callTimeoutMs, async (client) => {
+        try {
+          return await client.appendToStream(streamId, events.map(toJsonEvent), {
+            expectedRevision,
+            requiresLeader: true,
+            deadline: SERVER_SIDE_APPEND_DEADLINE_MS,
+          });
+        } catch (error) {
+          throw toPortError(error, { streamId, expectedRevision });
+        }
+      });
+    // One retry is safe (EventStoreDB recognises the same event ids): after a lost connection, or after
+    // NotLeader, once the client has switched to the leader it named. A missed deadline is not retried.
+    const result = await append().catch(async (error: unknown) => {
+      if (!isUnavailable(error) || error instanceof EsdbDeadlineError) throw error;
+      if (isNotLeader(error)) await new Promise(setImmediate);
+      return append();
+    });
     // An empty append only checks the expectation; the client then reports "no stream" as revision 0.
     if (events.length === 0 || !result.position) return this.head(streamId);
     return { nextExpectedRevision: result.nextExpectedRevision, position: result.position.commit };
   }
 
+  /** Asks for the leader: commands decide on what this returns, and a follower may lag behind. */
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
     const backwards = options.direction === 'backwards';
-    const read = this.client.readStream(streamId, {
-      direction: backwards ? BACKWARDS : FORWARDS,
-      fromRevision: options.fromRevision ?? (backwards ? END : START),
-      maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
-    });
-    for await (const resolved of consume(read, streamId)) yield toRecordedEvent(resolved);
+    const read = (client: EventStoreDBClient) =>
+      client.readStream(streamId, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision: options.fromRevision ?? (backwards ? END : START),
+        maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+        requiresLeader: true,
+      });
+    let delivered = false;
+    try {
+      for await (const resolved of this.consume(read, streamId)) {
+        delivered = true;
+        yield toRecordedEvent(resolved);
+      }
+    } catch (error) {
+      // A follower answered: the client now points at the leader it named, so ask once more.
+      if (delivered || !isNotLeader(error)) throw error;
+      await new Promise(setImmediate);
+      for await (const resolved of this.consume(read, streamId)) yield toRecordedEvent(resolved);
+    }
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
@@ -95,11 +127,13 @@ export class EsdbEventStore implements EventStore {
     let alreadyRead: bigint | undefined;
     for (;;) {
       const pageSize = Math.min(this.options.readPageSize ?? READ_PAGE_SIZE, remaining + (alreadyRead === undefined ? 0 : 1));
-      const read = this.client.readAll({ direction: backwards ? BACKWARDS : FORWARDS, fromPosition, maxCount: pageSize });
+      const page = fromPosition;
       let received = 0;
       let last: bigint | undefined;
       // The client has no server-side filter for reads: system events are skipped here.
-      for await (const resolved of consume(read)) {
+      for await (const resolved of this.consume((client) =>
+        client.readAll({ direction: backwards ? BACKWARDS : FORWARDS, fromPosition: page, maxCount: pageSize }),
+      )) {
         received++;
         last = resolved.event?.position?.commit ?? resolved.commitPosition;
         if (last === alreadyRead || isSystemEvent(resolved)) continue;
@@ -114,7 +148,7 @@ export class EsdbEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
     const subscription = new EsdbAllSubscription(
-      this.client,
+      this.connection,
       options.fromPosition ?? 'start',
       this.options.resubscribe,
       (stopped) => this.subscriptions.delete(stopped),
@@ -123,37 +157,61 @@ export class EsdbEventStore implements EventStore {
     return subscription;
   }
 
-  /** A cheap read bounded by a deadline: the client's own reads have none. */
+  /** A cheap read bounded by a deadline: the read of the last $all event. */
   async ping(): Promise<void> {
     const timeoutMs = this.options.pingTimeoutMs ?? 2_000;
-    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new EventStoreUnavailableError(`EventStoreDB did not answer within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-    });
     try {
-      await Promise.race([drain(read), deadline]);
+      await this.connection.bounded('a ping', timeoutMs, (client) =>
+        drain(client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })),
+      );
     } catch (error) {
-      if (error instanceof EventStoreUnavailableError) throw error;
+      const mapped = toPortError(error);
+      if (mapped instanceof EventStoreUnavailableError) throw mapped;
       throw new EventStoreUnavailableError(`EventStoreDB is unavailable: ${(error as Error).message}`, error);
-    } finally {
-      clearTimeout(timer);
-      void read.cancel().catch(() => undefined);
     }
   }
 
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.unsubscribe()));
-    await this.client.dispose();
+    await this.connection.close();
+  }
+
+  /**
+   * Iterates a client read, mapping its errors. Each wait for the next message is bounded (a hung
+   * node fails the read and the client is recreated); a reader that stops early cancels the call and drains it.
+   */
+  private async *consume<E extends ResolvedEvent | AllStreamResolvedEvent>(
+    open: (client: EventStoreDBClient) => StreamingRead<E>,
+    streamId?: string,
+  ): AsyncGenerator<E> {
+    const client = await this.connection.get();
+    const read = open(client);
+    // Iterated by hand: a for-await loop would destroy the stream on an early exit, before it could be drained.
+    const events = read[Symbol.asyncIterator]();
+    let ended = false;
+    try {
+      for (;;) {
+        const next = await this.connection
+          .bounded(streamId ? `a read of ${streamId}` : 'a read of $all', this.callTimeoutMs, () => events.next())
+          .catch((error: unknown) => {
+            ended = error instanceof EsdbDeadlineError ? false : true;
+            throw error instanceof EsdbDeadlineError ? error : toPortError(error, { streamId });
+          });
+        if (next.done) {
+          ended = true;
+          return;
+        }
+        yield next.value;
+      }
+    } finally {
+      if (!ended) await cancelAndDrain(read, events);
+    }
   }
 
   /** The event at exactly this $all position, unless it is a system event or there is none. */
   private async eventAt(position: bigint): Promise<RecordedEvent | undefined> {
-    const read = this.client.readAll({ direction: FORWARDS, fromPosition: toClientPosition(position), maxCount: 1 });
-    for await (const resolved of consume(read)) {
+    const at = { direction: FORWARDS, fromPosition: toClientPosition(position), maxCount: 1 } as const;
+    for await (const resolved of this.consume((client) => client.readAll(at))) {
       const event = toRecordedEvent(resolved);
       return event.position === position && !isSystemEvent(resolved) ? event : undefined;
     }
@@ -175,6 +233,13 @@ export class EsdbEventStore implements EventStore {
 
 const READ_PAGE_SIZE = 500;
 
+/**
+ * BatchAppend sends its deadline as an absolute time that the server measures against its own clock
+ * (and caps at its write timeout): a far one survives a server clock that runs ahead. Our own
+ * callTimeoutMs bounds the call on this side.
+ */
+const SERVER_SIDE_APPEND_DEADLINE_MS = 24 * 60 * 60 * 1_000;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Refused before sending, as the SQLite adapter does: the server fails on non-UUIDs and mishandles repeats. */
@@ -184,31 +249,6 @@ function validateEvents(streamId: string, events: readonly EventData[]): void {
   }
   if (new Set(events.map((e) => e.id)).size < events.length) {
     throw new TypeError(`Events appended together must have distinct ids (stream ${streamId})`);
-  }
-}
-
-/** Iterates a client read, mapping its errors; a reader that stops early cancels the gRPC call and drains it. */
-async function* consume<E extends ResolvedEvent | AllStreamResolvedEvent>(
-  read: StreamingRead<E>,
-  streamId?: string,
-): AsyncGenerator<E> {
-  // Iterated by hand: a for-await loop would destroy the stream on an early exit, before it could be drained.
-  const events = read[Symbol.asyncIterator]();
-  let ended = false;
-  try {
-    for (;;) {
-      const next = await events.next().catch((error: unknown) => {
-        ended = true;
-        throw toPortError(error, { streamId });
-      });
-      if (next.done) {
-        ended = true;
-        return;
-      }
-      yield next.value;
-    }
-  } finally {
-    if (!ended) await cancelAndDrain(read, events);
   }
 }
 

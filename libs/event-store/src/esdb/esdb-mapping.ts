@@ -6,7 +6,7 @@ import {
   type AllStreamResolvedEvent,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import { EventStoreUnavailableError, StreamNotFoundError, WrongExpectedVersionError } from '../errors';
+import { AppendTooLargeError, EventStoreUnavailableError, StreamNotFoundError, WrongExpectedVersionError } from '../errors';
 import type { EventData, ExpectedRevision, JsonObject, RecordedEvent } from '../event-store.port';
 
 export function toJsonEvent(event: EventData) {
@@ -43,7 +43,7 @@ export interface ErrorContext {
   expectedRevision?: ExpectedRevision;
 }
 
-/** Maps the client's errors to the port's; connection failures become EventStoreUnavailableError. */
+/** Maps the client's errors to the port's; whatever a retry could fix becomes EventStoreUnavailableError. */
 export function toPortError(raw: unknown, context: ErrorContext = {}): unknown {
   // Some paths (the server-features probe before an append) reject with a raw gRPC error.
   const error = raw instanceof Error ? convertToCommandError(raw) : raw;
@@ -57,18 +57,37 @@ export function toPortError(raw: unknown, context: ErrorContext = {}): unknown {
       );
     case ErrorType.STREAM_NOT_FOUND:
       return new StreamNotFoundError(context.streamId ?? error.streamName);
+    case ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED:
+      return new AppendTooLargeError(context.streamId ?? '', error.maxAppendSize);
+    case ErrorType.ACCESS_DENIED:
+      return new EventStoreUnavailableError(
+        `EventStoreDB denied access (${error.message || 'Access Denied'}): the user of EVENTSTORE_CONNECTION_STRING needs read access to $all and read/write access to the ledger streams`,
+        error,
+      );
     case ErrorType.UNAVAILABLE:
     case ErrorType.DEADLINE_EXCEEDED:
+    case ErrorType.TIMEOUT:
     case ErrorType.CANCELLED:
     case ErrorType.NOT_LEADER:
       return new EventStoreUnavailableError(`EventStoreDB is unavailable: ${error.message}`, error);
+    case ErrorType.UNKNOWN:
+      // BatchAppend reports "not ready" and "too busy" with empty details, which the client cannot name.
+      return NOT_HANDLED.test(error.message) ? new EventStoreUnavailableError(`EventStoreDB is unavailable: ${error.message}`, error) : error;
     default:
       return error;
   }
 }
 
+const NOT_HANDLED = /Server Is (Not Ready|Too Busy|Busy)/i;
+
 export function isUnavailable(error: unknown): boolean {
   return error instanceof EventStoreUnavailableError;
+}
+
+/** A follower answered a call that needs the leader; the client has switched to the leader it named. */
+export function isNotLeader(error: unknown): boolean {
+  const cause = error instanceof EventStoreUnavailableError ? error.cause : undefined;
+  return cause instanceof Error && isCommandError(cause) && cause.type === ErrorType.NOT_LEADER;
 }
 
 function parseJson(bytes: Uint8Array): unknown {

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { EventStoreUnavailableError, StreamNotFoundError, WrongExpectedVersionError } from '../errors';
+import { AppendTooLargeError, EventStoreUnavailableError, StreamNotFoundError, WrongExpectedVersionError } from '../errors';
+import { MAX_APPEND_SIZE, appendSize } from '../append-size';
 import {
   ANY,
   AllSubscription,
@@ -187,6 +188,7 @@ export class SqliteEventStore implements EventStore {
       data: JSON.stringify(event.data),
       metadata: JSON.stringify(event.metadata ?? {}),
     }));
+    if (appendSize(events) > MAX_APPEND_SIZE) throw new AppendTooLargeError(streamId, MAX_APPEND_SIZE);
     this.assertOpen();
     let result: AppendResult;
     try {
