@@ -16,8 +16,8 @@ const withTestServer = REAL_ESDB ? describe.skip : describe;
 /** Fast resubscription, so drop tests take milliseconds, not the production backoff. */
 const QUICK_RESUBSCRIBE: EsdbEventStoreOptions = { resubscribe: { initialDelayMs: 10, maxDelayMs: 100 } };
 
-async function target(options: EsdbEventStoreOptions = {}) {
-  const server = REAL_ESDB ? undefined : await startEsdbTestServer();
+async function target(options: EsdbEventStoreOptions = {}, serverFeatures = true) {
+  const server = REAL_ESDB ? undefined : await startEsdbTestServer({ serverFeatures });
   const store = new EsdbEventStore(REAL_ESDB ?? server!.connectionString, options);
   return {
     store,
@@ -29,7 +29,9 @@ async function target(options: EsdbEventStoreOptions = {}) {
   };
 }
 
-eventStoreContract(REAL_ESDB ? 'EsdbEventStore (EventStoreDB)' : 'EsdbEventStore (wire test server)', () => target());
+eventStoreContract(REAL_ESDB ? 'EsdbEventStore (EventStoreDB)' : 'EsdbEventStore (wire test server, BatchAppend)', () => target());
+// Without ServerFeatures the client appends through plain Append, as against a node older than 21.10.
+if (!REAL_ESDB) eventStoreContract('EsdbEventStore (wire test server, plain Append)', () => target({}, false));
 // Every $all read crosses page boundaries (system events included), as long histories do.
 eventStoreContract('EsdbEventStore (2-event read pages)', () => target({ readPageSize: 2 }));
 

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   ANY,
+  AppendTooLargeError,
+  MAX_APPEND_SIZE,
+  appendSize,
   AllSubscription,
   EventData,
   EventStore,
@@ -37,6 +40,25 @@ export function eventStoreContract(adapterName: string, createStore: () => Promi
 
     afterAll(async () => {
       await dispose?.();
+    });
+
+    describe('appendToStream: size limit (EventStoreDB MaxAppendSize, 1 MiB by default)', () => {
+      it('accepts an append just under 1 MiB of event data', async () => {
+        const stream = streamName('nearLimit');
+        const events = [newEvent('Big', { blob: 'x'.repeat(MAX_APPEND_SIZE - 2_000) })];
+        expect(appendSize(events)).toBeLessThan(MAX_APPEND_SIZE);
+        await store.appendToStream(stream, events, { expectedRevision: NO_STREAM });
+        expect(await collect(store.readStream(stream))).toHaveLength(1);
+      });
+
+      it('refuses an append over 1 MiB with AppendTooLargeError naming the limit, and appends none of it', async () => {
+        const stream = streamName('overLimit');
+        const events = [newEvent('Big', { blob: 'x'.repeat(600_000) }), newEvent('Big', { blob: 'y'.repeat(600_000) })];
+        const error = await rejectionOf(store.appendToStream(stream, events, { expectedRevision: NO_STREAM }));
+        expect(error).toBeInstanceOf(AppendTooLargeError);
+        expect(error).toMatchObject({ maxAppendSize: MAX_APPEND_SIZE });
+        await expect(collect(store.readStream(stream))).rejects.toBeInstanceOf(StreamNotFoundError);
+      });
     });
 
     describe('appendToStream: expected revision', () => {

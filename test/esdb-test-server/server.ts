@@ -31,8 +31,8 @@ export interface EsdbTestServer {
   connectionString: string;
   port: number;
   log: EventLog;
-  /** Appends served per RPC, to show which path the client took. */
-  appends: { append: number; batchAppend: number };
+  /** Calls received per RPC (BatchAppend: appends, i.e. final chunks), to show which path the client took. */
+  calls: { read: number; append: number; batchAppend: number };
   /** Switch fault modes on and off while the server runs; every new call obeys them. */
   faults: Faults;
   /** Ends every open subscription with an error status; returns how many were dropped. */
@@ -52,14 +52,15 @@ export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): 
   const faults: Faults = { ...defaultFaults(), ...options.faults };
   const subscriptions = new SubscriptionRegistry(log);
   const server = new grpc.Server();
-  const appends = { append: 0, batchAppend: 0 };
+  const calls = { read: 0, append: 0, batchAppend: 0 };
+  const read = readHandler(log, subscriptions, faults);
   const append = appendHandler(log, faults);
   const batchAppend = batchAppendHandler(log, faults);
   server.addService(StreamsService, {
-    read: readHandler(log, subscriptions, faults),
-    append: (call: Parameters<typeof append>[0], callback: Parameters<typeof append>[1]) => (appends.append++, append(call, callback)),
+    read: (call: Parameters<typeof read>[0]) => (calls.read++, read(call)),
+    append: (call: Parameters<typeof append>[0], callback: Parameters<typeof append>[1]) => (calls.append++, append(call, callback)),
     batchAppend: (call: Parameters<typeof batchAppend>[0]) => {
-      call.on('data', (request: { getIsFinal(): boolean }) => request.getIsFinal() && appends.batchAppend++);
+      call.on('data', (request: { getIsFinal(): boolean }) => request.getIsFinal() && calls.batchAppend++);
       batchAppend(call);
     },
     delete: deleteHandler(log, faults),
@@ -76,7 +77,7 @@ export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): 
     connectionString: `esdb://${host}:${port}?tls=false`,
     port,
     log,
-    appends,
+    calls,
     faults,
     dropSubscriptions: (code) => subscriptions.drop(code),
     stop: async () => {

@@ -1,4 +1,4 @@
-import { EventStoreUnavailableError } from '@app/event-store';
+import { AppendTooLargeError, EventStoreUnavailableError, MAX_APPEND_SIZE } from '@app/event-store';
 import { toErrorBody } from '../../apps/api/src/http/exception.filter';
 
 /** An unreachable event store is the one server-side failure a client can act on: 503 + Retry-After, no internals. */
@@ -19,6 +19,16 @@ describe('The exception filter and an unreachable event store', () => {
   it('recognises the error by name when its class was loaded twice (another module registry)', () => {
     const twin = Object.assign(new Error('down'), { name: 'EventStoreUnavailableError' });
     expect(toErrorBody(twin).body).toMatchObject({ statusCode: 503, error: 'ServiceUnavailable' });
+  });
+
+  it('maps AppendTooLargeError to 413 PayloadTooLarge with the limit in details', () => {
+    const { body } = toErrorBody(new AppendTooLargeError('ledger-t1', MAX_APPEND_SIZE), 'req-2');
+    expect(body).toEqual({
+      statusCode: 413,
+      error: 'PayloadTooLarge',
+      message: expect.stringMatching(/more event data than the event store accepts/),
+      details: { maxAppendSize: 1_048_576 },
+    });
   });
 
   it('leaves every other unexpected error a generic 500', () => {
