@@ -56,8 +56,8 @@ describe('AppModule started like main.ts', () => {
     expect((await create({ ...body, seats: 6 })).status).toBe(422);
   });
 
-  it('keeps its secret and idempotency keys in LEDGER_DATA_DIR', () => {
+  it('keeps its secret in LEDGER_DATA_DIR, and no idempotency store beside the ledger', () => {
     expect(fs.existsSync(path.join(dataDir, 'jwt-secret'))).toBe(true);
-    expect(fs.existsSync(path.join(dataDir, 'idempotency.sqlite'))).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, 'idempotency.sqlite'))).toBe(false);
   });
 });

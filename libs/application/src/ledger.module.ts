@@ -86,6 +86,6 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     GetUserHandler,
     ListUsersHandler,
   ],
-  exports: [EVENT_STORE, READ_MODEL_DATABASE, CLOCK, CATALOG, Projector, CqrsModule],
+  exports: [EVENT_STORE, READ_MODEL_DATABASE, CLOCK, CATALOG, Projector, CqrsModule, SeatAvailabilityQueries, UserQueries],
 })
 export class LedgerModule {}

@@ -18,7 +18,8 @@ export type DomainErrorCode =
   | 'ServiceNotAvailableInLocation'
   | 'UserPrincipalNameTaken'
   | 'AliasTaken'
-  | 'ConcurrencyConflict';
+  | 'ConcurrencyConflict'
+  | 'IdempotencyKeyReused';
 
 const STATUS: Record<DomainErrorCode, number> = {
   ValidationFailed: 400,
@@ -37,6 +38,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   UserPrincipalNameTaken: 409,
   AliasTaken: 409,
   ConcurrencyConflict: 409,
+  IdempotencyKeyReused: 422,
 };
 
 export function statusOf(code: DomainErrorCode): number {

@@ -25,6 +25,7 @@ export class Projector {
   private readonly readCheckpoints;
   private readonly writeCheckpoint;
   private readonly applyBatch: (events: readonly RecordedEvent[]) => bigint;
+  private readonly previewTx: (events: readonly ProjectedEvent[], read: () => unknown) => never;
   /** The lowest checkpoint of all projections: every event up to it is in every read model. */
   private readonly applied$ = new BehaviorSubject<bigint>(NOTHING_APPLIED);
   private running: Promise<void> | undefined;
@@ -44,6 +45,10 @@ export class Projector {
       .safeIntegers(true);
     this.writeCheckpoint = db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?');
     this.applyBatch = db.transaction((events: readonly RecordedEvent[]) => this.applyInTransaction(events)).immediate;
+    this.previewTx = db.transaction((events: readonly ProjectedEvent[], read: () => unknown): never => {
+      for (const event of events) for (const { projection, apply } of this.appliers) if (handlesType(projection, event.type)) apply(event);
+      throw new Preview(read());
+    }).immediate;
     this.applied$.next(this.lowestCheckpoint());
   }
 
@@ -84,9 +89,22 @@ export class Projector {
     await firstValueFrom(
       this.applied$.pipe(
         filter((applied) => applied >= position),
-        timeout({ first: timeoutMs, with: () => { throw new Error(`Read models did not reach position ${position} within ${timeoutMs} ms`); } }),
+        timeout({ first: timeoutMs, with: () => { throw new ReadModelBehindError(position, timeoutMs); } }),
       ),
     );
+  }
+
+  /**
+   * What `read` returns from the read models with `events` applied on top of them, rolled back
+   * afterwards: a command's answer is known before its events are stored.
+   */
+  preview<T>(events: readonly ProjectedEvent[], read: () => T): T {
+    try {
+      return this.previewTx(events, read);
+    } catch (outcome) {
+      if (outcome instanceof Preview) return outcome.result as T;
+      throw outcome;
+    }
   }
 
   /** Applies whatever is stored up to now and returns; used by the CLI's rebuild and verify. */
@@ -208,6 +226,19 @@ export class Projector {
       }
     }).immediate();
   }
+}
+
+/** The read models did not reach a position in time: retryable (503 ReadModelBehind). */
+export class ReadModelBehindError extends Error {
+  constructor(position: bigint, timeoutMs: number) {
+    super(`The read models of this node did not reach position ${position} within ${timeoutMs} ms; try again shortly.`);
+    this.name = 'ReadModelBehindError';
+  }
+}
+
+/** Thrown out of a preview's transaction, so that SQLite rolls it back, carrying what was read. */
+class Preview {
+  constructor(readonly result: unknown) {}
 }
 
 function min(values: readonly bigint[]): bigint {

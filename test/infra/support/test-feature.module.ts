@@ -43,24 +43,11 @@ class ListQueryDto {
   limit?: number;
 }
 
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
-/** What the test controller did, and latches to hold a request in flight. */
+/** What the test controller did. */
 @Injectable()
 export class TestState {
   executions = 0;
   failNext = false;
-  entered = deferred();
-  gate = deferred();
-
-  resetLatches(): void {
-    this.entered = deferred();
-    this.gate = deferred();
-  }
 }
 
 /** Stands in for the ledger endpoints (which live elsewhere) to exercise the HTTP infrastructure. */
@@ -83,16 +70,6 @@ class TestController {
   @Roles('user-admin')
   @Idempotent()
   create(@Body() body: ThingDto, @Actor() actor: ActorContext, @Res({ passthrough: true }) res: Response) {
-    return this.execute(body, actor, res);
-  }
-
-  @Post('slow')
-  @HttpCode(200)
-  @Roles('user-admin')
-  @Idempotent()
-  async slow(@Body() body: ThingDto, @Actor() actor: ActorContext, @Res({ passthrough: true }) res: Response) {
-    this.state.entered.resolve();
-    await this.state.gate.promise;
     return this.execute(body, actor, res);
   }
 

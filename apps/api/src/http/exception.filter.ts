@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { Request, Response } from 'express';
 import { DomainError } from '@app/domain/errors';
 import { AppendTooLargeError, EventStoreUnavailableError } from '@app/event-store';
+import { ReadModelBehindError } from '@app/projections';
 import { ApiError, type ErrorBody } from './api-error';
 import { errorCodeForStatus } from './error-codes';
 
@@ -55,6 +56,9 @@ export function toErrorBody(exception: unknown, requestId?: string): { body: Err
       body: { statusCode: 503, error: 'ServiceUnavailable', message: STORE_UNAVAILABLE, ...(requestId ? { details: { requestId } } : {}) },
       headers: { 'Retry-After': STORE_RETRY_AFTER_SECONDS },
     };
+  }
+  if (exception instanceof ReadModelBehindError) {
+    return { body: { statusCode: 503, error: 'ReadModelBehind', message: exception.message }, headers: { 'Retry-After': '1' } };
   }
   // Server-side failures never leak their message; a deliberate 5xx HttpException (e.g. 503) keeps its status.
   const status = exception instanceof HttpException ? exception.getStatus() : 500;

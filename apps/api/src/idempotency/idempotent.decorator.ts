@@ -1,5 +1,5 @@
 import { applyDecorators, UseInterceptors } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../http/api-error';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyInterceptor, MAX_IDEMPOTENCY_KEY_LENGTH } from './idempotency.interceptor';
 
@@ -13,9 +13,8 @@ export const Idempotent = () =>
     ApiHeader({
       name: IDEMPOTENCY_KEY_HEADER,
       required: false,
-      description: `Optional, 1-${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters, unique per intended operation. The same key with the same request replays the first successful answer (header Idempotent-Replayed: true) and executes nothing; with a different request: 422 IdempotencyKeyReused; while the first is still running: 409 ConcurrencyConflict. Keys are kept 24 hours per tenant.`,
+      description: `Optional, 1-${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters, unique per intended operation. The key is stored with the command's events: the same key with the same request, on any node and after any crash, replays the first successful answer (header Idempotent-Replayed: true) and appends nothing; with a different request: 422 IdempotencyKeyReused. A refused command stored nothing, so its retry is decided again. Keys are kept 24 hours per tenant.`,
       schema: { type: 'string', maxLength: MAX_IDEMPOTENCY_KEY_LENGTH },
     }),
     ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'IdempotencyKeyReused' }),
-    ApiConflictResponse({ type: ErrorBodyDto, description: 'ConcurrencyConflict (among the domain conflicts of this command)' }),
   );

@@ -1,5 +1,4 @@
 export * from './fingerprint';
 export * from './idempotency.interceptor';
 export * from './idempotency.module';
-export * from './idempotency.store';
 export * from './idempotent.decorator';

@@ -1,13 +1,13 @@
-import { CommandContext, ExecuteLedgerCommand, GetUserQuery } from '@app/application';
+import { CommandContext, DecidedCommand, ExecuteLedgerCommand } from '@app/application';
 import { BulkAssignLicenses, BulkSummary, summarizeBulk } from '@app/domain';
-import { UserView } from '@app/projections';
+import { UserQueries, UserView } from '@app/projections';
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth';
 import { BulkLicensesDto, ReassignLicenseDto } from './dto/license.dto';
-import { LedgerContext, exposePosition } from './ledger-request';
+import { LedgerContext, answer } from './ledger-request';
 import { Idempotent } from '../idempotency';
 import { BulkResultDoc } from './views/bulk-result.view';
 import { ReassignResultDoc } from './views/user.view';
@@ -17,7 +17,7 @@ import { ReassignResultDoc } from './views/user.view';
 export class LicensesController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
+    private readonly users: UserQueries,
   ) {}
 
   @Post('bulk')
@@ -38,9 +38,12 @@ export class LicensesController {
       data: { userIds: body.userIds, skuIds: body.skuIds, mode: body.mode },
     };
     const dryRun = body.dryRun ?? false;
-    const outcome = await this.commands.execute(new ExecuteLedgerCommand(command, context, { dryRun }));
-    exposePosition(res, outcome);
-    return { dryRun, applied: !dryRun && outcome.events.length > 0, ...summarizeBulk(command, outcome.events, outcome.availableBefore) };
+    const view = ({ events, availableBefore }: DecidedCommand) => ({
+      dryRun,
+      applied: !dryRun && events.length > 0,
+      ...summarizeBulk(command, events, availableBefore),
+    });
+    return answer(res, await this.commands.execute(new ExecuteLedgerCommand(command, context, { dryRun, view })));
   }
 
   @Post('reassign')
@@ -54,11 +57,7 @@ export class LicensesController {
     @LedgerContext() context: CommandContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ from: UserView; to: UserView }> {
-    exposePosition(res, await this.commands.execute(new ExecuteLedgerCommand({ type: 'ReassignLicense', data: body }, context)));
-    const [from, to] = await Promise.all([
-      this.queries.execute(new GetUserQuery(context.tenantId, body.fromUserId)),
-      this.queries.execute(new GetUserQuery(context.tenantId, body.toUserId)),
-    ]);
-    return { from, to };
+    const view = () => ({ from: this.users.get(context.tenantId, body.fromUserId), to: this.users.get(context.tenantId, body.toUserId) });
+    return answer(res, await this.commands.execute(new ExecuteLedgerCommand({ type: 'ReassignLicense', data: body }, context, { view })));
   }
 }

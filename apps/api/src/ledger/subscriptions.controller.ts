@@ -1,12 +1,12 @@
 import { ExecuteLedgerCommand, GetSubscriptionQuery, ListSubscriptionsQuery, CommandContext } from '@app/application';
-import { SubscriptionView } from '@app/projections';
+import { SeatAvailabilityQueries, SubscriptionView } from '@app/projections';
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, ActorContext, Roles } from '../auth';
 import { ChangeSeatsDto, CreateSubscriptionDto } from './dto/subscription.dto';
-import { LedgerContext, exposePosition } from './ledger-request';
+import { LedgerContext, answer } from './ledger-request';
 import { Idempotent } from '../idempotency';
 import { SubscriptionListDoc, SubscriptionViewDoc } from './views/subscription.view';
 
@@ -16,6 +16,7 @@ export class SubscriptionsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly seats: SeatAvailabilityQueries,
   ) {}
 
   @Post()
@@ -28,8 +29,8 @@ export class SubscriptionsController {
     @LedgerContext() context: CommandContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SubscriptionView> {
-    exposePosition(res, await this.commands.execute(new ExecuteLedgerCommand({ type: 'AddSubscription', data: body }, context)));
-    return this.queries.execute(new GetSubscriptionQuery(context.tenantId, body.skuId));
+    const view = () => this.seats.get(context.tenantId, body.skuId);
+    return answer(res, await this.commands.execute(new ExecuteLedgerCommand({ type: 'AddSubscription', data: body }, context, { view })));
   }
 
   @Post(':skuId/seats')
@@ -44,8 +45,8 @@ export class SubscriptionsController {
     @LedgerContext() context: CommandContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SubscriptionView> {
-    exposePosition(res, await this.commands.execute(new ExecuteLedgerCommand({ type: 'ChangeSeats', data: { skuId, ...body } }, context)));
-    return this.queries.execute(new GetSubscriptionQuery(context.tenantId, skuId));
+    const view = () => this.seats.get(context.tenantId, skuId);
+    return answer(res, await this.commands.execute(new ExecuteLedgerCommand({ type: 'ChangeSeats', data: { skuId, ...body } }, context, { view })));
   }
 
   @Get()

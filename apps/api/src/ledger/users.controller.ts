@@ -1,6 +1,6 @@
 import { CommandContext, ExecuteLedgerCommand, GetUserQuery, ListUsersQuery } from '@app/application';
 import { LedgerCommand } from '@app/domain';
-import { Page, UserView } from '@app/projections';
+import { Page, UserQueries, UserView } from '@app/projections';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -10,7 +10,7 @@ import { Actor, ActorContext, Roles } from '../auth';
 import { DEFAULT_PAGE_LIMIT } from '../http/page-query.dto';
 import { AssignLicenseDto } from './dto/license.dto';
 import { AddAliasDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
-import { LedgerContext, exposePosition } from './ledger-request';
+import { LedgerContext, answer } from './ledger-request';
 import { Idempotent } from '../idempotency';
 import { UserPageDoc, UserViewDoc } from './views/user.view';
 
@@ -20,6 +20,7 @@ export class UsersController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly users: UserQueries,
   ) {}
 
   @Post()
@@ -100,7 +101,7 @@ export class UsersController {
   }
 
   private async run(command: LedgerCommand, userId: string, context: CommandContext, res: Response): Promise<UserView> {
-    exposePosition(res, await this.commands.execute(new ExecuteLedgerCommand(command, context)));
-    return this.queries.execute(new GetUserQuery(context.tenantId, userId));
+    const view = () => this.users.get(context.tenantId, userId);
+    return answer(res, await this.commands.execute(new ExecuteLedgerCommand(command, context, { view })));
   }
 }

@@ -97,6 +97,10 @@ export function loadLedgerConfig(env: Env = process.env): LedgerConfig {
   // setInterval's upper bound is 2^31-1 ms.
   const retentionIntervalMs = integer(env, 'LEDGER_RETENTION_INTERVAL_MS', 60_000, 1, 2_147_483_647);
 
+  // Every node on one EventStoreDB must accept the others' tokens: a secret generated per data folder would not.
+  if (eventStore === 'esdb' && read(env, 'LEDGER_JWT_SECRET') === undefined && read(env, 'LEDGER_OIDC_ISSUER') === undefined) {
+    throw new LedgerConfigError('LEDGER_JWT_SECRET', 'is required when LEDGER_EVENT_STORE=esdb (unless LEDGER_OIDC_ISSUER is set): every API node must share it');
+  }
   const jwtSecret = read(env, 'LEDGER_JWT_SECRET') ?? readOrCreateJwtSecret(dataDir);
 
   return {

@@ -1,4 +1,4 @@
-import { LedgerEvent, LedgerEventMetadata, LedgerState, evolve, initialState, ledgerStreamId } from '@app/domain';
+import { FoldedEvent, LedgerEvent, LedgerEventMetadata, LedgerState, evolve, initialState, ledgerStreamId } from '@app/domain';
 import { EventStore, NO_STREAM, StreamNotFoundError, WrongExpectedVersionError } from '@app/event-store';
 import { randomUUID } from 'node:crypto';
 import { SnapshotStore } from './state-snapshot';
@@ -56,7 +56,7 @@ export class LedgerStore {
     try {
       const from = ledger.revision === null ? 'start' : ledger.revision + 1n;
       for await (const event of this.events.readStream(streamId, { fromRevision: from })) {
-        evolve(ledger.state, event as unknown as LedgerEvent);
+        evolve(ledger.state, event as unknown as FoldedEvent);
         ledger.revision = event.revision;
         ledger.position = event.position;
       }
@@ -83,7 +83,9 @@ export class LedgerStore {
         events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data, metadata: { ...metadata } })),
         { expectedRevision: ledger.revision ?? NO_STREAM },
       );
-      for (const event of events) evolve(ledger.state, event);
+      events.forEach((event, index) =>
+        evolve(ledger.state, { ...event, metadata, ...(index === events.length - 1 ? { position: result.position } : {}) }),
+      );
       ledger.revision = result.nextExpectedRevision;
       ledger.position = result.position;
       if (cached && ledger.revision - cached.snapshotRevision >= SNAPSHOT_EVERY) {

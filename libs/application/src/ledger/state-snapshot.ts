@@ -1,13 +1,15 @@
-import { LedgerState, SubscriptionState, UserState } from '@app/domain';
+import { LedgerState, RememberedCommand, SubscriptionState, UserState } from '@app/domain';
 import Database from 'better-sqlite3';
 
 /** Bump when LedgerState's shape changes: older snapshots are then ignored and history is replayed. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 
 type SerializedUser = Omit<UserState, 'licenses'> & { licenses: [string, string[]][] };
+type SerializedCommand = Omit<RememberedCommand, 'position'> & { position: string | null };
 interface SerializedState {
   subscriptions: SubscriptionState[];
   users: SerializedUser[];
+  idempotency: [string, SerializedCommand][];
 }
 
 export interface Snapshot {
@@ -56,6 +58,7 @@ function serialize(state: LedgerState): SerializedState {
   return {
     subscriptions: [...state.subscriptions.values()],
     users: [...state.users.values()].map((user) => ({ ...user, licenses: [...user.licenses] })),
+    idempotency: [...state.idempotency].map(([key, command]) => [key, { ...command, position: command.position?.toString() ?? null }]),
   };
 }
 
@@ -68,5 +71,8 @@ function deserialize(serialized: SerializedState): LedgerState {
       users.filter((user) => user.status !== 'purged').map((user) => [user.userPrincipalName.toLowerCase(), user.userId]),
     ),
     aliases: new Map(users.flatMap((user) => user.aliases.map((alias) => [alias.toLowerCase(), user.userId] as [string, string]))),
+    idempotency: new Map(
+      serialized.idempotency.map(([key, command]) => [key, { ...command, position: command.position === null ? null : BigInt(command.position) }]),
+    ),
   };
 }

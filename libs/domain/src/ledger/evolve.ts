@@ -1,12 +1,17 @@
 import { LedgerEvent } from './events';
-import { LedgerState, UserState } from './state';
+import { LedgerEventMetadata } from './metadata';
+import { IDEMPOTENCY_KEY_TTL_MS, LedgerState, UserState } from './state';
+
+/** A ledger event with what the store keeps beside it (absent when a test folds bare events). */
+export type FoldedEvent = LedgerEvent & { metadata?: LedgerEventMetadata; position?: bigint };
 
 /**
  * Applies one event to the state, in place: the command side keeps one folded state per tenant
  * and catches it up event by event, so copying every map on each event would make a command's
  * cost grow with the tenant's size. decide() never mutates; only evolve() does.
  */
-export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
+export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
+  remember(state, event);
   switch (event.type) {
     case 'SubscriptionAdded': {
       const { skuId, name, servicePlans, seats } = event.data;
@@ -106,6 +111,21 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
     default:
       return assertNever(event);
   }
+}
+
+/** Keeps the command's Idempotency-Key (the last of its events leaves its position) and forgets keys older than a day. */
+function remember(state: LedgerState, { metadata, position }: FoldedEvent): void {
+  const record = metadata?.idempotency;
+  if (!record) return;
+  const oldest = Date.parse(metadata.occurredAt) - IDEMPOTENCY_KEY_TTL_MS;
+  for (const [key, remembered] of state.idempotency) {
+    if (Date.parse(remembered.occurredAt) > oldest) break;
+    state.idempotency.delete(key);
+  }
+  // Deleted first so that the map stays in time order, oldest first.
+  state.idempotency.delete(record.key);
+  const { fingerprint, status, body } = record;
+  state.idempotency.set(record.key, { fingerprint, status, body, occurredAt: metadata.occurredAt, position: position ?? null });
 }
 
 function subscription(state: LedgerState, skuId: string) {

@@ -37,10 +37,30 @@ export interface LedgerState {
   principalNames: Map<string, string>;
   /** lower-cased alias → userId (U1). */
   aliases: Map<string, string>;
+  /** Idempotency-Key → the command it was first used for, oldest first; keys older than a day are dropped. */
+  idempotency: Map<string, RememberedCommand>;
+}
+
+/** A command decided with an Idempotency-Key, as its events' metadata recorded it. */
+export interface RememberedCommand {
+  fingerprint: string;
+  status: number;
+  body: unknown;
+  occurredAt: string;
+  /** Store position of the command's last event. */
+  position: bigint | null;
 }
 
 export function initialState(): LedgerState {
-  return { subscriptions: new Map(), users: new Map(), principalNames: new Map(), aliases: new Map() };
+  return { subscriptions: new Map(), users: new Map(), principalNames: new Map(), aliases: new Map(), idempotency: new Map() };
+}
+
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** The command first run with this key within the last day, if any. */
+export function rememberedCommand(state: LedgerState, key: string, now: Date): RememberedCommand | undefined {
+  const remembered = state.idempotency.get(key);
+  return remembered && Date.parse(remembered.occurredAt) > now.getTime() - IDEMPOTENCY_KEY_TTL_MS ? remembered : undefined;
 }
 
 export const GRACE_PERIOD_DAYS = 30;
