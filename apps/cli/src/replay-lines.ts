@@ -2,6 +2,7 @@ import {
   LedgerEvent,
   LedgerEventMetadata,
   LedgerState,
+  assertNever,
   availableSeats,
   evolve,
   initialState,
@@ -162,6 +163,8 @@ function describe(event: LedgerEvent, state: LedgerState): string {
       return `: contacts list of ${upn(state, event.data.userId)} deleted`;
     case 'ContactsListRestored':
       return `: contacts list of ${upn(state, event.data.userId)} restored`;
+    default:
+      return assertNever(event);
   }
 }
 

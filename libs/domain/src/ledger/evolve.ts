@@ -1,4 +1,4 @@
-import { LedgerEvent } from './events';
+import { LedgerEvent, assertNever } from './events';
 import { LedgerState, UserState } from './state';
 
 /**
@@ -120,6 +120,3 @@ function user(state: LedgerState, userId: string): UserState {
   return found;
 }
 
-export function assertNever(value: never): never {
-  throw new Error(`Unexpected ${JSON.stringify(value)}`);
-}
