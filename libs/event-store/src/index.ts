@@ -1,4 +1,5 @@
 export * from './event-store.port';
 export * from './errors';
+export * from './store-helpers';
 export * from './sqlite/sqlite-event-store';
 export * from './esdb/esdb-event-store';

@@ -1,5 +1,5 @@
 import { Global, Inject, Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { LEDGER_CONFIG, type LedgerConfig } from '@app/application/config';
+import { LEDGER_CONFIG, type LedgerConfig } from '@app/application';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyStore } from './idempotency.store';
 
