@@ -21,6 +21,7 @@ import { GetSubscriptionHandler, ListSubscriptionsHandler } from './queries/subs
 import { GetUserHandler, ListUsersHandler } from './queries/user.queries';
 
 export const READ_MODEL_DATABASE = Symbol('READ_MODEL_DATABASE');
+const READ_MODEL_FILE = Symbol('READ_MODEL_FILE');
 const COMMAND_PATH = Symbol('COMMAND_PATH');
 
 /** Starts the projector with the application and closes the stores last, in order. */
@@ -49,10 +50,12 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   providers: [
     { provide: EVENT_STORE, inject: [LEDGER_CONFIG], useFactory: createEventStore },
     {
-      provide: READ_MODEL_DATABASE,
+      provide: READ_MODEL_FILE,
       inject: [LEDGER_CONFIG],
       useFactory: (config: LedgerConfig) => openReadModelDatabase(join(config.dataDir, 'read-models.sqlite')),
     },
+    // Handed out only once the command path is built: its projector creates the read models' tables.
+    { provide: READ_MODEL_DATABASE, inject: [READ_MODEL_FILE, COMMAND_PATH], useFactory: (db: ReadModelDatabase) => db },
     {
       provide: CLOCK,
       inject: [LEDGER_CONFIG],
@@ -62,7 +65,7 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     { provide: CATALOG, inject: [LEDGER_CONFIG], useFactory: (config: LedgerConfig) => loadCatalog(config.catalogFile) },
     {
       provide: COMMAND_PATH,
-      inject: [EVENT_STORE, READ_MODEL_DATABASE, CLOCK, CATALOG],
+      inject: [EVENT_STORE, READ_MODEL_FILE, CLOCK, CATALOG],
       useFactory: (store: EventStore, readModels: ReadModelDatabase, clock: Clock, catalog: Catalog) =>
         createCommandPath({ store, readModels, clock, catalog, logger: new Logger('Projector') }),
     },
