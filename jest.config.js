@@ -11,7 +11,6 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@app/(domain|event-store|projections|application)$': '<rootDir>/libs/$1/src',
-    '^@app/(domain|event-store|projections|application)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testTimeout: 30000,
   maxWorkers: 2,

@@ -3,10 +3,8 @@
  * embedded store, then times the same command mix at each length, and a cold start with a snapshot.
  * Run: npm run bench   (figures go to stdout; nothing here is part of npm test)
  */
-import { LedgerCommandExecutor, SystemClock, loadCatalog } from '@app/application';
-import { LedgerStore } from '@app/application/ledger/ledger-store';
-import { SnapshotStore } from '@app/application/ledger/state-snapshot';
-import { SqliteEventStore } from '@app/event-store';
+import { SystemClock, createCommandPath, loadCatalog } from '@app/application';
+import { SqliteEventStore, headPosition } from '@app/event-store';
 import { openReadModelDatabase } from '@app/projections';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,8 +19,8 @@ const context = { tenantId: 'bench', actor: { id: 'bench' }, correlationId: 'ben
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
   const store = SqliteEventStore.open(join(dir, 'events.sqlite'));
-  const snapshots = new SnapshotStore(openReadModelDatabase(join(dir, 'read-models.sqlite')));
-  const executor = new LedgerCommandExecutor(new LedgerStore(store, snapshots), new SystemClock(), loadCatalog());
+  const parts = { store, readModels: openReadModelDatabase(join(dir, 'read-models.sqlite')), clock: new SystemClock(), catalog: loadCatalog() };
+  const { executor } = createCommandPath(parts);
   await executor.execute({ type: 'AddSubscription', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE', 'OFFICE'], seats: 1_000_000 } }, context);
 
   let commands = 1;
@@ -47,26 +45,20 @@ async function main(): Promise<void> {
     while (timings.length < SAMPLE) await step();
     timings.sort((a, b) => a - b);
     const at = (q: number) => timings[Math.floor(q * (timings.length - 1))].toFixed(0);
-    const events = (await lastPosition(store)).toString();
+    const events = (await headPosition(store)).toString();
     console.log(`${String(commands).padStart(18)} | ${events.padStart(6)} | ${at(0.5).padStart(9)} | ${at(0.95).padStart(6)}`);
   }
 
   // Cold start: a new process folds the tenant from its latest snapshot plus the events after it.
   const coldStarted = performance.now();
-  const cold = new LedgerStore(store, snapshots);
-  const ledger = await cold.load('bench');
+  const ledger = await createCommandPath(parts).ledgers.load('bench');
   console.log(`cold load of ${ledger.state.users.size} users at revision ${ledger.revision}: ${(performance.now() - coldStarted).toFixed(0)} ms (with snapshot)`);
   const replayStarted = performance.now();
-  const replay = new LedgerStore(store, { load: () => undefined, save: () => undefined } as unknown as SnapshotStore);
-  await replay.load('bench');
+  // A read-model file without snapshots: the whole history is folded.
+  await createCommandPath({ ...parts, readModels: openReadModelDatabase(join(dir, 'no-snapshots.sqlite')) }).ledgers.load('bench');
   console.log(`cold load replaying the whole history: ${(performance.now() - replayStarted).toFixed(0)} ms (no snapshot)`);
   await store.close();
   rmSync(dir, { recursive: true, force: true });
-}
-
-async function lastPosition(store: SqliteEventStore): Promise<bigint> {
-  for await (const event of store.readAll({ direction: 'backwards', maxCount: 1 })) return event.position;
-  return 0n;
 }
 
 void main();

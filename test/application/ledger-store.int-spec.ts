@@ -1,6 +1,4 @@
-import { LedgerCommandExecutor, ManualClock, loadCatalog } from '@app/application';
-import { LedgerStore } from '@app/application/ledger/ledger-store';
-import { SnapshotStore } from '@app/application/ledger/state-snapshot';
+import { LedgerCommandExecutor, LedgerStore, ManualClock, SnapshotStore, loadCatalog } from '@app/application';
 import { initialState, evolve, LedgerEvent, ledgerStreamId } from '@app/domain';
 import { SqliteEventStore } from '@app/event-store';
 import { openReadModelDatabase } from '@app/projections';

@@ -1,5 +1,5 @@
 import { READ_MODEL_DATABASE } from '@app/application';
-import { TokenService } from '@app/application/auth';
+import { TokenService } from '@app/application';
 import { AuditQueries, ReadModelDatabase } from '@app/projections';
 import { get } from 'node:http';
 import { setFlagsFromString } from 'node:v8';

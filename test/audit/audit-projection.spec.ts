@@ -1,6 +1,5 @@
 import { auditCsvHeader, auditCsvRecord, csvField } from '@app/application';
-import { AuditQueries, ProjectedEvent, openReadModelDatabase } from '@app/projections';
-import { auditProjection } from '@app/projections/read-models/audit/audit.projection';
+import { AuditQueries, ProjectedEvent, auditProjection, openReadModelDatabase } from '@app/projections';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

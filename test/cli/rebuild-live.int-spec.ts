@@ -1,3 +1,4 @@
+import { headPosition } from '@app/event-store';
 import { Projector, READ_MODELS, openReadModelDatabase } from '@app/projections';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -54,8 +55,7 @@ describe('rebuild while the live projector follows new events', () => {
     expect(during).toBeGreaterThan(0);
 
     for (let i = 0; i < 20; i++) await hire();
-    let head = -1n;
-    for await (const event of ledger.store.readAll({ direction: 'backwards', maxCount: 1 })) head = event.position;
+    const head = await headPosition(ledger.store);
     await projector.waitFor(head);
     await projector.stop();
 

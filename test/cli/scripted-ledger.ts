@@ -1,7 +1,4 @@
-import { loadCatalog } from '@app/application/catalog/catalog.loader';
-import { LedgerCommandExecutor } from '@app/application/ledger/ledger-command.executor';
-import { LedgerStore } from '@app/application/ledger/ledger-store';
-import { SnapshotStore } from '@app/application/ledger/state-snapshot';
+import { createCommandPath, loadCatalog } from '@app/application';
 import { Actor, LedgerCommand } from '@app/domain';
 import { SqliteEventStore } from '@app/event-store';
 import { openReadModelDatabase } from '@app/projections';
@@ -14,7 +11,7 @@ export function scriptedLedger(dataDir: string, tenantId = 'default') {
   const store = SqliteEventStore.open(join(dataDir, 'events.sqlite'));
   const snapshots = openReadModelDatabase(join(dataDir, 'snapshots.sqlite'));
   const clock = new ScenarioClock(new Date(0));
-  const executor = new LedgerCommandExecutor(new LedgerStore(store, new SnapshotStore(snapshots)), clock, loadCatalog());
+  const { executor } = createCommandPath({ store, readModels: snapshots, clock, catalog: loadCatalog() });
   return {
     store,
     clock,

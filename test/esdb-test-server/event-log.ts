@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+// Relative, not @app/event-store: this server runs in a process of its own without path aliases.
+import { matchesExpectedRevision as matches } from '../../libs/event-store/src/store-helpers';
 
 /** One event as EventStoreDB stores it: bytes plus what the server assigned. */
 export interface StoredEvent {
@@ -166,13 +168,6 @@ export class EventLog {
     state.truncateBefore = BigInt(tb ?? 0);
     this.streams.set(target, state);
   }
-}
-
-function matches(expected: Expected, current: bigint | 'no_stream'): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return current === 'no_stream';
-  if (expected === 'stream_exists') return current !== 'no_stream';
-  return current === expected;
 }
 
 function systemEvent(type: string, data: object): ProposedEvent {

@@ -1,4 +1,4 @@
-import { TokenService } from '@app/application/auth';
+import { TokenService } from '@app/application';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

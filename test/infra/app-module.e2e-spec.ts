@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import request from 'supertest';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { TokenService } from '@app/application/auth';
+import { TokenService } from '@app/application';
 import { AppModule } from '../../apps/api/src/app.module';
 import { APP_OPTIONS, configureApp } from '../../apps/api/src/bootstrap';
 import { tempDataDir } from './support/infra-app';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { JWT_SECRET_FILE } from '@app/application/config';
+import { JWT_SECRET_FILE } from '@app/application';
 import { tempDataDir } from './support/infra-app';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { JWT_SECRET_FILE, LedgerConfigError, loadLedgerConfig, readOrCreateJwtSecret } from '@app/application/config';
+import { JWT_SECRET_FILE, LedgerConfigError, loadLedgerConfig, readOrCreateJwtSecret } from '@app/application';
 import { tempDataDir } from './support/infra-app';
 
 describe('loadLedgerConfig', () => {

@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { TokenError, TokenService, parseTtl } from '@app/application/auth';
+import { TokenError, TokenService, parseTtl } from '@app/application';
 
 describe('TokenService', () => {
   const tokens = TokenService.fromSecret('unit-secret', 'default');

@@ -1,8 +1,6 @@
-import { LedgerCommandExecutor, ManualClock, loadCatalog } from '@app/application';
-import { LedgerStore } from '@app/application/ledger/ledger-store';
-import { SnapshotStore } from '@app/application/ledger/state-snapshot';
+import { ManualClock, createCommandPath, loadCatalog } from '@app/application';
 import { LedgerCommand } from '@app/domain';
-import { AllSubscription, EventStore, RecordedEvent, SqliteEventStore } from '@app/event-store';
+import { AllSubscription, EventStore, RecordedEvent, SqliteEventStore, headPosition as head } from '@app/event-store';
 import { Projection, Projector, READ_MODELS, ReadModelDatabase, openReadModelDatabase } from '@app/projections';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -13,11 +11,12 @@ const quiet = { log: () => undefined, error: () => undefined };
 
 /** A history touching every read model: seats, users, licenses, mailboxes. */
 async function writeHistory(store: EventStore, dir: string, tenantId = 't1'): Promise<void> {
-  const executor = new LedgerCommandExecutor(
-    new LedgerStore(store, new SnapshotStore(openReadModelDatabase(join(dir, `snapshots-${tenantId}.sqlite`)))),
-    new ManualClock(join(dir, `clock-${tenantId}.json`)),
-    loadCatalog(),
-  );
+  const { executor } = createCommandPath({
+    store,
+    readModels: openReadModelDatabase(join(dir, `snapshots-${tenantId}.sqlite`)),
+    clock: new ManualClock(join(dir, `clock-${tenantId}.json`)),
+    catalog: loadCatalog(),
+  });
   const run = (command: LedgerCommand) => executor.execute(command, { tenantId, actor: { id: 'alice' }, correlationId: 'c1' });
   await run({ type: 'AddSubscription', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE', 'LYNC'], seats: 20 } });
   const users = Array.from({ length: 12 }, () => randomUUID());
@@ -36,11 +35,6 @@ function dump(db: ReadModelDatabase, projections: readonly Projection[] = READ_M
   return Object.fromEntries(
     projections.flatMap((projection) => projection.tables).map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()]),
   );
-}
-
-async function head(store: EventStore): Promise<bigint> {
-  for await (const event of store.readAll({ direction: 'backwards', maxCount: 1 })) return event.position;
-  return -1n;
 }
 
 /** The real store, delivering every event of a subscription twice: at-least-once delivery, as after a resubscribe. */

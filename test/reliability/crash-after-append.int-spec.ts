@@ -1,4 +1,4 @@
-import { TokenService } from '@app/application/auth';
+import { TokenService } from '@app/application';
 import { SqliteEventStore } from '@app/event-store';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';

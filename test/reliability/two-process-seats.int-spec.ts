@@ -1,4 +1,4 @@
-import { TokenService } from '@app/application/auth';
+import { TokenService } from '@app/application';
 import { SqliteEventStore } from '@app/event-store';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-import { TokenService, type Role } from '@app/application/auth';
+import { TokenService, type Role } from '@app/application';
 import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ledgerConfigModule } from '@app/application/config';
+import { ledgerConfigModule } from '@app/application';
 import { AuditHttpModule } from './audit/audit-http.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';

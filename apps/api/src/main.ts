@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { loadLedgerConfig } from '@app/application/config';
+import { loadLedgerConfig } from '@app/application';
 import { AppModule } from './app.module';
 import { APP_OPTIONS, configureApp } from './bootstrap';
 

@@ -1,4 +1,4 @@
-import { TENANT_ID_PATTERN } from '@app/application/config';
+import { TENANT_ID_PATTERN } from '@app/application';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** Where a command writes; injectable so that tests can capture it. */

@@ -1,5 +1,4 @@
-import { loadLedgerConfig, type LedgerConfig } from '@app/application/config';
-import { createEventStore } from '@app/application/ledger/event-store.factory';
+import { createEventStore, loadLedgerConfig, type LedgerConfig } from '@app/application';
 import type { EventStore } from '@app/event-store';
 import { join } from 'node:path';
 
@@ -18,10 +17,4 @@ export function openLedgerFiles(env: NodeJS.ProcessEnv): LedgerFiles {
 
 export function readModelFileOf(config: LedgerConfig): string {
   return join(config.dataDir, 'read-models.sqlite');
-}
-
-/** Global position of the last stored event; -1 when the store is empty. */
-export async function headPosition(store: EventStore): Promise<bigint> {
-  for await (const event of store.readAll({ direction: 'backwards', maxCount: 1 })) return event.position;
-  return -1n;
 }

@@ -2,12 +2,13 @@ import {
   LedgerEvent,
   LedgerEventMetadata,
   LedgerState,
+  assertNever,
   availableSeats,
   evolve,
   initialState,
-  ledgerStreamId,
 } from '@app/domain';
-import { EventStore, RecordedEvent, StreamNotFoundError } from '@app/event-store';
+import { readLedger, type StoredLedgerEvent } from '@app/application';
+import { EventStore } from '@app/event-store';
 import { AuditEntry } from '@app/projections';
 
 export interface ReplayFilter {
@@ -32,7 +33,7 @@ export interface ReplayLine {
   seatsLeft?: number;
 }
 
-type Stored = { event: LedgerEvent; metadata: LedgerEventMetadata; recorded: RecordedEvent };
+type Stored = StoredLedgerEvent;
 
 /**
  * Replays a tenant's history, folding the state as it reads so each line can name users by their
@@ -52,18 +53,9 @@ export async function* replayLines(store: EventStore, tenantId: string, filter: 
       if (matched.length > 0) yield { ...line, matched };
     }
   };
-  try {
-    for await (const recorded of store.readStream(ledgerStreamId(tenantId))) {
-      const stored: Stored = {
-        event: recorded as unknown as LedgerEvent,
-        metadata: recorded.metadata as unknown as LedgerEventMetadata,
-        recorded,
-      };
-      if (commit.length > 0 && !sameCommit(commit[0].metadata, stored.metadata)) yield* flush();
-      commit.push(stored);
-    }
-  } catch (error) {
-    if (!(error instanceof StreamNotFoundError)) throw error;
+  for await (const stored of readLedger(store, tenantId)) {
+    if (commit.length > 0 && !sameCommit(commit[0].metadata, stored.metadata)) yield* flush();
+    commit.push(stored);
   }
   if (commit.length > 0) yield* flush();
 }
@@ -162,6 +154,8 @@ function describe(event: LedgerEvent, state: LedgerState): string {
       return `: contacts list of ${upn(state, event.data.userId)} deleted`;
     case 'ContactsListRestored':
       return `: contacts list of ${upn(state, event.data.userId)} restored`;
+    default:
+      return assertNever(event);
   }
 }
 

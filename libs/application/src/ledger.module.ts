@@ -2,7 +2,6 @@ import { Catalog } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import {
   Projector,
-  READ_MODELS,
   ReadModelDatabase,
   SeatAvailabilityQueries,
   UserQueries,
@@ -16,13 +15,14 @@ import { CLOCK, Clock, ManualClock, SystemClock } from './clock/clock';
 import { DEFAULT_READ_MODEL_WAIT_MS, ExecuteLedgerHandler, READ_MODEL_WAIT } from './commands/execute-ledger.handler';
 import { LEDGER_CONFIG, LedgerConfig } from './config';
 import { createEventStore } from './ledger/event-store.factory';
+import { CommandPath, createCommandPath } from './ledger/command-path';
 import { LedgerCommandExecutor } from './ledger/ledger-command.executor';
-import { LedgerStore } from './ledger/ledger-store';
-import { SnapshotStore } from './ledger/state-snapshot';
 import { GetSubscriptionHandler, ListSubscriptionsHandler } from './queries/subscription.queries';
 import { GetUserHandler, ListUsersHandler } from './queries/user.queries';
 
 export const READ_MODEL_DATABASE = Symbol('READ_MODEL_DATABASE');
+const READ_MODEL_FILE = Symbol('READ_MODEL_FILE');
+const COMMAND_PATH = Symbol('COMMAND_PATH');
 
 /** Starts the projector with the application and closes the stores last, in order. */
 @Injectable()
@@ -50,10 +50,12 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   providers: [
     { provide: EVENT_STORE, inject: [LEDGER_CONFIG], useFactory: createEventStore },
     {
-      provide: READ_MODEL_DATABASE,
+      provide: READ_MODEL_FILE,
       inject: [LEDGER_CONFIG],
       useFactory: (config: LedgerConfig) => openReadModelDatabase(join(config.dataDir, 'read-models.sqlite')),
     },
+    // Handed out only once the command path is built: its projector creates the read models' tables.
+    { provide: READ_MODEL_DATABASE, inject: [READ_MODEL_FILE, COMMAND_PATH], useFactory: (db: ReadModelDatabase) => db },
     {
       provide: CLOCK,
       inject: [LEDGER_CONFIG],
@@ -62,20 +64,13 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     },
     { provide: CATALOG, inject: [LEDGER_CONFIG], useFactory: (config: LedgerConfig) => loadCatalog(config.catalogFile) },
     {
-      provide: Projector,
-      inject: [EVENT_STORE, READ_MODEL_DATABASE],
-      useFactory: (store: EventStore, db: ReadModelDatabase) => new Projector(store, db, READ_MODELS, new Logger('Projector')),
+      provide: COMMAND_PATH,
+      inject: [EVENT_STORE, READ_MODEL_FILE, CLOCK, CATALOG],
+      useFactory: (store: EventStore, readModels: ReadModelDatabase, clock: Clock, catalog: Catalog) =>
+        createCommandPath({ store, readModels, clock, catalog, logger: new Logger('Projector') }),
     },
-    {
-      provide: LedgerStore,
-      inject: [EVENT_STORE, READ_MODEL_DATABASE],
-      useFactory: (store: EventStore, db: ReadModelDatabase) => new LedgerStore(store, new SnapshotStore(db)),
-    },
-    {
-      provide: LedgerCommandExecutor,
-      inject: [LedgerStore, CLOCK, CATALOG],
-      useFactory: (ledgers: LedgerStore, clock: Clock, catalog: Catalog) => new LedgerCommandExecutor(ledgers, clock, catalog),
-    },
+    { provide: Projector, inject: [COMMAND_PATH], useFactory: (path: CommandPath) => path.projector },
+    { provide: LedgerCommandExecutor, inject: [COMMAND_PATH], useFactory: (path: CommandPath) => path.executor },
     { provide: SeatAvailabilityQueries, inject: [READ_MODEL_DATABASE], useFactory: (db: ReadModelDatabase) => new SeatAvailabilityQueries(db) },
     { provide: UserQueries, inject: [READ_MODEL_DATABASE], useFactory: (db: ReadModelDatabase) => new UserQueries(db) },
     LedgerLifecycle,

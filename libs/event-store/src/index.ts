@@ -1,5 +1,6 @@
 export * from './event-store.port';
 export * from './errors';
 export * from './append-size';
+export * from './store-helpers';
 export * from './sqlite/sqlite-event-store';
 export * from './esdb/esdb-event-store';

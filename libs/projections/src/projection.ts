@@ -1,15 +1,38 @@
-import { LedgerEvent, LedgerEventMetadata, LedgerEventType } from '@app/domain';
+import { LedgerEvent, LedgerEventMetadata, LedgerEventType, LEDGER_EVENT_TYPES } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
 import { ReadModelDatabase } from './database';
 
 /** A ledger event as the read models see it: the domain event plus where and by whom it was stored. */
-export type ProjectedEvent = LedgerEvent & {
+export type ProjectedEvent<K extends LedgerEventType = LedgerEventType> = Extract<LedgerEvent, { type: K }> & {
   eventId: string;
   streamId: string;
   revision: bigint;
   position: bigint;
   metadata: LedgerEventMetadata;
 };
+
+/** What a read model does with an event type it has no use for: said, not left out. */
+export const IGNORED = 'ignored';
+
+/**
+ * One decision per event type, keyed by every LedgerEventType: a new event type makes tsc name each
+ * read model that has not said how it handles it, or that it ignores it.
+ */
+export type ProjectionHandlers<S> = {
+  [K in LedgerEventType]: ((statements: S, event: ProjectedEvent<K>) => void) | typeof IGNORED;
+};
+
+/** A read model as its author writes it: tables, the statements it prepares once, and its handlers. */
+export interface ProjectionSpec<S> {
+  name: string;
+  version: number;
+  /** CREATE TABLE/INDEX IF NOT EXISTS statements. */
+  schema: string;
+  /** The tables it owns, dropped on rebuild. */
+  tables: readonly string[];
+  prepare(db: ReadModelDatabase): S;
+  on: ProjectionHandlers<S>;
+}
 
 /**
  * A read model declared as data: the projector creates its tables, feeds it the events it handles
@@ -18,18 +41,38 @@ export type ProjectedEvent = LedgerEvent & {
 export interface Projection {
   name: string;
   version: number;
-  /** The event types it reads; 'all' for every ledger event (the audit trail). */
-  handles: readonly LedgerEventType[] | 'all';
-  /** CREATE TABLE/INDEX IF NOT EXISTS statements. */
+  /** The event types it reads (derived from its handlers). */
+  handles: readonly LedgerEventType[];
   schema: string;
-  /** The tables it owns, dropped on rebuild. */
   tables: readonly string[];
-  /** Prepares its statements once and returns the function that applies one event. */
+  /** Prepares its statements once and returns the function that applies one event (ignored types do nothing). */
   bind(db: ReadModelDatabase): (event: ProjectedEvent) => void;
 }
 
+export function defineProjection<S>({ name, version, schema, tables, prepare, on }: ProjectionSpec<S>): Projection {
+  return {
+    name,
+    version,
+    schema,
+    tables,
+    handles: LEDGER_EVENT_TYPES.filter((type) => on[type] !== IGNORED),
+    bind(db) {
+      const statements = prepare(db);
+      return (event) => {
+        const handler = on[event.type] as ((statements: S, event: ProjectedEvent) => void) | typeof IGNORED;
+        if (handler !== IGNORED) handler(statements, event);
+      };
+    },
+  };
+}
+
+/** The same handler for every event type: for a read model that records every event (the audit trail). */
+export function everyEvent<S>(handler: (statements: S, event: ProjectedEvent) => void): ProjectionHandlers<S> {
+  return Object.fromEntries(LEDGER_EVENT_TYPES.map((type) => [type, handler])) as ProjectionHandlers<S>;
+}
+
 export function handlesType(projection: Projection, type: string): boolean {
-  return projection.handles === 'all' || (projection.handles as readonly string[]).includes(type);
+  return (projection.handles as readonly string[]).includes(type);
 }
 
 /** A stored ledger event as its read models receive it. */

@@ -1,5 +1,5 @@
 import { isLedgerEvent } from '@app/domain';
-import { EventStore, RecordedEvent } from '@app/event-store';
+import { EventStore, RecordedEvent, headPosition } from '@app/event-store';
 import { BehaviorSubject, filter, firstValueFrom, timeout } from 'rxjs';
 import { ReadModelDatabase } from './database';
 import { ProjectedEvent, Projection, handlesType, toProjected } from './projection';
@@ -71,8 +71,7 @@ export class Projector {
 
   /** Where the read models stand against the store; `lag` counts the events still to apply (up to LAG_CAP). */
   async status(): Promise<{ checkpoint: string; head: string; lag: number }> {
-    let head = NOTHING_APPLIED;
-    for await (const event of this.store.readAll({ direction: 'backwards', maxCount: 1 })) head = event.position;
+    const head = await headPosition(this.store);
     const checkpoint = this.checkpoint;
     let lag = 0;
     if (head > checkpoint) {

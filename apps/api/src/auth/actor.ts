@@ -1,7 +1,7 @@
-import type { Role } from '@app/application/auth';
+import type { Role } from '@app/application';
 
-export { ROLES, isRole } from '@app/application/auth';
-export type { Role } from '@app/application/auth';
+export { ROLES, isRole } from '@app/application';
+export type { Role } from '@app/application';
 
 /** The authenticated caller of a request, from its bearer token (never from the URL or body). */
 export interface ActorContext {

@@ -1,6 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { TokenError, TokenService } from '@app/application/auth';
+import { TokenError, TokenService } from '@app/application';
 import type { Request } from 'express';
 import { ApiError } from '../http/api-error';
 import type { AuthenticatedRequest, Role } from './actor';

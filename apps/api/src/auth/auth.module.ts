@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule, JwtService } from '@nestjs/jwt';
-import { TOKEN_ALGORITHM, TokenService } from '@app/application/auth';
-import { LEDGER_CONFIG, type LedgerConfig } from '@app/application/config';
+import { TOKEN_ALGORITHM, TokenService } from '@app/application';
+import { LEDGER_CONFIG, type LedgerConfig } from '@app/application';
 import { AuthGuard } from './auth.guard';
 
 /** Bearer-token authentication for every non-public route; exports TokenService (sign/verify). */

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from '@app/domain/errors';
+import { DomainError } from '@app/domain';
 import { AppendTooLargeError, EventStoreUnavailableError } from '@app/event-store';
 import { ReadModelBehindError } from '@app/projections';
 import { ApiError, type ErrorBody } from './api-error';

@@ -1,6 +1,7 @@
+import { headPosition } from '@app/event-store';
 import { READ_MODELS, openReadModelDatabase } from '@app/projections';
 import { EXIT_OK, parseOptions, type CliCommand } from '../cli-command';
-import { headPosition, openLedgerFiles } from '../ledger-files';
+import { openLedgerFiles } from '../ledger-files';
 import { catchUpWithProgress, openScratch } from '../read-models/scratch';
 import { swapIntoLive } from '../read-models/swap';
 

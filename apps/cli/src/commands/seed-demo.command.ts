@@ -1,9 +1,6 @@
-import { loadCatalog } from '@app/application/catalog/catalog.loader';
-import { ManualClock } from '@app/application/clock/clock';
-import { LedgerStore } from '@app/application/ledger/ledger-store';
-import { SnapshotStore } from '@app/application/ledger/state-snapshot';
+import { ManualClock, SystemClock, createCommandPath, loadCatalog } from '@app/application';
 import { ledgerStreamId } from '@app/domain';
-import { Projector, READ_MODELS, openReadModelDatabase } from '@app/projections';
+import { openReadModelDatabase } from '@app/projections';
 import { StreamNotFoundError } from '@app/event-store';
 import { join } from 'node:path';
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, parseInstant, parseOptions, parseTenant, type CliCommand } from '../cli-command';
@@ -60,8 +57,10 @@ export const seedDemoCommand: CliCommand = {
       // The history ends before the time the API will show, so nothing lies in its future.
       end ??= config.clock === 'manual' ? new ManualClock(join(config.dataDir, 'clock.json')).now() : new Date();
       const started = process.hrtime.bigint();
-      const ledgers = new LedgerStore(store, new SnapshotStore(db));
-      const summary = await seedDemoTenant(ledgers, loadCatalog(config.catalogFile), {
+      const catalog = loadCatalog(config.catalogFile);
+      // The demo decides on its own scenario clock: only the ledgers and the projector of the path are used here.
+      const { ledgers, projector } = createCommandPath({ store, readModels: db, clock: new SystemClock(), catalog });
+      const summary = await seedDemoTenant(ledgers, catalog, {
         tenantId,
         users,
         months,
@@ -73,7 +72,7 @@ export const seedDemoCommand: CliCommand = {
       });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const events = Object.values(summary.events).reduce((sum, count) => sum + count, 0);
-      const applied = await new Projector(store, db, READ_MODELS, { log: () => undefined, error: () => undefined }).catchUp();
+      const applied = await projector.catchUp();
 
       const out = (line = '') => io.stdout.write(`${line}\n`);
       out(`Seeded tenant "${tenantId}": ${summary.commands} commands, ${events} events from ${summary.from} to ${summary.to} in ${seconds.toFixed(1)} s (${rate(events, seconds)})`);

@@ -1,5 +1,5 @@
-import { ROLES, TokenService, isRole, parseTtl, type Role } from '@app/application/auth';
-import { loadLedgerConfig } from '@app/application/config';
+import { ROLES, TokenService, isRole, parseTtl, type Role } from '@app/application';
+import { loadLedgerConfig } from '@app/application';
 import { CliUsageError, EXIT_OK, parseOptions, parseTenant, type CliCommand } from '../cli-command';
 
 const USAGE = `Usage: npm run cli -- token --role <role> [--role <role> ...] --actor <id> [--name "Alice"] [--tenant t1] [--ttl 1h]

@@ -1,8 +1,9 @@
+import { headPosition } from '@app/event-store';
 import { Projection, READ_MODELS } from '@app/projections';
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, parseOptions, type CliCommand } from '../cli-command';
-import { headPosition, openLedgerFiles } from '../ledger-files';
+import { openLedgerFiles } from '../ledger-files';
 import { Difference, compareReadModels, describeDifference } from '../read-models/compare';
 import { catchUpWithProgress, openScratch } from '../read-models/scratch';
 

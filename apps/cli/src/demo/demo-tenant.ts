@@ -1,6 +1,4 @@
-import type { Clock } from '@app/application/clock/clock';
-import { LedgerCommandExecutor } from '@app/application/ledger/ledger-command.executor';
-import { LedgerStore } from '@app/application/ledger/ledger-store';
+import { LedgerCommandExecutor, LedgerStore, type Clock } from '@app/application';
 import { Actor, Catalog, DomainError, LedgerCommand, LedgerState, RETENTION_ACTOR, UserState, availableSeats } from '@app/domain';
 import { randomUUID } from 'node:crypto';
 

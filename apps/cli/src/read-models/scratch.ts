@@ -1,9 +1,8 @@
-import type { EventStore } from '@app/event-store';
+import { headPosition, type EventStore } from '@app/event-store';
 import { Projection, Projector, ReadModelDatabase, openReadModelDatabase } from '@app/projections';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { headPosition } from '../ledger-files';
 import { Progress } from '../progress';
 
 export interface ScratchReadModels {

@@ -1,6 +1,7 @@
-import { LedgerEvent, LedgerEventMetadata, LedgerState, evolve, initialState, ledgerStreamId } from '@app/domain';
-import { EventStore, StreamNotFoundError } from '@app/event-store';
+import { LedgerState, evolve, initialState } from '@app/domain';
+import { EventStore } from '@app/event-store';
 import { SubscriptionView, subscriptionView } from '@app/projections';
+import { readLedger } from '../ledger/ledger-history';
 
 export interface AuditAssignment {
   userId: string;
@@ -34,16 +35,11 @@ export async function foldLedgerAt(store: EventStore, tenantId: string, at: Date
   const limit = at.getTime();
   let position: bigint | null = null;
   let events = 0;
-  try {
-    for await (const event of store.readStream(ledgerStreamId(tenantId))) {
-      const metadata = event.metadata as unknown as LedgerEventMetadata;
-      if (Date.parse(metadata.occurredAt) > limit) break;
-      evolve(state, event as unknown as LedgerEvent);
-      position = event.position;
-      events++;
-    }
-  } catch (error) {
-    if (!(error instanceof StreamNotFoundError)) throw error;
+  for await (const { event, metadata, recorded } of readLedger(store, tenantId)) {
+    if (Date.parse(metadata.occurredAt) > limit) break;
+    evolve(state, event);
+    position = recorded.position;
+    events++;
   }
   return { state, position, events };
 }

@@ -1,5 +1,6 @@
-import { FoldedEvent, LedgerEvent, LedgerEventMetadata, LedgerState, evolve, initialState, ledgerStreamId } from '@app/domain';
-import { EventStore, NO_STREAM, StreamNotFoundError, WrongExpectedVersionError } from '@app/event-store';
+import { LedgerEvent, LedgerEventMetadata, LedgerState, evolve, initialState, ledgerStreamId } from '@app/domain';
+import { EventStore, NO_STREAM, WrongExpectedVersionError } from '@app/event-store';
+import { readLedger } from './ledger-history';
 import { randomUUID } from 'node:crypto';
 import { SnapshotStore } from './state-snapshot';
 
@@ -55,17 +56,16 @@ export class LedgerStore {
     }
     try {
       const from = ledger.revision === null ? 'start' : ledger.revision + 1n;
-      for await (const event of this.events.readStream(streamId, { fromRevision: from })) {
-        evolve(ledger.state, event as unknown as FoldedEvent);
-        ledger.revision = event.revision;
-        ledger.position = event.position;
+      for await (const { event, metadata, recorded } of readLedger(this.events, tenantId, from)) {
+        // The metadata and position let the state remember the command's Idempotency-Key.
+        evolve(ledger.state, { ...event, metadata, position: recorded.position });
+        ledger.revision = recorded.revision;
+        ledger.position = recorded.position;
       }
     } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) {
-        // A half-applied catch-up must not be trusted: the next load starts over.
-        this.ledgers.delete(tenantId);
-        throw error;
-      }
+      // A half-applied catch-up must not be trusted: the next load starts over.
+      this.ledgers.delete(tenantId);
+      throw error;
     }
     return ledger;
   }

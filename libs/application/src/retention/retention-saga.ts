@@ -1,5 +1,5 @@
 import { RETENTION_ACTOR } from '@app/domain';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EVENT_STORE, EventStore, headPosition } from '@app/event-store';
 import { DueKey, DuePurge, MailboxRetentionQueries, Projector } from '@app/projections';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -138,9 +138,8 @@ export class RetentionSaga {
 
   /** The read models must hold everything stored (e.g. after a restart) before they say what is due. */
   private async catchUp(): Promise<void> {
-    let head: bigint | undefined;
-    for await (const event of this.store.readAll({ direction: 'backwards', maxCount: 1 })) head = event.position;
-    if (head === undefined || head <= this.projector.checkpoint) return;
+    const head = await headPosition(this.store);
+    if (head <= this.projector.checkpoint) return;
     try {
       await this.projector.waitFor(head, this.options.catchUpTimeoutMs);
     } catch (error) {

@@ -12,8 +12,7 @@ import {
   ReassignLicense,
   UpdateUser,
 } from './commands';
-import { assertNever } from './evolve';
-import { LedgerEvent } from './events';
+import { LedgerEvent, assertNever } from './events';
 import { Failure, invalid, throwIfAny } from './failures';
 import {
   DecisionContext,

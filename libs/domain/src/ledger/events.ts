@@ -80,28 +80,39 @@ export type LedgerEvent =
 
 export type LedgerEventType = LedgerEvent['type'];
 
-export const LEDGER_EVENT_TYPES: readonly LedgerEventType[] = [
-  'SubscriptionAdded',
-  'SeatsPurchased',
-  'SeatsExpired',
-  'SeatsRenewed',
-  'UserCreated',
-  'UserUpdated',
-  'AliasAdded',
-  'UserDeleted',
-  'UserPurged',
-  'LicenseAssigned',
-  'LicenseUpdated',
-  'LicenseRemoved',
-  'MailboxProvisioned',
-  'MailboxSoftDeleted',
-  'MailboxRestored',
-  'MailboxPurged',
-  'AliasesReleased',
-  'ContactsListDeleted',
-  'ContactsListRestored',
-];
+/**
+ * Every event type, once. `satisfies` makes tsc reject a union member missing here (or a key that is
+ * no event), so every list of types derives from it and none can silently skip a new event.
+ */
+const LEDGER_EVENT_REGISTRY = {
+  SubscriptionAdded: true,
+  SeatsPurchased: true,
+  SeatsExpired: true,
+  SeatsRenewed: true,
+  UserCreated: true,
+  UserUpdated: true,
+  AliasAdded: true,
+  UserDeleted: true,
+  UserPurged: true,
+  LicenseAssigned: true,
+  LicenseUpdated: true,
+  LicenseRemoved: true,
+  MailboxProvisioned: true,
+  MailboxSoftDeleted: true,
+  MailboxRestored: true,
+  MailboxPurged: true,
+  AliasesReleased: true,
+  ContactsListDeleted: true,
+  ContactsListRestored: true,
+} as const satisfies Record<LedgerEventType, true>;
+
+export const LEDGER_EVENT_TYPES = Object.keys(LEDGER_EVENT_REGISTRY) as readonly LedgerEventType[];
 
 export function isLedgerEvent(event: { type: string }): event is LedgerEvent {
-  return (LEDGER_EVENT_TYPES as readonly string[]).includes(event.type);
+  return Object.hasOwn(LEDGER_EVENT_REGISTRY, event.type);
+}
+
+/** The end of every switch over events: a type left unhandled there is a compile error naming the switch. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected ${JSON.stringify(value)}`);
 }

@@ -1,4 +1,4 @@
-import { LedgerEvent } from './events';
+import { LedgerEvent, assertNever } from './events';
 import { LedgerEventMetadata } from './metadata';
 import { IDEMPOTENCY_KEY_TTL_MS, LedgerState, UserState } from './state';
 
@@ -140,6 +140,3 @@ function user(state: LedgerState, userId: string): UserState {
   return found;
 }
 
-export function assertNever(value: never): never {
-  throw new Error(`Unexpected ${JSON.stringify(value)}`);
-}

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AppendTooLargeError, EventStoreUnavailableError, StreamNotFoundError, WrongExpectedVersionError } from '../errors';
 import { MAX_APPEND_SIZE, appendSize } from '../append-size';
+import { matchesExpectedRevision } from '../store-helpers';
 import {
   ANY,
   AllSubscription,
@@ -308,12 +309,7 @@ export class SqliteEventStore implements EventStore {
       if (retried) return retried;
     }
     const actual = head?.revision ?? NO_STREAM;
-    const accepted =
-      expected === ANY ||
-      (expected === NO_STREAM && head === undefined) ||
-      (expected === STREAM_EXISTS && head !== undefined) ||
-      (typeof expected === 'bigint' && expected === head?.revision);
-    if (!accepted) throw new WrongExpectedVersionError(streamId, expected, actual);
+    if (!matchesExpectedRevision(expected, actual)) throw new WrongExpectedVersionError(streamId, expected, actual);
     if (events.length === 0) {
       // Nothing to write: like EventStoreDB, report the stream as it stands (-1 when it does not exist).
       return { nextExpectedRevision: head?.revision ?? -1n, position: head?.position ?? -1n };

@@ -5,6 +5,7 @@ import { retentionTimelineProjection } from './retention-timeline/retention-time
 import { seatAvailabilityProjection } from './seat-availability/seat-availability.projection';
 import { usersProjection } from './users/users.projection';
 
+export { auditProjection, mailboxRetentionProjection, retentionTimelineProjection, seatAvailabilityProjection, usersProjection };
 export * from './audit/audit.queries';
 export * from './mailbox-retention/mailbox-retention.queries';
 export * from './retention-timeline/retention-timeline.queries';

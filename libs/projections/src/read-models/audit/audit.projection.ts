@@ -1,14 +1,14 @@
-import { Projection } from '../../projection';
+import type { Statement } from 'better-sqlite3';
+import { defineProjection, everyEvent } from '../../projection';
 
 /**
  * The audit trail (A1, A2): one row per ledger event, never updated or deleted. The global position
  * is the key, so an event delivered twice is stored once. Every index starts with the tenant and,
  * being on a rowid table, ends with the position: each filter reads its matches already in store order.
  */
-export const auditProjection: Projection = {
+export const auditProjection = defineProjection({
   name: 'audit',
   version: 1,
-  handles: 'all',
   tables: ['audit_events'],
   schema: `
     CREATE TABLE IF NOT EXISTS audit_events (
@@ -31,13 +31,14 @@ export const auditProjection: Projection = {
     CREATE INDEX IF NOT EXISTS audit_events_by_actor ON audit_events (tenant_id, actor_id);
     CREATE INDEX IF NOT EXISTS audit_events_by_type ON audit_events (tenant_id, type);
     CREATE INDEX IF NOT EXISTS audit_events_by_time ON audit_events (tenant_id, occurred_at);`,
-  bind(db) {
-    const insert = db.prepare(
+  prepare: (db) =>
+    db.prepare(
       `INSERT OR IGNORE INTO audit_events
          (position, tenant_id, event_id, type, occurred_at, actor_id, actor_name, user_id, sku_id, data, correlation_id, causation_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    return (event) => {
+    ),
+  // The trail records every event: a new type is in it without a decision.
+  on: everyEvent((insert: Statement, event) => {
       const { tenantId, occurredAt, actor, correlationId, causationId } = event.metadata;
       const data = event.data as { userId?: unknown; skuId?: unknown };
       insert.run(
@@ -54,6 +55,5 @@ export const auditProjection: Projection = {
         correlationId,
         causationId,
       );
-    };
-  },
-};
+  }),
+});

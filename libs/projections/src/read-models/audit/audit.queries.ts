@@ -1,6 +1,6 @@
 import { LedgerEventType } from '@app/domain';
 import { ReadModelDatabase } from '../../database';
-import { Page, decodeCursor, encodeCursor } from '../../paging';
+import { Page, afterCursor, pageOf } from '../../paging';
 
 /** One audit entry of API.md: who changed what, when, in which correlation. */
 export interface AuditEntry {
@@ -68,10 +68,7 @@ export class AuditQueries {
   constructor(private readonly db: ReadModelDatabase) {}
 
   page(tenantId: string, filter: AuditFilter, limit: number, cursor?: string): Page<AuditEntry> {
-    const after = cursor ? decodeCursor(cursor) : -1;
-    const rows = this.rows(tenantId, filter, after, limit + 1);
-    const items = rows.slice(0, limit).map(toAuditEntry);
-    return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].position) : null };
+    return pageOf(this.rows(tenantId, filter, afterCursor(cursor), limit + 1), limit, (row) => row.position, toAuditEntry);
   }
 
   /**

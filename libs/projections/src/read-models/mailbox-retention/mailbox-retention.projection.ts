@@ -1,4 +1,4 @@
-import { Projection } from '../../projection';
+import { IGNORED, ProjectedEvent, defineProjection } from '../../projection';
 
 /**
  * Each user's mailbox and contacts list through their lifecycle, and each deleted user's grace
@@ -6,22 +6,11 @@ import { Projection } from '../../projection';
  * O(due), not O(all mailboxes). Every update is guarded by the event's position: delivering an
  * event twice changes nothing.
  */
-export const mailboxRetentionProjection: Projection = {
+export const mailboxRetentionProjection = defineProjection({
   name: 'mailboxRetention',
   // 2: seq for paging, the soft-delete's event id and correlation (the purge's causation), deleted users.
   // 3: each mailbox keeps its owner's UPN, so a purged user's mailbox still shows whose it was.
   version: 3,
-  handles: [
-    'UserCreated',
-    'MailboxProvisioned',
-    'MailboxSoftDeleted',
-    'MailboxRestored',
-    'MailboxPurged',
-    'ContactsListDeleted',
-    'ContactsListRestored',
-    'UserDeleted',
-    'UserPurged',
-  ],
   tables: ['mailboxes', 'mailbox_owners', 'deleted_users'],
   schema: `
     CREATE TABLE IF NOT EXISTS mailbox_owners (
@@ -61,7 +50,7 @@ export const mailboxRetentionProjection: Projection = {
       PRIMARY KEY (tenant_id, user_id)
     );
     CREATE INDEX IF NOT EXISTS deleted_users_due ON deleted_users (status, purge_after, tenant_id, user_id);`,
-  bind(db) {
+  prepare(db) {
     // A purged mailbox is replaced by a new, empty one (L5): the row starts over but keeps its place (seq).
     const provision = db.prepare(
       `INSERT INTO mailboxes (tenant_id, user_id, user_principal_name, seq, position, status, provisioned_at, contacts_list)
@@ -105,39 +94,43 @@ export const mailboxRetentionProjection: Projection = {
       `UPDATE deleted_users SET position = @position, status = 'purged', purged_at = @at
        WHERE tenant_id = @tenant AND user_id = @userId AND position < @position`,
     );
-    return (event) => {
-      const { tenantId: tenant, occurredAt: at, correlationId } = event.metadata;
-      // Every event handled here is about one user.
-      const row = { tenant, userId: (event.data as { userId: string }).userId, position: event.position, at };
-      switch (event.type) {
-        case 'UserCreated':
-          own.run({ tenant, userId: row.userId, upn: event.data.userPrincipalName });
-          return;
-        case 'MailboxProvisioned':
-          provision.run(row);
-          return;
-        case 'MailboxSoftDeleted':
-          softDelete.run({ ...row, purgeAfter: event.data.purgeAfter, eventId: event.eventId, correlationId });
-          return;
-        case 'MailboxRestored':
-          restore.run({ tenant, userId: row.userId, position: row.position });
-          return;
-        case 'MailboxPurged':
-          purge.run(row);
-          return;
-        case 'ContactsListDeleted':
-          contacts.run({ tenant, userId: row.userId, position: row.position, contactsList: 'deleted' });
-          return;
-        case 'ContactsListRestored':
-          contacts.run({ tenant, userId: row.userId, position: row.position, contactsList: 'active' });
-          return;
-        case 'UserDeleted':
-          deleteUser.run({ ...row, purgeAfter: event.data.purgeAfter, eventId: event.eventId, correlationId });
-          return;
-        case 'UserPurged':
-          purgeUser.run(row);
-          return;
-      }
-    };
+    return { provision, softDelete, restore, purge, contacts, own, deleteUser, purgeUser };
   },
-};
+  on: {
+    UserCreated: ({ own }, event) => own.run({ tenant: event.metadata.tenantId, userId: event.data.userId, upn: event.data.userPrincipalName }),
+    MailboxProvisioned: ({ provision }, event) => provision.run(rowOf(event)),
+    MailboxSoftDeleted: ({ softDelete }, event) =>
+      softDelete.run({ ...rowOf(event), purgeAfter: event.data.purgeAfter, eventId: event.eventId, correlationId: event.metadata.correlationId }),
+    MailboxRestored: ({ restore }, event) => {
+      const { tenant, userId, position } = rowOf(event);
+      restore.run({ tenant, userId, position });
+    },
+    MailboxPurged: ({ purge }, event) => purge.run(rowOf(event)),
+    ContactsListDeleted: ({ contacts }, event) => {
+      const { tenant, userId, position } = rowOf(event);
+      contacts.run({ tenant, userId, position, contactsList: 'deleted' });
+    },
+    ContactsListRestored: ({ contacts }, event) => {
+      const { tenant, userId, position } = rowOf(event);
+      contacts.run({ tenant, userId, position, contactsList: 'active' });
+    },
+    UserDeleted: ({ deleteUser }, event) =>
+      deleteUser.run({ ...rowOf(event), purgeAfter: event.data.purgeAfter, eventId: event.eventId, correlationId: event.metadata.correlationId }),
+    UserPurged: ({ purgeUser }, event) => purgeUser.run(rowOf(event)),
+    SubscriptionAdded: IGNORED,
+    SeatsPurchased: IGNORED,
+    SeatsExpired: IGNORED,
+    SeatsRenewed: IGNORED,
+    UserUpdated: IGNORED,
+    AliasAdded: IGNORED,
+    LicenseAssigned: IGNORED,
+    LicenseUpdated: IGNORED,
+    LicenseRemoved: IGNORED,
+    AliasesReleased: IGNORED,
+  },
+});
+
+/** The parameters every statement here shares: each event it handles is about one user. */
+function rowOf(event: ProjectedEvent<'UserCreated' | 'UserDeleted' | 'UserPurged' | 'MailboxProvisioned' | 'MailboxSoftDeleted' | 'MailboxRestored' | 'MailboxPurged' | 'ContactsListDeleted' | 'ContactsListRestored'>) {
+  return { tenant: event.metadata.tenantId, userId: event.data.userId, position: event.position, at: event.metadata.occurredAt };
+}

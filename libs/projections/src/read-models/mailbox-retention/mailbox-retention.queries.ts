@@ -1,5 +1,5 @@
 import { ReadModelDatabase } from '../../database';
-import { Page, decodeCursor, encodeCursor } from '../../paging';
+import { Page, afterCursor, pageOf } from '../../paging';
 
 export type MailboxStatus = 'active' | 'softDeleted' | 'purged';
 
@@ -129,14 +129,10 @@ export class MailboxRetentionQueries {
       tenant: tenantId,
       status: filter.status ?? null,
       before: filter.purgeBefore ?? null,
-      after: filter.cursor ? decodeCursor(filter.cursor) : -1,
+      after: afterCursor(filter.cursor),
       limit: filter.limit + 1,
     });
-    const items = rows.slice(0, filter.limit);
-    return {
-      items: items.map(toMailboxView),
-      nextCursor: rows.length > filter.limit ? encodeCursor(items[items.length - 1].seq) : null,
-    };
+    return pageOf(rows, filter.limit, (row) => row.seq, toMailboxView);
   }
 
   /** Soft-deleted mailboxes whose purgeAfter <= now, after `after` in due order, at most `limit`. */

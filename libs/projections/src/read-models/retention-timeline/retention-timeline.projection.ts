@@ -1,5 +1,5 @@
-import { LEDGER_EVENT_TYPES, LedgerEventType } from '@app/domain';
-import { Projection, ProjectedEvent } from '../../projection';
+import { LedgerEventType } from '@app/domain';
+import { IGNORED, ProjectedEvent, defineProjection } from '../../projection';
 
 /** Entry types that are not stored events: what the timeline derives from them (A3, L5, L6). */
 export const CONTACTS_LIST_PURGED = 'ContactsListPurged';
@@ -11,8 +11,6 @@ export const SHAREPOINT_DOCUMENTS_RETAINED = 'SharePointDocumentsRetained';
  */
 const REMOVES_DATA: readonly LedgerEventType[] = ['LicenseRemoved', 'MailboxSoftDeleted', 'MailboxPurged', 'UserDeleted', 'UserPurged'];
 
-/** Seats and profile edits are no step of a user's license and data lifecycle; every other event is, and names its user. */
-const NOT_ON_TIMELINE: readonly LedgerEventType[] = ['SubscriptionAdded', 'SeatsPurchased', 'SeatsExpired', 'SeatsRenewed', 'UserUpdated', 'AliasAdded'];
 
 interface Entry {
   type: string;
@@ -24,11 +22,10 @@ interface Entry {
  * (A3): what was soft-deleted when, what was restored, purged or retained. Keyed by (position, sub),
  * so delivering an event twice adds nothing.
  */
-export const retentionTimelineProjection: Projection = {
+export const retentionTimelineProjection = defineProjection({
   name: 'retentionTimeline',
   // 2: a license removal says SharePoint documents were retained, not only a mailbox change.
   version: 2,
-  handles: LEDGER_EVENT_TYPES.filter((type) => !NOT_ON_TIMELINE.includes(type)),
   tables: ['retention_timeline'],
   schema: `
     CREATE TABLE IF NOT EXISTS retention_timeline (
@@ -46,38 +43,62 @@ export const retentionTimelineProjection: Projection = {
     );
     CREATE UNIQUE INDEX IF NOT EXISTS retention_timeline_retained_once
       ON retention_timeline (tenant_id, user_id, commit_key) WHERE type = '${SHAREPOINT_DOCUMENTS_RETAINED}';`,
-  bind(db) {
-    // OR IGNORE: a redelivered event hits its primary key; a second retained entry of one commit hits the unique index.
-    const insert = db.prepare(
+  // OR IGNORE: a redelivered event hits its primary key; a second retained entry of one commit hits the unique index.
+  prepare: (db) =>
+    db.prepare(
       `INSERT OR IGNORE INTO retention_timeline
          (tenant_id, user_id, position, sub, at, type, actor_id, actor_name, details, commit_key)
        VALUES (@tenant, @userId, @position, @sub, @at, @type, @actorId, @actorName, @details, @commitKey)`,
-    );
-    return (event) => {
-      const { tenantId: tenant, occurredAt: at, actor, correlationId, causationId } = event.metadata;
-      // The events of one append share their metadata: together they name the commit.
-      const commitKey = `${at}|${correlationId}|${causationId}`;
-      // Every event handled here is about one user.
-      const userId = (event.data as { userId: string }).userId;
-      entriesOf(event).forEach((entry, sub) =>
-        insert.run({
-          tenant,
-          userId,
-          position: event.position,
-          sub,
-          at,
-          type: entry.type,
-          actorId: actor.id,
-          actorName: actor.name ?? null,
-          details: JSON.stringify(entry.details),
-          commitKey,
-        }),
-      );
-    };
+    ),
+  // Seats and profile edits are no step of a user's license and data lifecycle; every other event is.
+  on: {
+    UserCreated: step,
+    UserDeleted: step,
+    UserPurged: step,
+    LicenseAssigned: step,
+    LicenseUpdated: step,
+    LicenseRemoved: step,
+    MailboxProvisioned: step,
+    MailboxSoftDeleted: step,
+    MailboxRestored: step,
+    MailboxPurged: step,
+    AliasesReleased: step,
+    ContactsListDeleted: step,
+    ContactsListRestored: step,
+    SubscriptionAdded: IGNORED,
+    SeatsPurchased: IGNORED,
+    SeatsExpired: IGNORED,
+    SeatsRenewed: IGNORED,
+    UserUpdated: IGNORED,
+    AliasAdded: IGNORED,
   },
-};
+});
 
-function entriesOf(event: ProjectedEvent): Entry[] {
+/** The event types whose data names the user they are about: only these can be a step of a user's timeline. */
+type UserEvent = ProjectedEvent & { data: { userId: string } };
+
+/** Writes the event's entries on its user's timeline. */
+function step(insert: { run(row: Record<string, unknown>): unknown }, event: UserEvent): void {
+  const { tenantId: tenant, occurredAt: at, actor, correlationId, causationId } = event.metadata;
+  // The events of one append share their metadata: together they name the commit.
+  const commitKey = `${at}|${correlationId}|${causationId}`;
+  entriesOf(event).forEach((entry, sub) =>
+    insert.run({
+      tenant,
+      userId: event.data.userId,
+      position: event.position,
+      sub,
+      at,
+      type: entry.type,
+      actorId: actor.id,
+      actorName: actor.name ?? null,
+      details: JSON.stringify(entry.details),
+      commitKey,
+    }),
+  );
+}
+
+function entriesOf(event: UserEvent): Entry[] {
   const entries: Entry[] = [{ type: event.type, details: detailsOf(event) }];
   if (event.type === 'MailboxPurged') entries.push({ type: CONTACTS_LIST_PURGED, details: {} });
   if (REMOVES_DATA.includes(event.type)) {
@@ -87,7 +108,7 @@ function entriesOf(event: ProjectedEvent): Entry[] {
 }
 
 /** What the entry shows besides type, time and actor; the user id is the timeline's own. */
-function detailsOf(event: ProjectedEvent): Record<string, unknown> {
+function detailsOf(event: UserEvent): Record<string, unknown> {
   const { userId: _userId, ...rest } = event.data as { userId: string } & Record<string, unknown>;
   return rest;
 }

@@ -1,10 +1,9 @@
-import { Projection } from '../../projection';
+import { IGNORED, defineProjection } from '../../projection';
 
 /** How many seats each subscription has: valid, expired, assigned. */
-export const seatAvailabilityProjection: Projection = {
+export const seatAvailabilityProjection = defineProjection({
   name: 'seatAvailability',
   version: 1,
-  handles: ['SubscriptionAdded', 'SeatsPurchased', 'SeatsExpired', 'SeatsRenewed', 'LicenseAssigned', 'LicenseRemoved'],
   tables: ['subscriptions'],
   schema: `
     CREATE TABLE IF NOT EXISTS subscriptions (
@@ -17,39 +16,36 @@ export const seatAvailabilityProjection: Projection = {
       assigned INTEGER NOT NULL,
       PRIMARY KEY (tenant_id, sku_id)
     );`,
-  bind(db) {
-    const insert = db.prepare(
+  prepare: (db) => ({
+    insert: db.prepare(
       `INSERT INTO subscriptions (tenant_id, sku_id, name, service_plans, valid, expired, assigned)
        VALUES (?, ?, ?, ?, ?, 0, 0)`,
-    );
-    const adjust = db.prepare(
+    ),
+    adjust: db.prepare(
       `UPDATE subscriptions SET valid = valid + ?, expired = expired + ?, assigned = assigned + ?
        WHERE tenant_id = ? AND sku_id = ?`,
-    );
-    return (event) => {
-      const tenant = event.metadata.tenantId;
-      switch (event.type) {
-        case 'SubscriptionAdded': {
-          const { skuId, name, servicePlans, seats } = event.data;
-          insert.run(tenant, skuId, name, JSON.stringify(servicePlans), seats);
-          return;
-        }
-        case 'SeatsPurchased':
-          adjust.run(event.data.count, 0, 0, tenant, event.data.skuId);
-          return;
-        case 'SeatsExpired':
-          adjust.run(-event.data.count, event.data.count, 0, tenant, event.data.skuId);
-          return;
-        case 'SeatsRenewed':
-          adjust.run(event.data.count, -event.data.count, 0, tenant, event.data.skuId);
-          return;
-        case 'LicenseAssigned':
-          adjust.run(0, 0, 1, tenant, event.data.skuId);
-          return;
-        case 'LicenseRemoved':
-          adjust.run(0, 0, -1, tenant, event.data.skuId);
-          return;
-      }
-    };
+    ),
+  }),
+  on: {
+    SubscriptionAdded: ({ insert }, { metadata, data }) =>
+      insert.run(metadata.tenantId, data.skuId, data.name, JSON.stringify(data.servicePlans), data.seats),
+    SeatsPurchased: ({ adjust }, { metadata, data }) => adjust.run(data.count, 0, 0, metadata.tenantId, data.skuId),
+    SeatsExpired: ({ adjust }, { metadata, data }) => adjust.run(-data.count, data.count, 0, metadata.tenantId, data.skuId),
+    SeatsRenewed: ({ adjust }, { metadata, data }) => adjust.run(data.count, -data.count, 0, metadata.tenantId, data.skuId),
+    LicenseAssigned: ({ adjust }, { metadata, data }) => adjust.run(0, 0, 1, metadata.tenantId, data.skuId),
+    LicenseRemoved: ({ adjust }, { metadata, data }) => adjust.run(0, 0, -1, metadata.tenantId, data.skuId),
+    UserCreated: IGNORED,
+    UserUpdated: IGNORED,
+    AliasAdded: IGNORED,
+    UserDeleted: IGNORED,
+    UserPurged: IGNORED,
+    LicenseUpdated: IGNORED,
+    MailboxProvisioned: IGNORED,
+    MailboxSoftDeleted: IGNORED,
+    MailboxRestored: IGNORED,
+    MailboxPurged: IGNORED,
+    AliasesReleased: IGNORED,
+    ContactsListDeleted: IGNORED,
+    ContactsListRestored: IGNORED,
   },
-};
+});

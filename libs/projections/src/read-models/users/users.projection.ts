@@ -1,21 +1,10 @@
-import { Projection } from '../../projection';
+import { IGNORED, defineProjection } from '../../projection';
 
 /** Who holds what: users, their aliases and their licenses with when and by whom they were assigned. */
-export const usersProjection: Projection = {
+export const usersProjection = defineProjection({
   name: 'users',
   // 2: a purged user is forgotten (U4: everything but SharePoint documents is gone, the UPN is free).
   version: 2,
-  handles: [
-    'UserCreated',
-    'UserUpdated',
-    'AliasAdded',
-    'AliasesReleased',
-    'UserDeleted',
-    'UserPurged',
-    'LicenseAssigned',
-    'LicenseUpdated',
-    'LicenseRemoved',
-  ],
   tables: ['users', 'user_licenses'],
   schema: `
     CREATE TABLE IF NOT EXISTS users (
@@ -40,7 +29,7 @@ export const usersProjection: Projection = {
       PRIMARY KEY (tenant_id, user_id, sku_id)
     );
     CREATE INDEX IF NOT EXISTS user_licenses_by_sku ON user_licenses (tenant_id, sku_id);`,
-  bind(db) {
+  prepare(db) {
     const insertUser = db.prepare(
       `INSERT INTO users (tenant_id, user_id, seq, user_principal_name, display_name, usage_location, status, aliases)
        VALUES (?, ?, ?, ?, ?, ?, 'active', ?)`,
@@ -67,46 +56,36 @@ export const usersProjection: Projection = {
     const aliasesOf = (tenant: string, userId: string): string[] =>
       JSON.parse(selectAliases.get(tenant, userId)?.aliases ?? '[]') as string[];
 
-    return (event) => {
-      const { tenantId: tenant, occurredAt, actor } = event.metadata;
-      switch (event.type) {
-        case 'UserCreated': {
-          const { userId, userPrincipalName, displayName, usageLocation, aliases } = event.data;
-          insertUser.run(tenant, userId, event.position, userPrincipalName, displayName, usageLocation, JSON.stringify(aliases));
-          return;
-        }
-        case 'UserUpdated':
-          updateUser.run(event.data.displayName ?? null, event.data.usageLocation ?? null, tenant, event.data.userId);
-          return;
-        case 'AliasAdded':
-          setAliases.run(JSON.stringify([...aliasesOf(tenant, event.data.userId), event.data.alias]), tenant, event.data.userId);
-          return;
-        case 'AliasesReleased': {
-          const released = new Set(event.data.aliases.map((alias) => alias.toLowerCase()));
-          const kept = aliasesOf(tenant, event.data.userId).filter((alias) => !released.has(alias.toLowerCase()));
-          setAliases.run(JSON.stringify(kept), tenant, event.data.userId);
-          return;
-        }
-        case 'UserDeleted':
-          setStatus.run('deleted', tenant, event.data.userId);
-          return;
-        case 'UserPurged':
-          forget.run(tenant, event.data.userId);
-          return;
-        case 'LicenseAssigned': {
-          const { userId, skuId, disabledPlans } = event.data;
-          insertLicense.run(tenant, userId, skuId, JSON.stringify(disabledPlans), occurredAt, actor.id);
-          return;
-        }
-        case 'LicenseUpdated': {
-          const { userId, skuId, disabledPlans } = event.data;
-          updateLicense.run(JSON.stringify(disabledPlans), tenant, userId, skuId);
-          return;
-        }
-        case 'LicenseRemoved':
-          deleteLicense.run(tenant, event.data.userId, event.data.skuId);
-          return;
-      }
-    };
+    return { insertUser, updateUser, setAliases, setStatus, forget, insertLicense, updateLicense, deleteLicense, aliasesOf };
   },
-};
+  on: {
+    UserCreated: ({ insertUser }, { metadata, data, position }) =>
+      insertUser.run(metadata.tenantId, data.userId, position, data.userPrincipalName, data.displayName, data.usageLocation, JSON.stringify(data.aliases)),
+    UserUpdated: ({ updateUser }, { metadata, data }) =>
+      updateUser.run(data.displayName ?? null, data.usageLocation ?? null, metadata.tenantId, data.userId),
+    AliasAdded: ({ setAliases, aliasesOf }, { metadata: { tenantId }, data }) =>
+      setAliases.run(JSON.stringify([...aliasesOf(tenantId, data.userId), data.alias]), tenantId, data.userId),
+    AliasesReleased: ({ setAliases, aliasesOf }, { metadata: { tenantId }, data }) => {
+      const released = new Set(data.aliases.map((alias) => alias.toLowerCase()));
+      const kept = aliasesOf(tenantId, data.userId).filter((alias) => !released.has(alias.toLowerCase()));
+      setAliases.run(JSON.stringify(kept), tenantId, data.userId);
+    },
+    UserDeleted: ({ setStatus }, { metadata, data }) => setStatus.run('deleted', metadata.tenantId, data.userId),
+    UserPurged: ({ forget }, { metadata, data }) => forget.run(metadata.tenantId, data.userId),
+    LicenseAssigned: ({ insertLicense }, { metadata, data }) =>
+      insertLicense.run(metadata.tenantId, data.userId, data.skuId, JSON.stringify(data.disabledPlans), metadata.occurredAt, metadata.actor.id),
+    LicenseUpdated: ({ updateLicense }, { metadata, data }) =>
+      updateLicense.run(JSON.stringify(data.disabledPlans), metadata.tenantId, data.userId, data.skuId),
+    LicenseRemoved: ({ deleteLicense }, { metadata, data }) => deleteLicense.run(metadata.tenantId, data.userId, data.skuId),
+    SubscriptionAdded: IGNORED,
+    SeatsPurchased: IGNORED,
+    SeatsExpired: IGNORED,
+    SeatsRenewed: IGNORED,
+    MailboxProvisioned: IGNORED,
+    MailboxSoftDeleted: IGNORED,
+    MailboxRestored: IGNORED,
+    MailboxPurged: IGNORED,
+    ContactsListDeleted: IGNORED,
+    ContactsListRestored: IGNORED,
+  },
+});

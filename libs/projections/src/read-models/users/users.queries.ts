@@ -1,6 +1,6 @@
 import { ReadModelDatabase } from '../../database';
 import { MailboxRow, MailboxView, toMailboxView } from '../mailbox-retention/mailbox-retention.queries';
-import { Page, decodeCursor, encodeCursor } from '../../paging';
+import { Page, afterCursor, pageOf } from '../../paging';
 
 export interface LicenseView {
   skuId: string;
@@ -80,15 +80,10 @@ export class UserQueries {
       tenant: tenantId,
       status: filter.status ?? null,
       sku: filter.skuId ?? null,
-      after: filter.cursor ? decodeCursor(filter.cursor) : -1,
+      after: afterCursor(filter.cursor),
       limit: filter.limit + 1,
     });
-    const items = rows.slice(0, filter.limit);
-    const more = rows.length > filter.limit;
-    return {
-      items: items.map((row) => this.toView(tenantId, row)),
-      nextCursor: more ? encodeCursor(items[items.length - 1].seq) : null,
-    };
+    return pageOf(rows, filter.limit, (row) => row.seq, (row) => this.toView(tenantId, row));
   }
 
   private toView(tenantId: string, row: UserRow): UserView {

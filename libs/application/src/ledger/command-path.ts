@@ -1,0 +1,36 @@
+import { Catalog } from '@app/domain';
+import { EventStore } from '@app/event-store';
+import { Projector, ProjectorLogger, READ_MODELS, ReadModelDatabase } from '@app/projections';
+import { Clock } from '../clock/clock';
+import { LedgerCommandExecutor } from './ledger-command.executor';
+import { LedgerStore } from './ledger-store';
+import { SnapshotStore } from './state-snapshot';
+
+/** What the command path is built on: the event store, the SQLite file of snapshots and read models, the clock and catalog. */
+export interface CommandPathParts {
+  store: EventStore;
+  readModels: ReadModelDatabase;
+  clock: Clock;
+  catalog: Catalog;
+  /** Tenants whose folded state stays in memory (LedgerStore's default when unset). */
+  maxCachedTenants?: number;
+  logger?: ProjectorLogger;
+}
+
+export interface CommandPath {
+  ledgers: LedgerStore;
+  executor: LedgerCommandExecutor;
+  projector: Projector;
+}
+
+const QUIET: ProjectorLogger = { log: () => undefined, error: () => undefined };
+
+/** The one way to build the command path and its projector: the Nest module, the CLI, the bench and the tests all use it. */
+export function createCommandPath({ store, readModels, clock, catalog, maxCachedTenants, logger = QUIET }: CommandPathParts): CommandPath {
+  const ledgers = new LedgerStore(store, new SnapshotStore(readModels), maxCachedTenants);
+  return {
+    ledgers,
+    executor: new LedgerCommandExecutor(ledgers, clock, catalog),
+    projector: new Projector(store, readModels, READ_MODELS, logger),
+  };
+}

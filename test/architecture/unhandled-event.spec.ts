@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+
+const ROOT = join(__dirname, '..', '..');
+const EVENTS = join(ROOT, 'libs/domain/src/ledger/events.ts');
+
+/** The places that must decide what a new event type means: every one must fail to compile until it does. */
+const DECIDING_FILES = [
+  'libs/domain/src/ledger/events.ts',
+  'libs/domain/src/ledger/evolve.ts',
+  'libs/projections/src/read-models/seat-availability/seat-availability.projection.ts',
+  'libs/projections/src/read-models/users/users.projection.ts',
+  'libs/projections/src/read-models/mailbox-retention/mailbox-retention.projection.ts',
+  'libs/projections/src/read-models/retention-timeline/retention-timeline.projection.ts',
+  'apps/cli/src/replay-lines.ts',
+];
+
+/** Type-checks the deciding files with events.ts replaced by `eventsSource`; returns the files with errors. */
+function filesWithErrors(eventsSource: string): string[] {
+  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    },
+  })!;
+  const host = ts.createCompilerHost(config.options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (file, languageVersion, ...rest) =>
+    file === EVENTS ? ts.createSourceFile(file, eventsSource, languageVersion) : getSourceFile(file, languageVersion, ...rest);
+  const program = ts.createProgram(DECIDING_FILES.map((file) => join(ROOT, file)), config.options, host);
+  const failing = new Set<string>();
+  for (const file of DECIDING_FILES) {
+    const source = program.getSourceFile(join(ROOT, file))!;
+    for (const diagnostic of program.getSemanticDiagnostics(source)) {
+      failing.add(relative(ROOT, diagnostic.file?.fileName ?? file));
+    }
+  }
+  return [...failing].sort();
+}
+
+describe('a new event type', () => {
+  const today = readFileSync(EVENTS, 'utf8');
+
+  it('compiles as the code stands (the fixture below changes only the union)', () => {
+    expect(filesWithErrors(today)).toEqual([]);
+  });
+
+  it('added to the LedgerEvent union but handled nowhere fails tsc in the registry, evolve, each read model and the replay sentences', () => {
+    const withNewMember = today
+      .replace('  | ContactsListRestored;', '  | ContactsListRestored\n  | SubscriptionSuspended;')
+      .concat("\nexport type SubscriptionSuspended = { type: 'SubscriptionSuspended'; data: { skuId: string } };\n");
+    expect(withNewMember).not.toEqual(today);
+    expect(filesWithErrors(withNewMember)).toEqual([...DECIDING_FILES].sort());
+  });
+});
