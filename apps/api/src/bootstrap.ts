@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import { BEARER_SCHEME } from './auth/auth.decorators';
 import { ErrorBodyDto } from './http/api-error';
+import { bodyGate } from './http/body-gate';
 import { JSON_BODY_LIMIT, jsonBodyParser } from './http/body-parser';
 import { LedgerExceptionFilter } from './http/exception.filter';
 import { requestIdMiddleware } from './http/request-id';
@@ -33,6 +34,7 @@ export function configureApp(app: NestExpressApplication, options: ConfigureAppO
   app.use(requestIdMiddleware);
   app.use(app.get(HttpMetrics).middleware);
   app.use(jsonBodyParser(options.bodyLimit ?? JSON_BODY_LIMIT));
+  app.use(bodyGate);
 
   app.useGlobalPipes(new LedgerValidationPipe());
   app.useGlobalFilters(new LedgerExceptionFilter());

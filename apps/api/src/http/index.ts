@@ -1,4 +1,5 @@
 export * from './api-error';
+export * from './body-gate';
 export * from './body-parser';
 export * from './error-codes';
 export * from './exception.filter';
