@@ -1,6 +1,7 @@
 import type { NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { BEARER_SCHEME } from './auth/auth.decorators';
 import { ErrorBodyDto } from './http/api-error';
@@ -32,6 +33,8 @@ export function configureApp(app: NestExpressApplication, options: ConfigureAppO
   app.disable('x-powered-by');
 
   app.use(requestIdMiddleware);
+  // Security headers on every answer, errors included (CSP, HSTS, nosniff, frame-ancestors …).
+  app.use(helmet());
   app.use(app.get(HttpMetrics).middleware);
   app.use(jsonBodyParser(options.bodyLimit ?? JSON_BODY_LIMIT));
   app.use(bodyGate);

@@ -2,11 +2,14 @@ import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/commo
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import type { Response } from 'express';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.decorators';
 import { LedgerHealthIndicators } from './ledger-health.indicators';
 
 @ApiTags('operations')
 @Public()
+// Probes and scrapers poll on their own schedule; limiting them would only fake an outage.
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(
