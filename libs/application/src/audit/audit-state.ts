@@ -1,5 +1,4 @@
-import { LedgerEvent, LedgerEventMetadata, LedgerState, evolve, initialState, ledgerStreamId } from '@app/domain';
-import { EventStore, StreamNotFoundError } from '@app/event-store';
+import { LedgerState } from '@app/domain';
 import { SubscriptionView, subscriptionView } from '@app/projections';
 
 export interface AuditAssignment {
@@ -19,33 +18,8 @@ export interface FoldedAt {
   state: LedgerState;
   /** Global position of the last event folded in; null when none was. */
   position: bigint | null;
+  /** Events this fold read and applied (those before its starting checkpoint not counted). */
   events: number;
-}
-
-/**
- * Folds the tenant's stream up to `at`, from the events themselves rather than any read model.
- * The instant is matched against each event's metadata.occurredAt (the ledger's clock, which may be
- * the manual one), not the store's created time. The result is a prefix of the stream: replay stops
- * at the first event after `at`, so the state is one the ledger really was in, even if clocks of
- * several processes disagreed slightly.
- */
-export async function foldLedgerAt(store: EventStore, tenantId: string, at: Date): Promise<FoldedAt> {
-  const state = initialState();
-  const limit = at.getTime();
-  let position: bigint | null = null;
-  let events = 0;
-  try {
-    for await (const event of store.readStream(ledgerStreamId(tenantId))) {
-      const metadata = event.metadata as unknown as LedgerEventMetadata;
-      if (Date.parse(metadata.occurredAt) > limit) break;
-      evolve(state, event as unknown as LedgerEvent);
-      position = event.position;
-      events++;
-    }
-  } catch (error) {
-    if (!(error instanceof StreamNotFoundError)) throw error;
-  }
-  return { state, position, events };
 }
 
 /** The contract's view of a folded state: subscriptions by skuId, assignments by user then SKU. */

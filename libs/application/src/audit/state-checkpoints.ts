@@ -1,0 +1,85 @@
+import { LedgerEvent, LedgerEventMetadata, LedgerState, evolve, initialState, ledgerStreamId } from '@app/domain';
+import { EventStore, StreamNotFoundError } from '@app/event-store';
+import { performance } from 'node:perf_hooks';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { FoldedAt } from './audit-state';
+
+/** Events between two checkpoints: the most a point-in-time query folds past its checkpoint. */
+export const STATE_CHECKPOINT_INTERVAL = 2000;
+/** Checkpoints kept per tenant; past it every second one is dropped, so memory stays bounded as history grows. */
+export const MAX_CHECKPOINTS_PER_TENANT = 64;
+/** Longest the fold runs before it lets other requests (and /health/live) in. */
+const SLICE_MS = 4;
+
+interface Checkpoint {
+  revision: bigint;
+  position: bigint;
+  /** Latest occurredAt of the events up to here: the checkpoint serves every `at` at or after it. */
+  maxOccurredAt: number;
+  state: LedgerState;
+}
+
+/**
+ * Point-in-time folds (A2) in bounded time: the states at regular revisions of a tenant's stream are
+ * remembered as folds pass them, so a later query starts from the nearest one and folds only a short
+ * tail, yielding to the event loop every few milliseconds. The stream is append-only, so a checkpoint
+ * never goes stale; checkpoints live in memory and are rebuilt by the first queries after a start.
+ */
+export class StateCheckpoints {
+  private readonly byTenant = new Map<string, Checkpoint[]>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly interval: number = STATE_CHECKPOINT_INTERVAL,
+  ) {}
+
+  /**
+   * The tenant's state as of `at`, matched against each event's metadata.occurredAt (the ledger's
+   * clock, maybe the manual one). The result is a prefix of the stream: replay stops at the first
+   * event after `at`, so it is a state the ledger really was in, even if clocks of several processes
+   * disagreed slightly. A checkpoint is a valid start only when no event before it is after `at`.
+   */
+  async foldAt(tenantId: string, at: Date): Promise<FoldedAt> {
+    const limit = at.getTime();
+    const start = [...(this.byTenant.get(tenantId) ?? [])].reverse().find((checkpoint) => checkpoint.maxOccurredAt <= limit);
+    const state = start ? structuredClone(start.state) : initialState();
+    let position = start?.position ?? null;
+    let maxOccurredAt = start?.maxOccurredAt ?? -Infinity;
+    let events = 0;
+    let sliceStart = performance.now();
+    try {
+      for await (const event of this.store.readStream(ledgerStreamId(tenantId), start ? { fromRevision: start.revision + 1n } : {})) {
+        const occurredAt = Date.parse((event.metadata as unknown as LedgerEventMetadata).occurredAt);
+        if (occurredAt > limit) break;
+        evolve(state, event as unknown as LedgerEvent);
+        position = event.position;
+        maxOccurredAt = Math.max(maxOccurredAt, occurredAt);
+        events++;
+        if ((event.revision + 1n) % BigInt(this.interval) === 0n) {
+          this.remember(tenantId, { revision: event.revision, position: event.position, maxOccurredAt, state: structuredClone(state) });
+        }
+        if (performance.now() - sliceStart >= SLICE_MS) {
+          await yieldToEventLoop();
+          sliceStart = performance.now();
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return { state, position, events };
+  }
+
+  private remember(tenantId: string, checkpoint: Checkpoint): void {
+    const checkpoints = this.byTenant.get(tenantId) ?? [];
+    if (checkpoints.some((known) => known.revision === checkpoint.revision)) return;
+    checkpoints.push(checkpoint);
+    checkpoints.sort((a, b) => (a.revision < b.revision ? -1 : 1));
+    if (checkpoints.length > MAX_CHECKPOINTS_PER_TENANT) {
+      // Keep the newest and every second one before it: spacing doubles instead of memory growing.
+      const thinned = checkpoints.filter((_, index) => (checkpoints.length - 1 - index) % 2 === 0);
+      this.byTenant.set(tenantId, thinned);
+      return;
+    }
+    this.byTenant.set(tenantId, checkpoints);
+  }
+}
