@@ -42,7 +42,7 @@ export class StateCheckpoints {
   async foldAt(tenantId: string, at: Date): Promise<FoldedAt> {
     const limit = at.getTime();
     const start = [...(this.byTenant.get(tenantId) ?? [])].reverse().find((checkpoint) => checkpoint.maxOccurredAt <= limit);
-    const state = start ? structuredClone(start.state) : initialState();
+    const state = start ? cloneState(start.state) : initialState();
     let position = start?.position ?? null;
     let maxOccurredAt = start?.maxOccurredAt ?? -Infinity;
     let events = 0;
@@ -56,7 +56,7 @@ export class StateCheckpoints {
         maxOccurredAt = Math.max(maxOccurredAt, occurredAt);
         events++;
         if ((event.revision + 1n) % BigInt(this.interval) === 0n) {
-          this.remember(tenantId, { revision: event.revision, position: event.position, maxOccurredAt, state: structuredClone(state) });
+          this.remember(tenantId, { revision: event.revision, position: event.position, maxOccurredAt, state: cloneState(state) });
         }
         if (performance.now() - sliceStart >= SLICE_MS) {
           await yieldToEventLoop();
@@ -82,4 +82,19 @@ export class StateCheckpoints {
     }
     this.byTenant.set(tenantId, checkpoints);
   }
+}
+
+/** A copy that evolve() may change without touching the original: every object it mutates is copied (faster than structuredClone). */
+function cloneState(state: LedgerState): LedgerState {
+  return {
+    subscriptions: new Map([...state.subscriptions].map(([skuId, subscription]) => [skuId, { ...subscription }])),
+    users: new Map(
+      [...state.users].map(([userId, user]) => [
+        userId,
+        { ...user, aliases: [...user.aliases], licenses: new Map(user.licenses), mailbox: user.mailbox && { ...user.mailbox } },
+      ]),
+    ),
+    principalNames: new Map(state.principalNames),
+    aliases: new Map(state.aliases),
+  };
 }
