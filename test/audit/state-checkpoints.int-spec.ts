@@ -52,6 +52,17 @@ describe('StateCheckpoints', () => {
     expect(auditStateView(at(110), again.state).subscriptions[0].valid).toBe(120);
   });
 
+  it('A2: past 64 checkpoints their spacing doubles, evenly, so every tail stays short', async () => {
+    // Every 2 events would be 125 checkpoints: spacing 4 keeps 62 of them.
+    const checkpoints = new StateCheckpoints(store, 2);
+    await checkpoints.foldAt('cp', at(249));
+    for (const minute of [10, 120, 248]) {
+      const folded = await checkpoints.foldAt('cp', at(minute));
+      expect(folded.events).toBe((minute + 1) % 4);
+      expect(auditStateView(at(minute), folded.state).subscriptions[0].valid).toBe(minute + 10);
+    }
+  });
+
   it('a tenant without events folds to the empty state', async () => {
     await expect(new StateCheckpoints(store).foldAt('nobody', at(1))).resolves.toMatchObject({ position: null, events: 0 });
   });

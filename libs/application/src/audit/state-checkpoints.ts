@@ -6,7 +6,7 @@ import type { FoldedAt } from './audit-state';
 
 /** Events between two checkpoints: the most a point-in-time query folds past its checkpoint. */
 export const STATE_CHECKPOINT_INTERVAL = 2000;
-/** Checkpoints kept per tenant; past it every second one is dropped, so memory stays bounded as history grows. */
+/** Checkpoints kept per tenant; past it their spacing doubles (every second one dropped), so memory stays bounded as history grows. */
 export const MAX_CHECKPOINTS_PER_TENANT = 64;
 /** Longest the fold runs before it lets other requests (and /health/live) in. */
 const SLICE_MS = 4;
@@ -26,7 +26,7 @@ interface Checkpoint {
  * never goes stale; checkpoints live in memory and are rebuilt by the first queries after a start.
  */
 export class StateCheckpoints {
-  private readonly byTenant = new Map<string, Checkpoint[]>();
+  private readonly byTenant = new Map<string, { spacing: bigint; checkpoints: Checkpoint[] }>();
 
   constructor(
     private readonly store: EventStore,
@@ -41,7 +41,7 @@ export class StateCheckpoints {
    */
   async foldAt(tenantId: string, at: Date): Promise<FoldedAt> {
     const limit = at.getTime();
-    const start = [...(this.byTenant.get(tenantId) ?? [])].reverse().find((checkpoint) => checkpoint.maxOccurredAt <= limit);
+    const start = [...(this.byTenant.get(tenantId)?.checkpoints ?? [])].reverse().find((checkpoint) => checkpoint.maxOccurredAt <= limit);
     const state = start ? cloneState(start.state) : initialState();
     let position = start?.position ?? null;
     let maxOccurredAt = start?.maxOccurredAt ?? -Infinity;
@@ -55,7 +55,7 @@ export class StateCheckpoints {
         position = event.position;
         maxOccurredAt = Math.max(maxOccurredAt, occurredAt);
         events++;
-        if ((event.revision + 1n) % BigInt(this.interval) === 0n) {
+        if ((event.revision + 1n) % this.spacing(tenantId) === 0n) {
           this.remember(tenantId, { revision: event.revision, position: event.position, maxOccurredAt, state: cloneState(state) });
         }
         if (performance.now() - sliceStart >= SLICE_MS) {
@@ -69,18 +69,21 @@ export class StateCheckpoints {
     return { state, position, events };
   }
 
+  private spacing(tenantId: string): bigint {
+    return this.byTenant.get(tenantId)?.spacing ?? BigInt(this.interval);
+  }
+
   private remember(tenantId: string, checkpoint: Checkpoint): void {
-    const checkpoints = this.byTenant.get(tenantId) ?? [];
-    if (checkpoints.some((known) => known.revision === checkpoint.revision)) return;
-    checkpoints.push(checkpoint);
-    checkpoints.sort((a, b) => (a.revision < b.revision ? -1 : 1));
-    if (checkpoints.length > MAX_CHECKPOINTS_PER_TENANT) {
-      // Keep the newest and every second one before it: spacing doubles instead of memory growing.
-      const thinned = checkpoints.filter((_, index) => (checkpoints.length - 1 - index) % 2 === 0);
-      this.byTenant.set(tenantId, thinned);
-      return;
+    const tenant = this.byTenant.get(tenantId) ?? { spacing: BigInt(this.interval), checkpoints: [] };
+    this.byTenant.set(tenantId, tenant);
+    if (tenant.checkpoints.some((known) => known.revision === checkpoint.revision)) return;
+    tenant.checkpoints.push(checkpoint);
+    tenant.checkpoints.sort((a, b) => (a.revision < b.revision ? -1 : 1));
+    if (tenant.checkpoints.length > MAX_CHECKPOINTS_PER_TENANT) {
+      // Evenly spaced at twice the distance: every tail stays at most one (new) spacing long.
+      tenant.spacing *= 2n;
+      tenant.checkpoints = tenant.checkpoints.filter((known) => (known.revision + 1n) % tenant.spacing === 0n);
     }
-    this.byTenant.set(tenantId, checkpoints);
   }
 }
 
