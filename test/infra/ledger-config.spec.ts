@@ -39,6 +39,13 @@ describe('loadLedgerConfig', () => {
         LEDGER_CLOCK: 'manual',
         LEDGER_DEFAULT_TENANT: 'contoso',
         LEDGER_RETENTION_INTERVAL_MS: '500',
+        LEDGER_JWT_MAX_TTL: '12h',
+        LEDGER_OIDC_ISSUER: 'https://login.example.com/contoso/v2.0',
+        LEDGER_OIDC_AUDIENCE: 'api://license-ledger',
+        LEDGER_OIDC_ROLES_CLAIM: 'realm_access.roles',
+        LEDGER_OIDC_TENANT_CLAIM: 'org',
+        LEDGER_RATE_LIMIT: '600',
+        LEDGER_OPS_TOKEN: 'ops-token-0123456789',
       }),
     ).toEqual({
       port: 8080,
@@ -50,6 +57,10 @@ describe('loadLedgerConfig', () => {
       clock: 'manual',
       defaultTenant: 'contoso',
       retentionIntervalMs: 500,
+      jwtMaxTtlSeconds: 43_200,
+      oidc: { issuer: 'https://login.example.com/contoso/v2.0', audience: 'api://license-ledger', rolesClaim: 'realm_access.roles', tenantClaim: 'org' },
+      rateLimitPerMinute: 600,
+      opsToken: 'ops-token-0123456789',
     });
     // With the secret in the environment nothing is written to the data folder.
     expect(fs.existsSync(path.join(dir, JWT_SECRET_FILE))).toBe(false);
@@ -76,6 +87,13 @@ describe('loadLedgerConfig', () => {
     ['LEDGER_RETENTION_INTERVAL_MS', { LEDGER_RETENTION_INTERVAL_MS: '0' }],
     ['LEDGER_RETENTION_INTERVAL_MS', { LEDGER_RETENTION_INTERVAL_MS: '1.5' }],
     ['LEDGER_CATALOG_FILE', { LEDGER_CATALOG_FILE: '/nonexistent/catalog.json' }],
+    ['LEDGER_JWT_MAX_TTL', { LEDGER_JWT_MAX_TTL: 'forever' }],
+    ['LEDGER_OIDC_ISSUER', { LEDGER_OIDC_ISSUER: 'http://idp.example.com', LEDGER_OIDC_AUDIENCE: 'a' }],
+    ['LEDGER_OIDC_ISSUER', { LEDGER_OIDC_ISSUER: 'not a url', LEDGER_OIDC_AUDIENCE: 'a' }],
+    ['LEDGER_OIDC_AUDIENCE', { LEDGER_OIDC_ISSUER: 'https://idp.example.com' }],
+    ['LEDGER_OIDC_ROLES_CLAIM', { LEDGER_OIDC_ISSUER: 'https://idp.example.com', LEDGER_OIDC_AUDIENCE: 'a', LEDGER_OIDC_ROLES_CLAIM: 'a b' }],
+    ['LEDGER_RATE_LIMIT', { LEDGER_RATE_LIMIT: 'lots' }],
+    ['LEDGER_OPS_TOKEN', { LEDGER_OPS_TOKEN: 'short' }],
   ])('refuses a bad %s with an error naming it', (variable, env) => {
     const run = () => loadLedgerConfig({ LEDGER_JWT_SECRET: 's', LEDGER_DATA_DIR: tempDataDir(), ...env });
     expect(run).toThrow(LedgerConfigError);

@@ -27,7 +27,7 @@ describe('npm run cli -- token', () => {
 
     expect(fromEnv).toMatchObject({ code: 0, stderr: '' });
     const now = Math.floor(Date.now() / 1000);
-    const actor = TokenService.fromSecret('cli-secret', 'default').verify(fromEnv.stdout.trim());
+    const actor = await TokenService.fromSecret('cli-secret', 'default').verify(fromEnv.stdout.trim());
     expect(actor).toEqual({ id: 'alice', name: 'Alice Doe', tenantId: 't1', roles: ['user-admin', 'auditor'] });
     const exp = JSON.parse(Buffer.from(fromEnv.stdout.trim().split('.')[1], 'base64url').toString()).exp as number;
     expect(Math.abs(exp - (now + 7200))).toBeLessThan(60);
@@ -35,7 +35,7 @@ describe('npm run cli -- token', () => {
 
     expect(fromFile.code).toBe(0);
     const secret = fs.readFileSync(path.join(generated, JWT_SECRET_FILE), 'utf8').trim();
-    expect(TokenService.fromSecret(secret, 'contoso').verify(fromFile.stdout.trim())).toEqual({ id: 'root', tenantId: 'contoso', roles: ['global-admin'] });
+    await expect(TokenService.fromSecret(secret, 'contoso').verify(fromFile.stdout.trim())).resolves.toEqual({ id: 'root', tenantId: 'contoso', roles: ['global-admin'] });
 
     expect(usageError.code).toBe(2);
     expect(usageError.stdout).toBe('');

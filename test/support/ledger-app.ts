@@ -33,11 +33,11 @@ export interface LedgerApp {
 /**
  * The whole API (AppModule + the real configureApp) in-process, on a fresh temporary data folder with
  * the manual clock; `env` overrides the configuration, `retention` the saga's options (e.g. tiny batches),
- * `readModelWaitMs` how long a command waits for the read models.
+ * `readModelWaitMs` how long a command waits for the read models, `providers` any other provider's value.
  */
 export async function startLedgerApp(
   env: Record<string, string> = {},
-  overrides: { retention?: Partial<RetentionOptions>; readModelWaitMs?: number } = {},
+  overrides: { retention?: Partial<RetentionOptions>; readModelWaitMs?: number; providers?: Array<{ provide: unknown; useValue: unknown }> } = {},
 ): Promise<LedgerApp> {
   process.env.LOG_LEVEL ??= 'silent';
   const config = loadLedgerConfig({
@@ -51,6 +51,7 @@ export async function startLedgerApp(
     builder = builder.overrideProvider(RETENTION_OPTIONS).useValue({ ...DEFAULT_RETENTION_OPTIONS, ...overrides.retention });
   }
   if (overrides.readModelWaitMs !== undefined) builder = builder.overrideProvider(READ_MODEL_WAIT).useValue(overrides.readModelWaitMs);
+  for (const { provide, useValue } of overrides.providers ?? []) builder = builder.overrideProvider(provide).useValue(useValue);
   const moduleRef = await builder.compile();
   const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>(APP_OPTIONS));
   await app.init();

@@ -7,6 +7,7 @@ import { ledgerLoggerModule } from './http/logging';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LedgerHttpModule } from './ledger/ledger-http.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RetentionHttpModule } from './retention/retention-http.module';
 
 /** The HTTP/service infrastructure every endpoint sits on; e2e tests compose it with their own modules. */
@@ -14,6 +15,7 @@ export const INFRASTRUCTURE_IMPORTS = [
   ledgerConfigModule(),
   ledgerLoggerModule(),
   AuthModule,
+  RateLimitModule,
   IdempotencyModule,
   MetricsModule,
   HealthModule,

@@ -1,9 +1,11 @@
 import type { NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { BEARER_SCHEME } from './auth/auth.decorators';
 import { ErrorBodyDto } from './http/api-error';
+import { bodyGate } from './http/body-gate';
 import { JSON_BODY_LIMIT, jsonBodyParser } from './http/body-parser';
 import { LedgerExceptionFilter } from './http/exception.filter';
 import { requestIdMiddleware } from './http/request-id';
@@ -31,8 +33,11 @@ export function configureApp(app: NestExpressApplication, options: ConfigureAppO
   app.disable('x-powered-by');
 
   app.use(requestIdMiddleware);
+  // Security headers on every answer, errors included (CSP, HSTS, nosniff, frame-ancestors …).
+  app.use(helmet());
   app.use(app.get(HttpMetrics).middleware);
   app.use(jsonBodyParser(options.bodyLimit ?? JSON_BODY_LIMIT));
+  app.use(bodyGate);
 
   app.useGlobalPipes(new LedgerValidationPipe());
   app.useGlobalFilters(new LedgerExceptionFilter());
@@ -48,7 +53,10 @@ export function setupOpenApi(app: NestExpressApplication): OpenAPIObject {
     .setTitle('License Ledger')
     .setDescription(
       'Event-sourced license administration: subscriptions, seats, users, licenses and mailbox retention. ' +
-        'Every /v1 endpoint needs `Authorization: Bearer <JWT>` (HS256; claims sub, roles, exp, optional name and tid). ' +
+        'Every /v1 endpoint needs `Authorization: Bearer <JWT>`: HS256 signed with LEDGER_JWT_SECRET (claims sub, roles, exp, optional name and tid), ' +
+        'or, with LEDGER_OIDC_ISSUER, RS256/ES256 from that identity provider (roles and tenant from LEDGER_OIDC_ROLES_CLAIM / LEDGER_OIDC_TENANT_CLAIM). ' +
+        'iat and nbf may be at most 60 s ahead; LEDGER_JWT_MAX_TTL caps exp − iat. ' +
+        'Bodies nested deeper than 32, with invalid Unicode, control characters or __proto__/constructor/prototype keys are 400 ValidationFailed. ' +
         'Errors have the body `{statusCode, error, message, details?}`; validation failures list each bad field in `details.fields`. ' +
         'Every response carries X-Request-Id (the caller\'s, or a generated UUID).',
     )
@@ -61,7 +69,7 @@ export function setupOpenApi(app: NestExpressApplication): OpenAPIObject {
   return document;
 }
 
-/** Every /v1 operation needs the bearer token and may answer 401, whether or not it says so itself. */
+/** Every /v1 operation needs the bearer token and may answer 401 or 429, whether or not it says so itself. */
 function requireBearerOnV1(document: OpenAPIObject): void {
   const errorRef = { $ref: `#/components/schemas/${ErrorBodyDto.name}` };
   for (const [path, item] of Object.entries(document.paths)) {
@@ -73,6 +81,10 @@ function requireBearerOnV1(document: OpenAPIObject): void {
       operation.responses ??= {};
       operation.responses['401'] ??= { description: 'Unauthenticated', content: { 'application/json': { schema: errorRef } } };
       operation.responses['400'] ??= { description: 'ValidationFailed or MalformedJson', content: { 'application/json': { schema: errorRef } } };
+      operation.responses['429'] ??= {
+        description: 'TooManyRequests: more than LEDGER_RATE_LIMIT requests in a minute for this actor and tenant; retry after Retry-After seconds',
+        content: { 'application/json': { schema: errorRef } },
+      };
       if (method !== 'get') {
         operation.responses['503'] ??= {
           description: 'ServiceUnavailable: the event store cannot be reached; retry after Retry-After seconds',

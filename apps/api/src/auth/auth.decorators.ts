@@ -18,7 +18,12 @@ export const Roles = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ROLES_KEY, roles),
     ApiBearerAuth(BEARER_SCHEME),
-    ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'Unauthenticated: missing, invalid or expired bearer token' }),
+    ApiUnauthorizedResponse({
+      type: ErrorBodyDto,
+      description:
+        'Unauthenticated: missing, malformed or expired bearer token; bad signature or unknown signing key; iat/nbf more than 60 s ahead; ' +
+        'lifetime over LEDGER_JWT_MAX_TTL; another issuer or audience than LEDGER_OIDC_ISSUER / LEDGER_OIDC_AUDIENCE. The message says which.',
+    }),
     ApiForbiddenResponse({ type: ErrorBodyDto, description: `Forbidden: needs one of ${['global-admin', ...roles.filter((r) => r !== 'global-admin')].join(', ')}` }),
   );
 

@@ -19,7 +19,7 @@ export class AuthGuard implements CanActivate {
     private readonly tokens: TokenService,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
@@ -32,7 +32,7 @@ export class AuthGuard implements CanActivate {
 
     let actor;
     try {
-      actor = this.tokens.verify(match[1]);
+      actor = await this.tokens.verify(match[1]);
     } catch (error) {
       if (error instanceof TokenError) throw unauthenticated(error.message, true);
       throw error;

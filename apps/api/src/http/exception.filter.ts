@@ -5,6 +5,7 @@ import { AppendTooLargeError, EventStoreUnavailableError } from '@app/event-stor
 import { ReadModelBehindError } from '@app/projections';
 import { ApiError, type ErrorBody } from './api-error';
 import { errorCodeForStatus } from './error-codes';
+import { redactUrl } from './redact';
 
 const GENERIC_500 = 'An unexpected error occurred. Quote the request id when reporting it.';
 const STORE_UNAVAILABLE = 'The event store is unavailable; try again shortly. GET /health/ready reports when it is back.';
@@ -82,12 +83,12 @@ export class LedgerExceptionFilter implements ExceptionFilter {
 
     if (body.statusCode === 503) {
       // An outage, not a bug: one line per request, without a stack that would flood the log.
-      this.logger.warn({ requestId, method: request.method, url: request.originalUrl, reason: (exception as Error).message }, body.message);
+      this.logger.warn({ requestId, method: request.method, url: redactUrl(request.originalUrl), reason: (exception as Error).message }, body.message);
     } else if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, requestId, method: request.method, url: request.originalUrl }, 'Unhandled error');
+      this.logger.error({ err: exception, requestId, method: request.method, url: redactUrl(request.originalUrl) }, 'Unhandled error');
     } else if (!(request as { log?: unknown }).log) {
       // Refused before routing (e.g. by the body parser): the access log never saw this request.
-      this.logger.warn({ requestId, method: request.method, url: request.originalUrl, statusCode: body.statusCode, error: body.error }, 'Request refused');
+      this.logger.warn({ requestId, method: request.method, url: redactUrl(request.originalUrl), statusCode: body.statusCode, error: body.error }, 'Request refused');
     }
     if (response.headersSent) {
       // A stream failed half-way: the status is gone, all we can do is cut the connection.

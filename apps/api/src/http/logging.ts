@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { Request } from 'express';
 import type { AuthenticatedRequest } from '../auth/actor';
+import { REDACTED_LOG_PATHS, REDACTED, redactQuery, redactUrl } from './redact';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
 
 /** Routes polled by probes and scrapers: logged at debug only. */
@@ -33,7 +34,11 @@ export function ledgerLoggerModule() {
           if (QUIET_PATHS.has((req.url ?? '').split('?')[0])) return 'debug';
           return res.statusCode >= 400 ? 'warn' : 'info';
         },
-        redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+        // Credentials never reach the log: headers and body fields by path, the query string by parameter name.
+        redact: { paths: REDACTED_LOG_PATHS, censor: REDACTED },
+        serializers: {
+          req: (req: { url?: string; query?: unknown }) => Object.assign(req, { url: req.url && redactUrl(req.url), query: redactQuery(req.query) }),
+        },
       },
     }),
   });

@@ -1,4 +1,4 @@
-import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { HttpException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ApiError } from './api-error';
 
 /** Field path of the whole body when it is not a JSON object (e.g. an array or a string). */
@@ -26,7 +26,8 @@ export function validationFailed(fields: Record<string, string[]>): ApiError {
 /**
  * The global ValidationPipe: whitelist + forbidNonWhitelisted + transform, every failure a
  * ValidationFailed naming each bad field. A body that is not a JSON object is refused up front, since
- * class-transformer would otherwise turn an array body into an array of DTOs.
+ * class-transformer would otherwise turn an array body into an array of DTOs; whatever a validation
+ * library throws is a 400 too, never a 500.
  */
 export class LedgerValidationPipe extends ValidationPipe {
   constructor() {
@@ -46,6 +47,12 @@ export class LedgerValidationPipe extends ValidationPipe {
         throw validationFailed({ [BODY_PATH]: ['the request body must be a JSON object'] });
       }
     }
-    return super.transform(value, metadata);
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof HttpException) throw error;
+      // A validator that throws (e.g. on text it cannot encode) is refusing the input, not failing the server.
+      throw validationFailed({ [metadata.data ?? (metadata.type === 'body' ? BODY_PATH : metadata.type)]: ['could not be validated'] });
+    }
   }
 }

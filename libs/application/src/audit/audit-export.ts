@@ -23,14 +23,17 @@ export const AUDIT_CSV_COLUMNS = [
 
 const CRLF = '\r\n';
 
+/** First characters that make a spreadsheet evaluate a cell as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
  * RFC 4180: a field holding a comma, a double quote, CR or LF is quoted, its quotes doubled; records
- * end with CRLF. Cells are written as stored (no spreadsheet-formula escaping), so an export parses
- * back to exactly the entries of the JSON pages.
+ * end with CRLF. A text cell a spreadsheet would run as a formula gets a leading single quote (OWASP),
+ * so `=HYPERLINK(…)` shows as text; every other cell is written as stored.
  */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

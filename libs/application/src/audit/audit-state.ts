@@ -1,7 +1,5 @@
-import { LedgerState, evolve, initialState } from '@app/domain';
-import { EventStore } from '@app/event-store';
+import { LedgerState } from '@app/domain';
 import { SubscriptionView, subscriptionView } from '@app/projections';
-import { readLedger } from '../ledger/ledger-history';
 
 export interface AuditAssignment {
   userId: string;
@@ -20,28 +18,8 @@ export interface FoldedAt {
   state: LedgerState;
   /** Global position of the last event folded in; null when none was. */
   position: bigint | null;
+  /** Events this fold read and applied (those before its starting checkpoint not counted). */
   events: number;
-}
-
-/**
- * Folds the tenant's stream up to `at`, from the events themselves rather than any read model.
- * The instant is matched against each event's metadata.occurredAt (the ledger's clock, which may be
- * the manual one), not the store's created time. The result is a prefix of the stream: replay stops
- * at the first event after `at`, so the state is one the ledger really was in, even if clocks of
- * several processes disagreed slightly.
- */
-export async function foldLedgerAt(store: EventStore, tenantId: string, at: Date): Promise<FoldedAt> {
-  const state = initialState();
-  const limit = at.getTime();
-  let position: bigint | null = null;
-  let events = 0;
-  for await (const { event, metadata, recorded } of readLedger(store, tenantId)) {
-    if (Date.parse(metadata.occurredAt) > limit) break;
-    evolve(state, event);
-    position = recorded.position;
-    events++;
-  }
-  return { state, position, events };
 }
 
 /** The contract's view of a folded state: subscriptions by skuId, assignments by user then SKU. */

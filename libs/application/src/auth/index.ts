@@ -1,2 +1,4 @@
 export * from './roles';
 export * from './token';
+export * from './oidc-keys';
+export * from './token-error';

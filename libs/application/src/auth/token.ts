@@ -1,6 +1,12 @@
 import { JwtService } from '@nestjs/jwt';
+import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { TENANT_ID_PATTERN } from '../config/ledger-config';
+import type { OidcKeys } from './oidc-keys';
 import { isRole, type Role } from './roles';
+import { TokenError } from './token-error';
+
+export { parseTtl } from '../config/duration';
 
 /** Who acts, as proven by a verified bearer token. The tenant comes from the token only. */
 export interface TokenActor {
@@ -20,21 +26,21 @@ export interface SignTokenInput {
   ttlSeconds: number;
 }
 
-export type TokenProblem = 'malformed' | 'invalidSignature' | 'expired' | 'notYetValid' | 'invalidClaims';
-
-/** Why a bearer token was refused; the API answers 401 Unauthenticated with `message`. */
-export class TokenError extends Error {
-  constructor(
-    readonly problem: TokenProblem,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'TokenError';
-  }
-}
-
 export const TOKEN_ALGORITHM = 'HS256';
+/** What an identity provider may sign with (its keys come from its JWKS). */
+export const OIDC_ALGORITHMS = ['RS256', 'ES256'];
+/** Clock difference tolerated between the token's issuer and this server, for exp, nbf and iat. */
+export const CLOCK_SKEW_SECONDS = 60;
 const MAX_ACTOR_ID_LENGTH = 256;
+
+/** How tokens are checked beyond their signature (from LEDGER_JWT_MAX_TTL, LEDGER_OIDC_*). */
+export interface TokenPolicy {
+  defaultTenant: string;
+  /** Longest lifetime (exp − iat) accepted; undefined = no cap. */
+  maxTtlSeconds?: number;
+  /** The organization's identity provider, whose RS256/ES256 tokens are accepted besides HS256 ones. */
+  oidc?: { issuer: string; audience: string; rolesClaim: string; tenantClaim: string; keys: OidcKeys };
+}
 
 /** A JwtService pinned to HS256, for code outside Nest's container (the CLI). */
 export function createJwtService(secret: string): JwtService {
@@ -45,26 +51,25 @@ export function createJwtService(secret: string): JwtService {
   });
 }
 
-/** Parses `90`, `90s`, `15m`, `1h`, `7d`, `2w` into seconds. */
-export function parseTtl(ttl: string): number {
-  const match = /^(\d+)\s*(s|m|h|d|w)?$/.exec(ttl.trim());
-  const factor = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 } as const;
-  const seconds = match ? Number(match[1]) * factor[(match[2] ?? 's') as keyof typeof factor] : NaN;
-  if (!Number.isSafeInteger(seconds) || seconds < 1) {
-    throw new RangeError(`invalid TTL "${ttl}": use a positive number of seconds or e.g. 30m, 1h, 7d`);
-  }
-  return seconds;
-}
-
-/** Signs and verifies the ledger's bearer tokens; shared by the API guard and `cli token`. */
+/**
+ * Signs the ledger's HS256 bearer tokens (the API guard's tests, `cli token`) and verifies bearer
+ * tokens with jose: HS256 with LEDGER_JWT_SECRET, or RS256/ES256 from the configured identity provider.
+ */
 export class TokenService {
+  private readonly jwt: JwtService;
+  /** Built once: importing the secret on every request would cost a key derivation each time. */
+  private readonly secretKey: KeyObject;
+
   constructor(
-    private readonly jwt: JwtService,
-    private readonly defaultTenant: string,
-  ) {}
+    secret: string,
+    private readonly policy: TokenPolicy,
+  ) {
+    this.jwt = createJwtService(secret);
+    this.secretKey = createSecretKey(Buffer.from(secret, 'utf8'));
+  }
 
   static fromSecret(secret: string, defaultTenant: string): TokenService {
-    return new TokenService(createJwtService(secret), defaultTenant);
+    return new TokenService(secret, { defaultTenant });
   }
 
   sign(input: SignTokenInput): string {
@@ -77,52 +82,99 @@ export class TokenService {
     return this.jwt.sign(payload, { algorithm: TOKEN_ALGORITHM, expiresIn: input.ttlSeconds });
   }
 
-  /** Verifies signature, algorithm and expiry, then the claims of API.md. Throws TokenError. */
-  verify(token: string): TokenActor {
-    let payload: unknown;
+  /** Verifies signature, algorithm, issuer, audience, expiry, iat/nbf and lifetime, then the claims of API.md. Throws TokenError. */
+  async verify(token: string): Promise<TokenActor> {
+    const oidc = this.policy.oidc;
+    let payload: JWTPayload;
+    let fromProvider = false;
     try {
-      payload = this.jwt.verify(token, { algorithms: [TOKEN_ALGORITHM] });
+      const { alg } = decodeProtectedHeader(token);
+      if (alg === TOKEN_ALGORITHM) {
+        ({ payload } = await jwtVerify(token, this.secretKey, { algorithms: [TOKEN_ALGORITHM], clockTolerance: CLOCK_SKEW_SECONDS, requiredClaims: ['exp'] }));
+      } else if (oidc && OIDC_ALGORITHMS.includes(alg ?? '')) {
+        fromProvider = true;
+        ({ payload } = await jwtVerify(token, await oidc.keys.get(), {
+          algorithms: OIDC_ALGORITHMS,
+          issuer: oidc.issuer,
+          audience: oidc.audience,
+          clockTolerance: CLOCK_SKEW_SECONDS,
+          requiredClaims: ['exp'],
+        }));
+      } else {
+        const accepted = oidc ? [TOKEN_ALGORITHM, ...OIDC_ALGORITHMS] : [TOKEN_ALGORITHM];
+        throw new TokenError('malformed', `Bearer tokens signed with ${String(alg)} are not accepted (accepted: ${accepted.join(', ')}).`);
+      }
     } catch (error) {
       throw toTokenError(error);
     }
-    return this.claimsToActor(payload);
+    this.checkLifetime(payload);
+    return fromProvider && oidc ? this.claimsToActor(payload, oidc.rolesClaim, oidc.tenantClaim) : this.claimsToActor(payload, 'roles', 'tid');
   }
 
-  private claimsToActor(payload: unknown): TokenActor {
-    if (typeof payload !== 'object' || payload === null) throw new TokenError('invalidClaims', 'The bearer token has no JSON claims.');
-    const claims = payload as Record<string, unknown>;
+  /** iat not in the future (beyond the skew), and exp − iat within LEDGER_JWT_MAX_TTL. */
+  private checkLifetime(payload: JWTPayload): void {
+    const now = Math.floor(Date.now() / 1000);
+    if (payload.iat !== undefined && payload.iat > now + CLOCK_SKEW_SECONDS) {
+      throw new TokenError('notYetValid', 'The bearer token was issued in the future (iat); check the clock of its issuer.');
+    }
+    const max = this.policy.maxTtlSeconds;
+    const lifetime = (payload.exp as number) - (payload.iat ?? now);
+    if (max !== undefined && lifetime > max) {
+      throw new TokenError('tooLongLived', `The bearer token lives ${lifetime} s, longer than the ${max} s this API accepts; request a shorter-lived token.`);
+    }
+  }
+
+  private claimsToActor(claims: JWTPayload, rolesClaim: string, tenantClaim: string): TokenActor {
+    const roleNames = claimAt(claims, rolesClaim);
+    const tenant = claimAt(claims, tenantClaim);
     const problems: string[] = [];
     if (typeof claims.sub !== 'string' || claims.sub === '' || claims.sub.length > MAX_ACTOR_ID_LENGTH) problems.push('sub');
-    if (!Array.isArray(claims.roles) || !claims.roles.every((role) => typeof role === 'string')) problems.push('roles');
+    if (!Array.isArray(roleNames) || !roleNames.every((role) => typeof role === 'string')) problems.push(rolesClaim);
     if (typeof claims.exp !== 'number') problems.push('exp');
     if (claims.name !== undefined && typeof claims.name !== 'string') problems.push('name');
-    if (claims.tid !== undefined && (typeof claims.tid !== 'string' || !TENANT_ID_PATTERN.test(claims.tid))) problems.push('tid');
+    if (tenant !== undefined && (typeof tenant !== 'string' || !TENANT_ID_PATTERN.test(tenant))) problems.push(tenantClaim);
     if (problems.length > 0) {
       throw new TokenError('invalidClaims', `The bearer token has missing or invalid claims: ${problems.join(', ')}.`);
     }
     // Unknown role names are ignored rather than refused, so newer tokens keep working with older builds.
-    const roles = [...new Set((claims.roles as string[]).filter(isRole))];
+    const roles = [...new Set((roleNames as string[]).filter(isRole))];
     return {
       id: claims.sub as string,
       ...(claims.name !== undefined ? { name: claims.name as string } : {}),
-      tenantId: (claims.tid as string | undefined) ?? this.defaultTenant,
+      tenantId: (tenant as string | undefined) ?? this.policy.defaultTenant,
       roles,
     };
   }
 }
 
+/** A claim by name, or by dotted path into nested objects (e.g. `realm_access.roles`). */
+function claimAt(claims: JWTPayload, path: string): unknown {
+  if (Object.hasOwn(claims, path)) return claims[path];
+  let value: unknown = claims;
+  for (const part of path.split('.')) value = typeof value === 'object' && value !== null && Object.hasOwn(value, part) ? (value as Record<string, unknown>)[part] : undefined;
+  return value;
+}
+
 function toTokenError(error: unknown): TokenError {
-  const name = (error as { name?: string } | null)?.name;
-  const detail = (error as { message?: string } | null)?.message ?? '';
-  switch (name) {
-    case 'TokenExpiredError':
-      return new TokenError('expired', 'The bearer token has expired.');
-    case 'NotBeforeError':
-      return new TokenError('notYetValid', 'The bearer token is not valid yet.');
-    case 'JsonWebTokenError':
-      if (/signature/.test(detail)) return new TokenError('invalidSignature', 'The bearer token signature is invalid.');
-      return new TokenError('malformed', `The bearer token is invalid (${detail}).`);
-    default:
-      return new TokenError('malformed', 'The bearer token is invalid.');
+  if (error instanceof TokenError) return error;
+  if (error instanceof errors.JWTExpired) return new TokenError('expired', 'The bearer token has expired.');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    switch (error.claim) {
+      case 'nbf':
+        return new TokenError('notYetValid', 'The bearer token is not valid yet.');
+      case 'iss':
+        return new TokenError('invalidClaims', 'The bearer token was issued by another issuer than the configured identity provider.');
+      case 'aud':
+        return new TokenError('invalidClaims', 'The bearer token was issued for another audience.');
+      default:
+        return new TokenError('invalidClaims', `The bearer token has missing or invalid claims: ${error.claim}.`);
+    }
   }
+  if (error instanceof errors.JWSSignatureVerificationFailed) return new TokenError('invalidSignature', 'The bearer token signature is invalid.');
+  if (error instanceof errors.JWKSNoMatchingKey) return new TokenError('invalidSignature', 'No signing key of the identity provider matches the bearer token.');
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
+    return new TokenError('unverifiable', "The identity provider's signing keys could not be fetched; try again shortly.");
+  }
+  if (error instanceof errors.JOSEError) return new TokenError('malformed', `The bearer token is invalid (${error.message}).`);
+  return new TokenError('malformed', 'The bearer token is invalid.');
 }

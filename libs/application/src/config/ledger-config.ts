@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseTtl } from './duration';
 import { readOrCreateJwtSecret } from './jwt-secret';
 
 /** The service's settings, read once from the environment variables of API.md ("Running"). */
@@ -15,6 +16,23 @@ export interface LedgerConfig {
   clock: 'system' | 'manual';
   defaultTenant: string;
   retentionIntervalMs: number;
+  /** LEDGER_JWT_MAX_TTL in seconds: tokens living longer (exp − iat) are refused; undefined = no cap. */
+  jwtMaxTtlSeconds?: number;
+  /** The organization's identity provider (LEDGER_OIDC_*); undefined = HS256 tokens only. */
+  oidc?: OidcConfig;
+  /** LEDGER_RATE_LIMIT: requests per minute per actor and tenant; undefined = no limit. */
+  rateLimitPerMinute?: number;
+  /** LEDGER_OPS_TOKEN: bearer token that /metrics and the details of /health/ready need; undefined = open. */
+  opsToken?: string;
+}
+
+export interface OidcConfig {
+  /** The issuer URL exactly as its tokens' `iss` and its discovery document say it. */
+  issuer: string;
+  audience: string;
+  /** Claim holding the roles; a dotted path reaches into an object (e.g. Keycloak's `realm_access.roles`). */
+  rolesClaim: string;
+  tenantClaim: string;
 }
 
 /** Tenant ids end up in stream names (`ledger-<tenantId>`), so they are kept to a safe alphabet. */
@@ -102,6 +120,17 @@ export function loadLedgerConfig(env: Env = process.env): LedgerConfig {
     throw new LedgerConfigError('LEDGER_JWT_SECRET', 'is required when LEDGER_EVENT_STORE=esdb (unless LEDGER_OIDC_ISSUER is set): every API node must share it');
   }
   const jwtSecret = read(env, 'LEDGER_JWT_SECRET') ?? readOrCreateJwtSecret(dataDir);
+  const maxTtlRaw = read(env, 'LEDGER_JWT_MAX_TTL');
+  let jwtMaxTtlSeconds: number | undefined;
+  try {
+    jwtMaxTtlSeconds = maxTtlRaw === undefined ? undefined : parseTtl(maxTtlRaw);
+  } catch (error) {
+    throw new LedgerConfigError('LEDGER_JWT_MAX_TTL', (error as Error).message);
+  }
+  const oidc = readOidc(env);
+  const rateLimit = integer(env, 'LEDGER_RATE_LIMIT', 0, 1, 1_000_000);
+  const opsToken = read(env, 'LEDGER_OPS_TOKEN');
+  if (opsToken !== undefined && opsToken.length < 16) throw new LedgerConfigError('LEDGER_OPS_TOKEN', 'must be at least 16 characters');
 
   return {
     port,
@@ -113,5 +142,36 @@ export function loadLedgerConfig(env: Env = process.env): LedgerConfig {
     clock,
     defaultTenant,
     retentionIntervalMs,
+    ...(jwtMaxTtlSeconds !== undefined ? { jwtMaxTtlSeconds } : {}),
+    ...(oidc !== undefined ? { oidc } : {}),
+    ...(rateLimit > 0 ? { rateLimitPerMinute: rateLimit } : {}),
+    ...(opsToken !== undefined ? { opsToken } : {}),
   };
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const CLAIM_PATH = /^[A-Za-z0-9_:/.-]{1,128}$/;
+
+/** LEDGER_OIDC_*: an https issuer (plain http only on loopback, for local identity providers) and its audience. */
+function readOidc(env: Env): OidcConfig | undefined {
+  const issuer = read(env, 'LEDGER_OIDC_ISSUER');
+  if (issuer === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new LedgerConfigError('LEDGER_OIDC_ISSUER', `must be a URL, got "${issuer}"`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+    throw new LedgerConfigError('LEDGER_OIDC_ISSUER', `must be an https:// URL (http:// only on loopback), got "${issuer}"`);
+  }
+  // Without an audience, tokens the provider issues to any other application would be accepted too.
+  const audience = read(env, 'LEDGER_OIDC_AUDIENCE');
+  if (audience === undefined) throw new LedgerConfigError('LEDGER_OIDC_AUDIENCE', 'is required when LEDGER_OIDC_ISSUER is set (the client id or API identifier the tokens are issued for)');
+  const claim = (name: string, fallback: string) => {
+    const value = read(env, name) ?? fallback;
+    if (!CLAIM_PATH.test(value)) throw new LedgerConfigError(name, `must be a claim name, got "${value}"`);
+    return value;
+  };
+  return { issuer, audience, rolesClaim: claim('LEDGER_OIDC_ROLES_CLAIM', 'roles'), tenantClaim: claim('LEDGER_OIDC_TENANT_CLAIM', 'tid') };
 }

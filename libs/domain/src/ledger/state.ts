@@ -55,6 +55,22 @@ export function initialState(): LedgerState {
   return { subscriptions: new Map(), users: new Map(), principalNames: new Map(), aliases: new Map(), idempotency: new Map() };
 }
 
+/** A copy that evolve() may change without touching the original: every object it mutates is copied (faster than structuredClone). */
+export function copyState(state: LedgerState): LedgerState {
+  return {
+    subscriptions: new Map([...state.subscriptions].map(([skuId, subscription]) => [skuId, { ...subscription }])),
+    users: new Map(
+      [...state.users].map(([userId, user]) => [
+        userId,
+        { ...user, aliases: [...user.aliases], licenses: new Map(user.licenses), mailbox: user.mailbox && { ...user.mailbox } },
+      ]),
+    ),
+    principalNames: new Map(state.principalNames),
+    aliases: new Map(state.aliases),
+    idempotency: new Map(state.idempotency),
+  };
+}
+
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** The command first run with this key within the last day, if any. */

@@ -1,0 +1,85 @@
+import { LedgerState, copyState, evolve, initialState } from '@app/domain';
+import { EventStore } from '@app/event-store';
+import { performance } from 'node:perf_hooks';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { FoldedAt } from './audit-state';
+import { readLedger } from '../ledger/ledger-history';
+
+/** Events between two checkpoints: the most a point-in-time query folds past its checkpoint. */
+export const STATE_CHECKPOINT_INTERVAL = 2000;
+/** Checkpoints kept per tenant; past it their spacing doubles (every second one dropped), so memory stays bounded as history grows. */
+export const MAX_CHECKPOINTS_PER_TENANT = 64;
+/** Longest the fold runs before it lets other requests (and /health/live) in. */
+const SLICE_MS = 4;
+
+interface Checkpoint {
+  revision: bigint;
+  position: bigint;
+  /** Latest occurredAt of the events up to here: the checkpoint serves every `at` at or after it. */
+  maxOccurredAt: number;
+  state: LedgerState;
+}
+
+/**
+ * Point-in-time folds (A2) in bounded time: the states at regular revisions of a tenant's stream are
+ * remembered as folds pass them, so a later query starts from the nearest one and folds only a short
+ * tail, yielding to the event loop every few milliseconds. The stream is append-only, so a checkpoint
+ * never goes stale; checkpoints live in memory and are rebuilt by the first queries after a start.
+ */
+export class StateCheckpoints {
+  private readonly byTenant = new Map<string, { spacing: bigint; checkpoints: Checkpoint[] }>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly interval: number = STATE_CHECKPOINT_INTERVAL,
+  ) {}
+
+  /**
+   * The tenant's state as of `at`, matched against each event's metadata.occurredAt (the ledger's
+   * clock, maybe the manual one). The result is a prefix of the stream: replay stops at the first
+   * event after `at`, so it is a state the ledger really was in, even if clocks of several processes
+   * disagreed slightly. A checkpoint is a valid start only when no event before it is after `at`.
+   */
+  async foldAt(tenantId: string, at: Date): Promise<FoldedAt> {
+    const limit = at.getTime();
+    const start = [...(this.byTenant.get(tenantId)?.checkpoints ?? [])].reverse().find((checkpoint) => checkpoint.maxOccurredAt <= limit);
+    const state = start ? copyState(start.state) : initialState();
+    let position = start?.position ?? null;
+    let maxOccurredAt = start?.maxOccurredAt ?? -Infinity;
+    let events = 0;
+    let sliceStart = performance.now();
+    for await (const { event, metadata, recorded } of readLedger(this.store, tenantId, start ? start.revision + 1n : 'start')) {
+      const occurredAt = Date.parse(metadata.occurredAt);
+      if (occurredAt > limit) break;
+      evolve(state, event);
+      position = recorded.position;
+      maxOccurredAt = Math.max(maxOccurredAt, occurredAt);
+      events++;
+      if ((recorded.revision + 1n) % this.spacing(tenantId) === 0n) {
+        this.remember(tenantId, { revision: recorded.revision, position: recorded.position, maxOccurredAt, state: copyState(state) });
+      }
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
+    }
+    return { state, position, events };
+  }
+
+  private spacing(tenantId: string): bigint {
+    return this.byTenant.get(tenantId)?.spacing ?? BigInt(this.interval);
+  }
+
+  private remember(tenantId: string, checkpoint: Checkpoint): void {
+    const tenant = this.byTenant.get(tenantId) ?? { spacing: BigInt(this.interval), checkpoints: [] };
+    this.byTenant.set(tenantId, tenant);
+    if (tenant.checkpoints.some((known) => known.revision === checkpoint.revision)) return;
+    tenant.checkpoints.push(checkpoint);
+    tenant.checkpoints.sort((a, b) => (a.revision < b.revision ? -1 : 1));
+    if (tenant.checkpoints.length > MAX_CHECKPOINTS_PER_TENANT) {
+      // Evenly spaced at twice the distance: every tail stays at most one (new) spacing long.
+      tenant.spacing *= 2n;
+      tenant.checkpoints = tenant.checkpoints.filter((known) => (known.revision + 1n) % tenant.spacing === 0n);
+    }
+  }
+}
