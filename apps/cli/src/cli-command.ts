@@ -36,7 +36,8 @@ export const EXIT_USAGE = 2;
 /** The help layout: options aligned as in the README, each description saying its own default. */
 const HELP: HelpConfiguration = {
   helpWidth: 120,
-  commandUsage: (command) => `npm run cli -- ${command.name()} ${command.usage()}`.trimEnd(),
+  // A command without options (rebuild) shows none, rather than commander's "[options]" for --help alone.
+  commandUsage: (command) => [`npm run cli -- ${command.name()}`, ...(command.options.length > 0 ? [command.usage()] : [])].join(' '),
   optionTerm: (option) => (option.short ? option.flags : `    ${option.flags}`),
   optionDescription: (option) => option.description,
 };

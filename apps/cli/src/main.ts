@@ -12,7 +12,8 @@ async function runCommand(command: CliCommand, argv: string[], io: CliIo): Promi
     return await command.run(argv, io);
   } catch (error) {
     if (error instanceof CliUsageError || error instanceof CommanderError) {
-      io.stderr.write(`${command.name}: ${sentence(error.message)}\n\n${command.usage}\n`);
+      const message = error instanceof CommanderError ? sentence(error.message) : error.message;
+      io.stderr.write(`${command.name}: ${message}\n\n${command.usage}\n`);
       return EXIT_USAGE;
     }
     io.stderr.write(`${command.name} failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -9,7 +9,6 @@ export const rebuildCommand = defineCommand(
     command
       .name('rebuild')
       .summary('drop the read models and rebuild them from the events (progress bar, events/s)')
-      .usage('')
       .description(
         `Drops every read model (${READ_MODELS.map((projection) => projection.name).join(', ')}) and rebuilds it
 from the events, reading the store of LEDGER_DATA_DIR / LEDGER_EVENT_STORE directly.
