@@ -33,7 +33,7 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-/** The help layout: options aligned as in the README, each description saying its own default. */
+/** Every command's help: the npm usage line, long-only options indented under short ones, defaults said in each description. */
 const HELP: HelpConfiguration = {
   helpWidth: 120,
   // A command without options (rebuild) shows none, rather than commander's "[options]" for --help alone.
