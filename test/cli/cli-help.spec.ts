@@ -20,7 +20,7 @@ describe('CLI help and usage errors (commander)', () => {
 
   it('refuses an unknown command, a stray word and a missing option value with the usage (exit 2)', async () => {
     const unknown = await runCliHere(['frobnicate'], {});
-    expect(unknown).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^Unknown command 'frobnicate'\n\nUsage: npm run cli -- <command>/) });
+    expect(unknown).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^Unknown command "frobnicate".\n\nUsage: npm run cli -- <command>/) });
     const stray = await runCliHere(['rebuild', 'now'], {});
     expect(stray).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^rebuild: Too many arguments[^]*\n\nUsage: npm run cli -- rebuild\n/) });
     const missing = await runCliHere(['verify', '--max-differences'], {});

@@ -52,13 +52,17 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly CliCo
   }
   program
     .configureHelp({ helpWidth: 120, visibleOptions: () => [], visibleCommands: (root) => root.commands.filter((c) => c.name() !== 'help'), subcommandTerm: (c) => c.name() })
-    .addHelpText('after', FOOTER);
+    .addHelpText('after', FOOTER)
+    .on('command:*', ([name]: string[]) => {
+      io.stderr.write(`Unknown command "${name}".\n\n${program.helpInformation()}${FOOTER}\n`);
+      exitCode = EXIT_USAGE;
+    });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
-    // --help and `help` exit 0; no command (its usage already on stderr) or an unknown one exit 2.
+    // --help and `help` exit 0; no command (its usage already on stderr) or an unknown option exit 2.
     if (error.exitCode === 0) return EXIT_OK;
     if (error.code !== 'commander.help') io.stderr.write(`${sentence(error.message)}\n\n${program.helpInformation()}${FOOTER}\n`);
     return EXIT_USAGE;
