@@ -51,7 +51,8 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly CliCo
       });
   }
   program
-    .configureHelp({ helpWidth: 120, visibleOptions: () => [], visibleCommands: (root) => root.commands.filter((c) => c.name() !== 'help'), subcommandTerm: (c) => c.name() })
+    // The command list only: no root options, no `help` entry, no "[options]" after each name.
+    .configureHelp({ helpWidth: 120, visibleOptions: () => [], visibleCommands: (root) => [...root.commands], subcommandTerm: (sub) => sub.name() })
     .addHelpText('after', FOOTER)
     .on('command:*', ([name]: string[]) => {
       io.stderr.write(`Unknown command "${name}".\n\n${program.helpInformation()}${FOOTER}\n`);
