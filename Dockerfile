@@ -2,7 +2,7 @@
 # The License Ledger API. Build: `docker build -t license-ledger .` (docker-compose.yml runs it on EventStoreDB).
 
 # Build stage: compiler toolchain for better-sqlite3's native addon when no prebuilt binary matches.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
@@ -15,7 +15,7 @@ COPY libs ./libs
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: compiled app and production dependencies only, run as the unprivileged `node` user.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     PORT=3000 \
     LEDGER_DATA_DIR=/data

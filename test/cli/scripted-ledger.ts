@@ -4,7 +4,7 @@ import { SqliteEventStore } from '@app/event-store';
 import { openReadModelDatabase } from '@app/projections';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ScenarioClock } from '../../apps/cli/src/demo/demo-tenant';
+import { ScenarioClock } from '../../apps/cli/src/demo/scenario-clock';
 
 /** Writes commands into a data folder's store through the real command path, at instants the test sets. */
 export function scriptedLedger(dataDir: string, tenantId = 'default') {

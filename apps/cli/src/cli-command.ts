@@ -1,5 +1,5 @@
 import { TENANT_ID_PATTERN } from '@app/application';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { Command, type HelpConfiguration, type OptionValues } from 'commander';
 
 /** Where a command writes; injectable so that tests can capture it. */
 export interface CliIo {
@@ -9,8 +9,8 @@ export interface CliIo {
 }
 
 /**
- * One CLI command, one file under commands/. `run` parses its own arguments with `parseOptions`,
- * so options are typed where they are declared; it returns the exit code.
+ * One CLI command, one file under commands/, made with `defineCommand`: the dispatcher routes
+ * `<command> ...argv` to `run`, which returns the exit code.
  */
 export interface CliCommand {
   name: string;
@@ -33,9 +33,42 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-/** node:util parseArgs, strict and without positionals: a mistyped option or a stray word is a usage error, never ignored. */
-export function parseOptions<const O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
-  return parseArgs({ args: argv, strict: true, allowPositionals: false, options }).values;
+/** Every command's help: the npm usage line, long-only options indented under short ones, defaults said in each description. */
+const HELP: HelpConfiguration = {
+  helpWidth: 120,
+  // A command without options (rebuild) shows none, rather than commander's "[options]" for --help alone.
+  commandUsage: (command) => [`npm run cli -- ${command.name()}`, ...(command.options.length > 0 ? [command.usage()] : [])].join(' '),
+  optionTerm: (option) => (option.short ? option.flags : `    ${option.flags}`),
+  optionDescription: (option) => option.description,
+};
+
+/**
+ * A command whose options commander parses, strictly: a mistyped option or a stray word is a usage
+ * error, never ignored. Its help is written from the declarations; `run` gets the parsed values.
+ */
+export function defineCommand<O extends OptionValues>(
+  declare: (command: Command) => Command,
+  run: (options: O, io: CliIo) => Promise<number>,
+): CliCommand {
+  const parser = () =>
+    declare(new Command().helpOption('-h, --help', 'this help').configureHelp(HELP))
+      .exitOverride()
+      .configureOutput({ writeOut: () => undefined, writeErr: () => undefined, outputError: () => undefined });
+  const help = parser();
+  return {
+    name: help.name(),
+    summary: help.summary(),
+    usage: help.helpInformation().trimEnd(),
+    run(argv, io) {
+      const command = parser().parse(argv, { from: 'user' });
+      return run(command.opts<O>(), io);
+    },
+  };
+}
+
+/** A repeatable option's values, in order. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }
 
 /** `--tenant`, held to the API's rule for tenant ids. */

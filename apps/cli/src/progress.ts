@@ -1,16 +1,32 @@
-/** What a long command reports to stderr: a bar redrawn in place on a terminal, a line per tenth otherwise. */
+import { SingleBar } from 'cli-progress';
+
+type Output = NodeJS.WritableStream & { isTTY?: boolean };
+
+/**
+ * What a long command reports to stderr: a cli-progress bar redrawn in place on a terminal, a line
+ * per tenth otherwise (cli-progress logs off a terminal on a timer, which says less in CI logs).
+ */
 export class Progress {
   private readonly started = process.hrtime.bigint();
-  private lastDraw = 0;
+  private readonly bar: SingleBar | undefined;
   private lastTenth = -1;
-  private drawn = false;
 
   constructor(
-    private readonly out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number },
+    private readonly out: Output,
     private readonly label: string,
     /** The first and last store positions of the work: progress is measured on positions, which ESDB does not number 1, 2, 3. */
     private readonly range: { first: bigint; last: bigint },
-  ) {}
+  ) {
+    if (!out.isTTY) return;
+    this.bar = new SingleBar({
+      stream: out,
+      format: `${label} [{bar}] {percent} {count} events {rate}`,
+      barsize: 30,
+      barCompleteChar: '#',
+      barIncompleteChar: '.',
+    });
+    this.bar.start(1, 0, { percent: percent(0), count: 0, rate: rate(0, 0) });
+  }
 
   /** Seconds since start. */
   get elapsed(): number {
@@ -19,14 +35,8 @@ export class Progress {
 
   update(position: bigint, count: number): void {
     const fraction = this.fraction(position);
-    if (this.out.isTTY) {
-      const now = Date.now();
-      if (now - this.lastDraw < 100 && fraction < 1) return;
-      this.lastDraw = now;
-      const width = 30;
-      const filled = Math.round(fraction * width);
-      this.out.write(`\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent(fraction)} ${count} events ${rate(count, this.elapsed)}`);
-      this.drawn = true;
+    if (this.bar) {
+      this.bar.update(fraction, { percent: percent(fraction), count, rate: rate(count, this.elapsed) });
       return;
     }
     const tenth = Math.floor(fraction * 10);
@@ -37,8 +47,13 @@ export class Progress {
 
   /** Ends the bar and returns "N events in T s (R events/s)". */
   finish(count: number): string {
-    if (this.drawn) this.out.write('\n');
+    this.stop();
     return `${count} events in ${this.elapsed.toFixed(2)} s (${rate(count, this.elapsed)})`;
+  }
+
+  /** Stops redrawing (the bar's timer would keep the process alive); safe to call twice. */
+  stop(): void {
+    this.bar?.stop();
   }
 
   private fraction(position: bigint): number {

@@ -6,7 +6,7 @@ import { tokenCommand } from './token.command';
 import { verifyCommand } from './verify.command';
 
 /**
- * Every CLI command. To add one: create commands/<name>.command.ts exporting a CliCommand
+ * Every CLI command. To add one: create commands/<name>.command.ts exporting `defineCommand(...)`
  * (see token.command.ts) and list it here; the dispatcher and `--help` pick it up.
  */
 export const COMMANDS: readonly CliCommand[] = [tokenCommand, replayCommand, rebuildCommand, verifyCommand, seedDemoCommand];

@@ -1,28 +1,24 @@
 import { headPosition } from '@app/event-store';
 import { READ_MODELS, openReadModelDatabase } from '@app/projections';
-import { EXIT_OK, parseOptions, type CliCommand } from '../cli-command';
+import { EXIT_OK, defineCommand } from '../cli-command';
 import { openLedgerFiles } from '../ledger-files';
 import { catchUpWithProgress, openScratch } from '../read-models/scratch';
 import { swapIntoLive } from '../read-models/swap';
 
-const USAGE = `Usage: npm run cli -- rebuild
-
-Drops every read model (${READ_MODELS.map((projection) => projection.name).join(', ')}) and rebuilds it
+export const rebuildCommand = defineCommand(
+  (command) =>
+    command
+      .name('rebuild')
+      .summary('drop the read models and rebuild them from the events (progress bar, events/s)')
+      .description(
+        `Drops every read model (${READ_MODELS.map((projection) => projection.name).join(', ')}) and rebuilds it
 from the events, reading the store of LEDGER_DATA_DIR / LEDGER_EVENT_STORE directly.
 
 The rebuild runs into a scratch database first (a progress bar on stderr), then replaces the live
 tables and checkpoints in one transaction: readers never see a half-built read model, and a running
-API carries on from the rebuilt checkpoints. Prints the events per second at the end.
-
-Options:
-  -h, --help   this help`;
-
-export const rebuildCommand: CliCommand = {
-  name: 'rebuild',
-  summary: 'drop the read models and rebuild them from the events (progress bar, events/s)',
-  usage: USAGE,
-  async run(argv, io) {
-    parseOptions(argv, {});
+API carries on from the rebuilt checkpoints. Prints the events per second at the end.`,
+      ),
+  async (_options, io) => {
     const { store, readModelFile } = openLedgerFiles(io.env);
     const scratch = openScratch(store, READ_MODELS);
     try {
@@ -45,4 +41,4 @@ export const rebuildCommand: CliCommand = {
       await store.close();
     }
   },
-};
+);

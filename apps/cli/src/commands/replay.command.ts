@@ -1,46 +1,46 @@
 import { LEDGER_EVENT_TYPES } from '@app/domain';
-import { CliUsageError, EXIT_OK, parseInstant, parseOptions, parseTenant, type CliCommand } from '../cli-command';
+import { CliUsageError, EXIT_OK, collect, defineCommand, parseInstant, parseTenant } from '../cli-command';
 import { openLedgerFiles } from '../ledger-files';
 import { ReplayFilter, replayLines } from '../replay-lines';
 
-const USAGE = `Usage: npm run cli -- replay [--tenant t1] [--user <userId|upn>] [--sku <skuId>] [--actor <id>]
-                            [--type <EventType,...>] [--from <ISO>] [--to <ISO>] [--format text|json]
+interface ReplayOptions {
+  tenant?: string;
+  user?: string;
+  sku?: string;
+  actor?: string;
+  type?: string[];
+  from?: string;
+  to?: string;
+  format: string;
+}
 
-Replays who changed what in a tenant, straight from the event store of LEDGER_DATA_DIR /
+export const replayCommand = defineCommand<ReplayOptions>(
+  (command) =>
+    command
+      .name('replay')
+      .summary('replay who changed which license, from the events (filters, text or json)')
+      .usage(
+        `[--tenant t1] [--user <userId|upn>] [--sku <skuId>] [--actor <id>]
+                            [--type <EventType,...>] [--from <ISO>] [--to <ISO>] [--format text|json]`,
+      )
+      .description(
+        `Replays who changed what in a tenant, straight from the event store of LEDGER_DATA_DIR /
 LEDGER_EVENT_STORE (not the read models), one line per change, e.g.
 
   2026-11-30T10:00:00Z alice assigned O365_BP to ada@contoso.com (seats left: 3)
 
 Seats left are counted once the whole command is applied, so a reassign is one line and its seat
-is never shown free in between. Filters combine; --from and --to are inclusive.
-
-Options:
-  -t, --tenant <id>     tenant (default: LEDGER_DEFAULT_TENANT)
-  -u, --user <id|upn>   changes about this user (userId, or user principal name in any case)
-  -s, --sku <skuId>     changes about this SKU
-  -a, --actor <id>      changes made by this actor id (system:retention for the retention saga)
-      --type <types>    only these event types (comma-separated or repeated)
-      --from <ISO>      changes at or after this instant
-      --to <ISO>        changes at or before this instant
-  -f, --format <fmt>    text (default) or json: one audit entry per line (the API's shape) with
-                        "summary" (the text line) and "seatsLeft"
-  -h, --help            this help`;
-
-export const replayCommand: CliCommand = {
-  name: 'replay',
-  summary: 'replay who changed which license, from the events (filters, text or json)',
-  usage: USAGE,
-  async run(argv, io) {
-    const values = parseOptions(argv, {
-      tenant: { type: 'string', short: 't' },
-      user: { type: 'string', short: 'u' },
-      sku: { type: 'string', short: 's' },
-      actor: { type: 'string', short: 'a' },
-      type: { type: 'string', multiple: true },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      format: { type: 'string', short: 'f', default: 'text' },
-    });
+is never shown free in between. Filters combine; --from and --to are inclusive.`,
+      )
+      .option('-t, --tenant <id>', 'tenant (default: LEDGER_DEFAULT_TENANT)')
+      .option('-u, --user <id|upn>', 'changes about this user (userId, or user principal name in any case)')
+      .option('-s, --sku <skuId>', 'changes about this SKU')
+      .option('-a, --actor <id>', 'changes made by this actor id (system:retention for the retention saga)')
+      .option('--type <types>', 'only these event types (comma-separated or repeated)', collect)
+      .option('--from <ISO>', 'changes at or after this instant')
+      .option('--to <ISO>', 'changes at or before this instant')
+      .option('-f, --format <fmt>', 'text (default) or json: one audit entry per line (the API\'s shape) with\n"summary" (the text line) and "seatsLeft"', 'text'),
+  async (values, io) => {
     if (values.format !== 'text' && values.format !== 'json') throw new CliUsageError(`--format must be text or json, got "${values.format}"`);
     const tenant = parseTenant(values.tenant);
     const types = (values.type ?? []).flatMap((type) => type.split(',')).map((type) => type.trim());
@@ -78,7 +78,7 @@ export const replayCommand: CliCommand = {
       await store.close();
     }
   },
-};
+);
 
 /** Waits for 'drain' when the pipe is full, so replaying a long history into `less` stays small; notices a closed pipe. */
 class LineWriter {

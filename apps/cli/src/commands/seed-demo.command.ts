@@ -3,42 +3,41 @@ import { ledgerStreamId } from '@app/domain';
 import { openReadModelDatabase } from '@app/projections';
 import { StreamNotFoundError } from '@app/event-store';
 import { join } from 'node:path';
-import { CliUsageError, EXIT_FAILURE, EXIT_OK, parseInstant, parseOptions, parseTenant, type CliCommand } from '../cli-command';
+import { CliUsageError, EXIT_FAILURE, EXIT_OK, defineCommand, parseInstant, parseTenant } from '../cli-command';
 import { seedDemoTenant } from '../demo/demo-tenant';
 import { openLedgerFiles } from '../ledger-files';
 import { rate } from '../progress';
 
-const USAGE = `Usage: npm run cli -- seed-demo [--tenant <id>] [--users 300] [--months 6] [--end <ISO>] [--domain contoso.com] [--seed 42]
+interface SeedDemoOptions {
+  tenant?: string;
+  users: string;
+  months: string;
+  end?: string;
+  domain: string;
+  seed: string;
+}
 
-Writes a realistic demo tenant through the real command path (the same rules and events as the
+export const seedDemoCommand = defineCommand<SeedDemoOptions>(
+  (command) =>
+    command
+      .name('seed-demo')
+      .summary('write a realistic demo tenant (subscriptions, hundreds of users, months of changes)')
+      .usage('[--tenant <id>] [--users 300] [--months 6] [--end <ISO>] [--domain contoso.com] [--seed 42]')
+      .description(
+        `Writes a realistic demo tenant through the real command path (the same rules and events as the
 API): four subscriptions, a migration wave of users in several usage locations, then months of
 working days with hires, upgrades, plans disabled, leave and return, reassigns, a monthly bulk
 replace, leavers deleted, seats bought, expired and renewed, and the retention saga's purges.
 Times are set by the scenario (not the system clock), spread over the months before --end.
-Then brings the read models up to date and prints a summary. The tenant must have no events yet.
-
-Options:
-  -t, --tenant <id>   tenant to seed (default: LEDGER_DEFAULT_TENANT, what tokens without "tid" use)
-  -u, --users <n>     users to hire over the period (default 300)
-      --months <n>    length of the history in months of 30 days (default 6)
-      --end <ISO>     the last day (default: now, or the manual clock's now with LEDGER_CLOCK=manual)
-      --domain <dns>  domain of the user principal names (default contoso.com)
-      --seed <n>      the random seed: the same seed gives the same tenant (default 42)
-  -h, --help          this help`;
-
-export const seedDemoCommand: CliCommand = {
-  name: 'seed-demo',
-  summary: 'write a realistic demo tenant (subscriptions, hundreds of users, months of changes)',
-  usage: USAGE,
-  async run(argv, io) {
-    const values = parseOptions(argv, {
-      tenant: { type: 'string', short: 't' },
-      users: { type: 'string', short: 'u', default: '300' },
-      months: { type: 'string', default: '6' },
-      end: { type: 'string' },
-      domain: { type: 'string', default: 'contoso.com' },
-      seed: { type: 'string', default: '42' },
-    });
+Then brings the read models up to date and prints a summary. The tenant must have no events yet.`,
+      )
+      .option('-t, --tenant <id>', 'tenant to seed (default: LEDGER_DEFAULT_TENANT, what tokens without "tid" use)')
+      .option('-u, --users <n>', 'users to hire over the period (default 300)', '300')
+      .option('--months <n>', 'length of the history in months of 30 days (default 6)', '6')
+      .option('--end <ISO>', 'the last day (default: now, or the manual clock\'s now with LEDGER_CLOCK=manual)')
+      .option('--domain <dns>', 'domain of the user principal names (default contoso.com)', 'contoso.com')
+      .option('--seed <n>', 'the random seed: the same seed gives the same tenant (default 42)', '42'),
+  async (values, io) => {
     const users = integer(values.users, '--users', 1, 100_000);
     const months = integer(values.months, '--months', 1, 120);
     const seed = integer(values.seed, '--seed', 0, 2 ** 31);
@@ -91,7 +90,7 @@ export const seedDemoCommand: CliCommand = {
       await store.close();
     }
   },
-};
+);
 
 function integer(value: string, option: string, min: number, max: number): number {
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new CliUsageError(`${option} must be an integer from ${min} to ${max}`);

@@ -1,33 +1,30 @@
-import { ROLES, TokenService, isRole, parseTtl, type Role } from '@app/application';
-import { loadLedgerConfig } from '@app/application';
-import { CliUsageError, EXIT_OK, parseOptions, parseTenant, type CliCommand } from '../cli-command';
+import { ROLES, TokenService, isRole, loadLedgerConfig, parseTtl, type Role } from '@app/application';
+import { CliUsageError, EXIT_OK, collect, defineCommand, parseTenant } from '../cli-command';
 
-const USAGE = `Usage: npm run cli -- token --role <role> [--role <role> ...] --actor <id> [--name "Alice"] [--tenant t1] [--ttl 1h]
+interface TokenOptions {
+  role?: string[];
+  actor?: string;
+  name?: string;
+  tenant?: string;
+  ttl: string;
+}
 
-Prints a bearer token (HS256) signed with LEDGER_JWT_SECRET, or with the secret kept in
-LEDGER_DATA_DIR/jwt-secret (generated on first use), exactly as the API verifies it.
-
-Options:
-  -r, --role <role>    ${ROLES.join(' | ')} (repeatable, at least one)
-  -a, --actor <id>     actor id, the token's "sub"
-  -n, --name <name>    display name (claim "name")
-  -t, --tenant <id>    tenant id (claim "tid"); default: the API's LEDGER_DEFAULT_TENANT
-      --ttl <time>     lifetime: seconds or 30m, 1h, 7d, 2w (default 1h)
-  -h, --help           this help`;
-
-export const tokenCommand: CliCommand = {
-  name: 'token',
-  summary: 'print a signed bearer token for an actor and roles',
-  usage: USAGE,
-  async run(argv, io) {
-    const values = parseOptions(argv, {
-      role: { type: 'string', short: 'r', multiple: true },
-      actor: { type: 'string', short: 'a' },
-      name: { type: 'string', short: 'n' },
-      tenant: { type: 'string', short: 't' },
-      ttl: { type: 'string', default: '1h' },
-    });
-
+export const tokenCommand = defineCommand<TokenOptions>(
+  (command) =>
+    command
+      .name('token')
+      .summary('print a signed bearer token for an actor and roles')
+      .usage('--role <role> [--role <role> ...] --actor <id> [--name "Alice"] [--tenant t1] [--ttl 1h]')
+      .description(
+        `Prints a bearer token (HS256) signed with LEDGER_JWT_SECRET, or with the secret kept in
+LEDGER_DATA_DIR/jwt-secret (generated on first use), exactly as the API verifies it.`,
+      )
+      .option('-r, --role <role>', `${ROLES.join(' | ')} (repeatable, at least one)`, collect)
+      .option('-a, --actor <id>', 'actor id, the token\'s "sub"')
+      .option('-n, --name <name>', 'display name (claim "name")')
+      .option('-t, --tenant <id>', 'tenant id (claim "tid"); default: the API\'s LEDGER_DEFAULT_TENANT')
+      .option('--ttl <time>', 'lifetime: seconds or 30m, 1h, 7d, 2w (default 1h)', '1h'),
+  async (values, io) => {
     const roles = values.role ?? [];
     if (roles.length === 0) throw new CliUsageError('at least one --role is required');
     const unknown = roles.filter((role) => !isRole(role));
@@ -53,4 +50,4 @@ export const tokenCommand: CliCommand = {
     io.stdout.write(`${token}\n`);
     return EXIT_OK;
   },
-};
+);

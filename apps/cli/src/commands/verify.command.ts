@@ -2,26 +2,10 @@ import { headPosition } from '@app/event-store';
 import { Projection, READ_MODELS } from '@app/projections';
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { CliUsageError, EXIT_FAILURE, EXIT_OK, parseOptions, type CliCommand } from '../cli-command';
+import { CliUsageError, EXIT_FAILURE, EXIT_OK, defineCommand } from '../cli-command';
 import { openLedgerFiles } from '../ledger-files';
 import { Difference, compareReadModels, describeDifference } from '../read-models/compare';
 import { catchUpWithProgress, openScratch } from '../read-models/scratch';
-
-const USAGE = `Usage: npm run cli -- verify [--max-differences 20]
-
-Rebuilds every read model from the events into a scratch database in a temporary folder and
-compares it, table by table and row by row, with the live read models of LEDGER_DATA_DIR
-(checkpoints, snapshots and idempotency keys are not read models and are not compared).
-
-The comparison is made at the live read models' own checkpoint: the scratch rebuild stops at that
-store position, and the live file is read in one snapshot, so a running API does not disturb it.
-Nothing live is written.
-
-Prints each difference (table, primary key, columns) and exits 1 if there is any, 0 if none.
-
-Options:
-      --max-differences <n>  differences printed per table (default 20; all are counted)
-  -h, --help                 this help`;
 
 interface Checkpoint {
   name: string;
@@ -29,13 +13,26 @@ interface Checkpoint {
   position: bigint;
 }
 
-export const verifyCommand: CliCommand = {
-  name: 'verify',
-  summary: 'rebuild the read models into a scratch store and compare them with the live ones',
-  usage: USAGE,
-  async run(argv, io) {
-    const values = parseOptions(argv, { 'max-differences': { type: 'string', default: '20' } });
-    const cap = Number(values['max-differences']);
+export const verifyCommand = defineCommand<{ maxDifferences: string }>(
+  (command) =>
+    command
+      .name('verify')
+      .summary('rebuild the read models into a scratch store and compare them with the live ones')
+      .usage('[--max-differences 20]')
+      .description(
+        `Rebuilds every read model from the events into a scratch database in a temporary folder and
+compares it, table by table and row by row, with the live read models of LEDGER_DATA_DIR
+(checkpoints, snapshots and idempotency keys are not read models and are not compared).
+
+The comparison is made at the live read models' own checkpoint: the scratch rebuild stops at that
+store position, and the live file is read in one snapshot, so a running API does not disturb it.
+Nothing live is written.
+
+Prints each difference (table, primary key, columns) and exits 1 if there is any, 0 if none.`,
+      )
+      .option('--max-differences <n>', 'differences printed per table (default 20; all are counted)', '20'),
+  async (values, io) => {
+    const cap = Number(values.maxDifferences);
     if (!Number.isInteger(cap) || cap < 1) throw new CliUsageError('--max-differences must be a positive integer');
 
     const { store, readModelFile } = openLedgerFiles(io.env);
@@ -106,4 +103,4 @@ export const verifyCommand: CliCommand = {
       await store.close();
     }
   },
-};
+);

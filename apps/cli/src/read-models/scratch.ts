@@ -56,9 +56,13 @@ export async function catchUpWithProgress(
   const first = await firstPosition(store);
   const last = until ?? (await headPosition(store));
   const progress = new Progress(out, label, { first, last });
-  const count = await projector.catchUp((position, applied) => progress.update(position, applied));
-  const summary = progress.finish(count);
-  return { count, summary, eventsPerSecond: count / Math.max(progress.elapsed, 1e-6) };
+  try {
+    const count = await projector.catchUp((position, applied) => progress.update(position, applied));
+    const summary = progress.finish(count);
+    return { count, summary, eventsPerSecond: count / Math.max(progress.elapsed, 1e-6) };
+  } finally {
+    progress.stop();
+  }
 }
 
 async function firstPosition(store: EventStore): Promise<bigint> {
