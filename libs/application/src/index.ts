@@ -1,5 +1,6 @@
 export * from './catalog/catalog.loader';
 export * from './clock/clock';
+export * from './clock/manual-clock';
 export * from './commands/execute-ledger.command';
 export * from './commands/execute-ledger.handler';
 export * from './config';

@@ -11,7 +11,8 @@ import { Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnA
 import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { CATALOG, loadCatalog } from './catalog/catalog.loader';
-import { CLOCK, Clock, ManualClock, SystemClock } from './clock/clock';
+import { CLOCK, Clock, SystemClock } from './clock/clock';
+import { ManualClock } from './clock/manual-clock';
 import { DEFAULT_READ_MODEL_WAIT_MS, ExecuteLedgerHandler, READ_MODEL_WAIT } from './commands/execute-ledger.handler';
 import { LEDGER_CONFIG, LedgerConfig } from './config';
 import { createEventStore } from './ledger/event-store.factory';
@@ -58,9 +59,15 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     { provide: READ_MODEL_DATABASE, inject: [READ_MODEL_FILE, COMMAND_PATH], useFactory: (db: ReadModelDatabase) => db },
     {
       provide: CLOCK,
-      inject: [LEDGER_CONFIG],
-      useFactory: (config: LedgerConfig): Clock =>
-        config.clock === 'manual' ? new ManualClock(join(config.dataDir, 'clock.json')) : new SystemClock(),
+      inject: [LEDGER_CONFIG, EVENT_STORE],
+      useFactory: async (config: LedgerConfig, store: EventStore): Promise<Clock> => {
+        if (config.clock === 'system') return new SystemClock();
+        // clock.json: where data folders kept the manual clock before it moved into the store.
+        const clock = new ManualClock(store, join(config.dataDir, 'clock.json'));
+        // Started at boot, so that no request appends the clock's first event beside its own.
+        await clock.now();
+        return clock;
+      },
     },
     { provide: CATALOG, inject: [LEDGER_CONFIG], useFactory: (config: LedgerConfig) => loadCatalog(config.catalogFile) },
     {

@@ -55,7 +55,7 @@ export const seedDemoCommand: CliCommand = {
         return EXIT_FAILURE;
       }
       // The history ends before the time the API will show, so nothing lies in its future.
-      end ??= config.clock === 'manual' ? new ManualClock(join(config.dataDir, 'clock.json')).now() : new Date();
+      end ??= config.clock === 'manual' ? await new ManualClock(store, join(config.dataDir, 'clock.json')).now() : new Date();
       const started = process.hrtime.bigint();
       const catalog = loadCatalog(config.catalogFile);
       // The demo decides on its own scenario clock: only the ledgers and the projector of the path are used here.

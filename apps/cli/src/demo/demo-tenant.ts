@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 export class ScenarioClock implements Clock {
   constructor(private current: Date) {}
 
-  now(): Date {
+  async now(): Promise<Date> {
     return new Date(this.current);
   }
 
