@@ -10,6 +10,7 @@ export * from './ledger/ledger-command.executor';
 export * from './ledger/ledger-history';
 export * from './ledger/ledger-store';
 export * from './ledger/state-snapshot';
+export * from './ledger/store-identity';
 export * from './ledger.module';
 export * from './queries/subscription.queries';
 export * from './queries/user.queries';

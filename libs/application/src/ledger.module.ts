@@ -18,6 +18,7 @@ import { LEDGER_CONFIG, LedgerConfig } from './config';
 import { createEventStore } from './ledger/event-store.factory';
 import { CommandPath, createCommandPath } from './ledger/command-path';
 import { LedgerCommandExecutor } from './ledger/ledger-command.executor';
+import { pairDataFolder } from './ledger/store-identity';
 import { GetSubscriptionHandler, ListSubscriptionsHandler } from './queries/subscription.queries';
 import { GetUserHandler, ListUsersHandler } from './queries/user.queries';
 
@@ -52,8 +53,16 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     { provide: EVENT_STORE, inject: [LEDGER_CONFIG], useFactory: createEventStore },
     {
       provide: READ_MODEL_FILE,
-      inject: [LEDGER_CONFIG],
-      useFactory: (config: LedgerConfig) => openReadModelDatabase(join(config.dataDir, 'read-models.sqlite')),
+      inject: [LEDGER_CONFIG, EVENT_STORE],
+      useFactory: async (config: LedgerConfig, store: EventStore) => {
+        const { storeId, rebuiltFrom } = await pairDataFolder(store, config.dataDir);
+        if (rebuiltFrom) {
+          new Logger('LedgerModule').warn(
+            `${config.dataDir} held read models of another event store (${rebuiltFrom}); this store is ${storeId}: they are rebuilt from it`,
+          );
+        }
+        return openReadModelDatabase(join(config.dataDir, 'read-models.sqlite'));
+      },
     },
     // Handed out only once the command path is built: its projector creates the read models' tables.
     { provide: READ_MODEL_DATABASE, inject: [READ_MODEL_FILE, COMMAND_PATH], useFactory: (db: ReadModelDatabase) => db },
