@@ -1,4 +1,4 @@
-import { LedgerCommandExecutor, LedgerStore, ManualClock, SnapshotStore, loadCatalog } from '@app/application';
+import { LedgerCommandExecutor, LedgerStore, SystemClock, SnapshotStore, loadCatalog } from '@app/application';
 import { initialState, evolve, LedgerEvent, ledgerStreamId } from '@app/domain';
 import { SqliteEventStore } from '@app/event-store';
 import { openReadModelDatabase } from '@app/projections';
@@ -16,7 +16,7 @@ describe('LedgerStore', () => {
     const store = SqliteEventStore.open(join(dir, 'events.sqlite'));
     const db = openReadModelDatabase(join(dir, 'read-models.sqlite'));
     const snapshots = new SnapshotStore(db);
-    const executor = new LedgerCommandExecutor(new LedgerStore(store, snapshots), new ManualClock(join(dir, 'clock.json')), loadCatalog());
+    const executor = new LedgerCommandExecutor(new LedgerStore(store, snapshots), new SystemClock(), loadCatalog());
     await executor.execute({ type: 'AddSubscription', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 1000 } }, context);
     // ~1,200 events: past one snapshot (every 1,000), with some after it.
     for (let i = 0; i < 300; i++) {
@@ -47,7 +47,7 @@ describe('LedgerStore', () => {
     const store = SqliteEventStore.open(join(dir, 'events.sqlite'));
     const db = openReadModelDatabase(join(dir, 'read-models.sqlite'));
     const ledgers = new LedgerStore(store, new SnapshotStore(db), 2);
-    const executor = new LedgerCommandExecutor(ledgers, new ManualClock(join(dir, 'clock.json')), loadCatalog());
+    const executor = new LedgerCommandExecutor(ledgers, new SystemClock(), loadCatalog());
     const tenants = ['t1', 't2', 't3'];
     const as = (tenantId: string) => ({ tenantId, actor: { id: 'alice' }, correlationId: 'c' });
     for (const tenantId of tenants) {

@@ -1,6 +1,5 @@
-import { ManualClock } from '@app/application';
+import { CLOCK, ManualClock } from '@app/application';
 import { AuditEntry } from '@app/projections';
-import { join } from 'node:path';
 import request from 'supertest';
 import { Caller, LedgerApp, startLedgerApp } from '../support/ledger-app';
 import { csvToEntries } from './csv';
@@ -40,9 +39,9 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
     const assignments = listed
       .flatMap((user) => user.licenses.map((license) => ({ userId: user.userId, skuId: license.skuId, disabledPlans: license.disabledPlans })))
       .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : a.skuId < b.skuId ? -1 : 1));
-    snapshots.push({ at: clock.now().toISOString(), subscriptions, assignments });
+    snapshots.push({ at: (await clock.now()).toISOString(), subscriptions, assignments });
     // The next step happens ten minutes later: every step has its own instant.
-    clock.advance({ minutes: 10 });
+    await clock.advance({ minutes: 10 });
   };
 
   const pages = async (query: string, limit = 1000): Promise<AuditEntry[]> => {
@@ -58,8 +57,8 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
 
   beforeAll(async () => {
     ledger = await startLedgerApp();
-    clock = new ManualClock(join(ledger.config.dataDir, 'clock.json'));
-    clock.advance({ days: 1 });
+    clock = ledger.app.get(CLOCK);
+    await clock.advance({ days: 1 });
     root = ledger.as('global-admin', { actor: 'root', name: 'Root Admin' });
     alice = ledger.as('user-admin', { actor: 'alice', name: 'Alice Doe' });
     bob = ledger.as('user-admin', { actor: 'bob' });
@@ -244,7 +243,7 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
 
   it('A2: the state of one tenant knows nothing of another', async () => {
     const fabrikam = ledger.as('auditor', { tenant: 'fabrikam' });
-    const state = (await fabrikam.get(`/v1/audit/state?at=${clock.now().toISOString()}`).expect(200)).body;
+    const state = (await fabrikam.get(`/v1/audit/state?at=${(await clock.now()).toISOString()}`).expect(200)).body;
     expect(state.subscriptions).toEqual([expect.objectContaining({ skuId: PREMIUM, name: 'Other', valid: 9 })]);
     expect(state.assignments).toEqual([]);
     const entries = (await fabrikam.get('/v1/audit/events').expect(200)).body.items as AuditEntry[];

@@ -12,7 +12,7 @@ const USERS = 16;
 
 /**
  * Two real API processes on one EventStoreDB, as deployed: each has its own local read-model folder
- * (read models, checkpoints, manual clock) and follows the store with its own projector; they share
+ * (read models, checkpoints, snapshots) and follows the store with its own projector; they share
  * only the store and the JWT secret. S3 and the exactly-once purge must hold across them.
  */
 describe('Two API processes on one EventStoreDB', () => {
@@ -70,7 +70,7 @@ describe('Two API processes on one EventStoreDB', () => {
     expect((await json<{ mailbox: { status: string } }>(removed)).mailbox.status).toBe('softDeleted');
     await caughtUp(second, positionOf(removed));
 
-    // Each process keeps its own manual clock (in its folder): both move 30 days and run a pass, at the same moment.
+    // The manual clock is shared through the store: both move it 30 days (60 in all) and run a pass, at the same moment.
     const advanced = await Promise.all([first, second].map((api) => call(api, 'POST', '/v1/clock/advance', { days: 30 })));
     expect(advanced.map((response) => response.status)).toEqual([200, 200]);
 

@@ -1,4 +1,4 @@
-import { ManualClock, createCommandPath, loadCatalog } from '@app/application';
+import { SystemClock, createCommandPath, loadCatalog } from '@app/application';
 import { LedgerCommand } from '@app/domain';
 import { AllSubscription, EventStore, RecordedEvent, SqliteEventStore, headPosition as head } from '@app/event-store';
 import { Projection, Projector, READ_MODELS, ReadModelDatabase, openReadModelDatabase } from '@app/projections';
@@ -14,7 +14,7 @@ async function writeHistory(store: EventStore, dir: string, tenantId = 't1'): Pr
   const { executor } = createCommandPath({
     store,
     readModels: openReadModelDatabase(join(dir, `snapshots-${tenantId}.sqlite`)),
-    clock: new ManualClock(join(dir, `clock-${tenantId}.json`)),
+    clock: new SystemClock(),
     catalog: loadCatalog(),
   });
   const run = (command: LedgerCommand) => executor.execute(command, { tenantId, actor: { id: 'alice' }, correlationId: 'c1' });

@@ -1,4 +1,7 @@
 import { RetentionSaga } from '@app/application';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { Caller, LedgerApp, startLedgerApp } from '../support/ledger-app';
 import { DAY_MS, ledgerScript } from './support/ledger-script';
@@ -36,6 +39,10 @@ describe('The manual clock', () => {
     const first = await root.post('/v1/clock/advance', { hours: 1 }).set('Idempotency-Key', 'advance-1h').expect(200);
     const again = await root.post('/v1/clock/advance', { hours: 1 }).set('Idempotency-Key', 'advance-1h').expect(200);
     expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(Date.parse(await now())).toBe(before + 3600_000);
+    const reused = await root.post('/v1/clock/advance', { hours: 2 }).set('Idempotency-Key', 'advance-1h').expect(422);
+    expect(reused.body).toMatchObject({ error: 'IdempotencyKeyReused' });
     expect(Date.parse(await now())).toBe(before + 3600_000);
   });
 
@@ -82,6 +89,20 @@ describe('The manual clock across restarts, and without it', () => {
       expect((await second.as('compliance').get('/v1/clock').expect(200)).body).toEqual({ now: advanced });
     } finally {
       await second.close();
+    }
+  });
+
+  it('a data folder from before the clock moved into the store starts the store\'s clock at its clock.json', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ledger-legacy-clock-'));
+    writeFileSync(join(dataDir, 'clock.json'), JSON.stringify({ now: '2031-05-06T07:08:09.010Z' }));
+    const ledger = await startLedgerApp({ LEDGER_DATA_DIR: dataDir });
+    try {
+      expect((await ledger.as('compliance').get('/v1/clock').expect(200)).body).toEqual({ now: '2031-05-06T07:08:09.010Z' });
+      await ledger.as('global-admin').post('/v1/clock/advance', { days: 1 }).expect(200);
+      // The store's clock rules from now on; the file is read only while the store has no clock.
+      expect((await ledger.as('compliance').get('/v1/clock').expect(200)).body).toEqual({ now: '2031-05-07T07:08:09.010Z' });
+    } finally {
+      await ledger.close();
     }
   });
 

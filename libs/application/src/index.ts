@@ -1,5 +1,6 @@
 export * from './catalog/catalog.loader';
 export * from './clock/clock';
+export * from './clock/manual-clock';
 export * from './commands/execute-ledger.command';
 export * from './commands/execute-ledger.handler';
 export * from './config';
@@ -9,6 +10,7 @@ export * from './ledger/ledger-command.executor';
 export * from './ledger/ledger-history';
 export * from './ledger/ledger-store';
 export * from './ledger/state-snapshot';
+export * from './ledger/store-identity';
 export * from './ledger.module';
 export * from './queries/subscription.queries';
 export * from './queries/user.queries';

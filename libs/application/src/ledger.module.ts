@@ -11,12 +11,14 @@ import { Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnA
 import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { CATALOG, loadCatalog } from './catalog/catalog.loader';
-import { CLOCK, Clock, ManualClock, SystemClock } from './clock/clock';
+import { CLOCK, Clock, SystemClock } from './clock/clock';
+import { ManualClock } from './clock/manual-clock';
 import { DEFAULT_READ_MODEL_WAIT_MS, ExecuteLedgerHandler, READ_MODEL_WAIT } from './commands/execute-ledger.handler';
 import { LEDGER_CONFIG, LedgerConfig } from './config';
 import { createEventStore } from './ledger/event-store.factory';
 import { CommandPath, createCommandPath } from './ledger/command-path';
 import { LedgerCommandExecutor } from './ledger/ledger-command.executor';
+import { pairDataFolder } from './ledger/store-identity';
 import { GetSubscriptionHandler, ListSubscriptionsHandler } from './queries/subscription.queries';
 import { GetUserHandler, ListUsersHandler } from './queries/user.queries';
 
@@ -51,16 +53,30 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     { provide: EVENT_STORE, inject: [LEDGER_CONFIG], useFactory: createEventStore },
     {
       provide: READ_MODEL_FILE,
-      inject: [LEDGER_CONFIG],
-      useFactory: (config: LedgerConfig) => openReadModelDatabase(join(config.dataDir, 'read-models.sqlite')),
+      inject: [LEDGER_CONFIG, EVENT_STORE],
+      useFactory: async (config: LedgerConfig, store: EventStore) => {
+        const { storeId, rebuiltFrom } = await pairDataFolder(store, config.dataDir);
+        if (rebuiltFrom) {
+          new Logger('LedgerModule').warn(
+            `${config.dataDir} held read models of another event store (${rebuiltFrom}); this store is ${storeId}: they are rebuilt from it`,
+          );
+        }
+        return openReadModelDatabase(join(config.dataDir, 'read-models.sqlite'));
+      },
     },
     // Handed out only once the command path is built: its projector creates the read models' tables.
     { provide: READ_MODEL_DATABASE, inject: [READ_MODEL_FILE, COMMAND_PATH], useFactory: (db: ReadModelDatabase) => db },
     {
       provide: CLOCK,
-      inject: [LEDGER_CONFIG],
-      useFactory: (config: LedgerConfig): Clock =>
-        config.clock === 'manual' ? new ManualClock(join(config.dataDir, 'clock.json')) : new SystemClock(),
+      inject: [LEDGER_CONFIG, EVENT_STORE],
+      useFactory: async (config: LedgerConfig, store: EventStore): Promise<Clock> => {
+        if (config.clock === 'system') return new SystemClock();
+        // clock.json: where data folders kept the manual clock before it moved into the store.
+        const clock = new ManualClock(store, join(config.dataDir, 'clock.json'));
+        // Started at boot, so that no request appends the clock's first event beside its own.
+        await clock.now();
+        return clock;
+      },
     },
     { provide: CATALOG, inject: [LEDGER_CONFIG], useFactory: (config: LedgerConfig) => loadCatalog(config.catalogFile) },
     {

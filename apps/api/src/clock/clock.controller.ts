@@ -1,10 +1,11 @@
 import { CLOCK, ManualClock, RetentionSaga } from '@app/application';
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Roles } from '../auth';
 import { ErrorBodyDto } from '../http/api-error';
 import { validationFailed } from '../http/validation';
-import { Idempotent } from '../idempotency';
+import { IDEMPOTENT_REPLAYED_HEADER, Idempotent, type IdempotentRequest } from '../idempotency';
 import { AdvanceClockDto } from './dto/advance-clock.dto';
 
 export class ClockViewDoc {
@@ -26,8 +27,8 @@ export class ClockController {
   @ApiOperation({ summary: "The ledger's current time (manual clock only); any valid token" })
   @ApiOkResponse({ type: ClockViewDoc })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: NOT_MANUAL })
-  now(): ClockViewDoc {
-    return { now: this.clock.now().toISOString() };
+  async now(): Promise<ClockViewDoc> {
+    return { now: (await this.clock.now()).toISOString() };
   }
 
   @Post('advance')
@@ -38,17 +39,22 @@ export class ClockController {
     summary: 'Move the manual clock forward, then run the retention saga once at the new time',
     description:
       'Non-negative integers, at least one of them > 0. Answers after one whole retention pass at the new time, so ' +
-      'whatever fell due (mailboxes, deleted users) is purged when the answer arrives. Every process on the data folder shares the clock.',
+      'whatever fell due (mailboxes, deleted users) is purged when the answer arrives. The clock lives in the event store: every API node on it shares the time.',
   })
   @ApiOkResponse({ type: ClockViewDoc })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: NOT_MANUAL })
-  async advance(@Body() body: AdvanceClockDto): Promise<ClockViewDoc> {
+  async advance(@Body() body: AdvanceClockDto, @Req() req: IdempotentRequest, @Res({ passthrough: true }) res: Response): Promise<ClockViewDoc> {
     const { days = 0, hours = 0, minutes = 0 } = body ?? {};
     if (days + hours + minutes === 0) {
       throw validationFailed({ '(body)': ['at least one of days, hours and minutes must be greater than 0'] });
     }
-    const now = this.clock.advance({ days, hours, minutes });
+    const outcome = await this.clock.advance({ days, hours, minutes }, req.idempotency);
+    if (outcome.replayed) {
+      res.status(outcome.replayed.status);
+      res.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+    }
+    // A replay runs a pass too: the first answer may have been lost before its pass ended.
     await this.retention.runOnce();
-    return { now: now.toISOString() };
+    return outcome.body;
   }
 }

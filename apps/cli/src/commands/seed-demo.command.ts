@@ -54,7 +54,7 @@ Then brings the read models up to date and prints a summary. The tenant must hav
         return EXIT_FAILURE;
       }
       // The history ends before the time the API will show, so nothing lies in its future.
-      end ??= config.clock === 'manual' ? new ManualClock(join(config.dataDir, 'clock.json')).now() : new Date();
+      end ??= config.clock === 'manual' ? await new ManualClock(store, join(config.dataDir, 'clock.json')).now() : new Date();
       const started = process.hrtime.bigint();
       const catalog = loadCatalog(config.catalogFile);
       // The demo decides on its own scenario clock: only the ledgers and the projector of the path are used here.

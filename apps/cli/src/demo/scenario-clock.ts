@@ -4,7 +4,7 @@ import type { Clock } from '@app/application';
 export class ScenarioClock implements Clock {
   constructor(private current: Date) {}
 
-  now(): Date {
+  async now(): Promise<Date> {
     return new Date(this.current);
   }
 

@@ -1,4 +1,5 @@
 import { ledgerStreamId } from '@app/domain';
+import { EVENT_STORE, EventStore, NO_STREAM, WrongExpectedVersionError, readStreamOrEmpty } from '@app/event-store';
 import { ProjectedEvent, Projector } from '@app/projections';
 import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
@@ -19,6 +20,7 @@ export class ExecuteLedgerHandler implements ICommandHandler<ExecuteLedgerComman
   constructor(
     private readonly executor: LedgerCommandExecutor,
     private readonly projector: Projector,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_WAIT) private readonly readModelWaitMs: number,
   ) {}
 
@@ -56,8 +58,24 @@ export class ExecuteLedgerHandler implements ICommandHandler<ExecuteLedgerComman
           metadata: decided.metadata,
         }) as ProjectedEvent,
     );
-    // Through JSON, as the answer is sent and stored, so a replay is the same document.
-    return toJson(this.projector.preview(events, () => view(decided)));
+    try {
+      // Through JSON, as the answer is sent and stored, so a replay is the same document.
+      return toJson(this.projector.preview(events, () => view(decided)));
+    } catch (error) {
+      await this.refuseIfStale(streamId, decided);
+      throw error;
+    }
+  }
+
+  /**
+   * Another node may have appended after this decision and the read models already hold it, so the
+   * preview collides with it: the decision is stale, and deciding again (as a failed append would) answers right.
+   */
+  private async refuseIfStale(streamId: string, decided: DecidedCommand): Promise<void> {
+    const expected = decided.revision ?? NO_STREAM;
+    for await (const last of readStreamOrEmpty(this.store, streamId, { direction: 'backwards', maxCount: 1 })) {
+      if (last.revision !== decided.revision) throw new WrongExpectedVersionError(streamId, expected, last.revision);
+    }
   }
 }
 

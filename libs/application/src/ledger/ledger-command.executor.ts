@@ -88,7 +88,7 @@ export class LedgerCommandExecutor {
   /** The Idempotency-Key is looked up in the very state the command is decided on, so the answer holds on every node. */
   private async attempt(command: LedgerCommand, context: CommandContext, options: ExecuteOptions): Promise<CommandOutcome> {
     const ledger = await this.ledgers.load(context.tenantId);
-    const now = this.clock.now();
+    const now = await this.clock.now();
     const occurredAt = now.toISOString();
     const idempotency = context.idempotency;
     const first = idempotency && rememberedCommand(ledger.state, idempotency.key, now);

@@ -86,7 +86,7 @@ export class RetentionSaga {
   }
 
   private async pass(): Promise<RetentionPassResult> {
-    const now = this.clock.now().toISOString();
+    const now = (await this.clock.now()).toISOString();
     const result: RetentionPassResult = { now, purged: 0, skipped: 0, failed: 0 };
     if (this.stopped) return result;
     await this.catchUp();
