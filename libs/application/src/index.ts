@@ -10,8 +10,6 @@ export * from './ledger/ledger-history';
 export * from './ledger/ledger-store';
 export * from './ledger/state-snapshot';
 export * from './ledger.module';
-export * from './queries/subscription.queries';
-export * from './queries/user.queries';
 export * from './audit';
 export * from './auth';
 export * from './retention';
