@@ -1,5 +1,4 @@
-import { auditCsvHeader, auditCsvRecord, csvField } from '@app/application';
-import { AuditQueries, ProjectedEvent, auditProjection, openReadModelDatabase } from '@app/projections';
+import { AuditQueries, ProjectedEvent, auditCsvHeader, auditCsvRecord, auditProjection, csvField, openReadModelDatabase } from '@app/projections';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-import { csvField } from '@app/application';
+import { csvField } from '@app/projections';
 import request from 'supertest';
 import { parseCsv } from '../audit/csv';
 import { LedgerApp, startLedgerApp } from '../support/ledger-app';

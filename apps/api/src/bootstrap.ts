@@ -1,3 +1,4 @@
+import { READ_MODEL_VIEWS } from '@app/projections';
 import type { NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -63,7 +64,7 @@ export function setupOpenApi(app: NestExpressApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
     .build();
-  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] });
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto, ...READ_MODEL_VIEWS] });
   requireBearerOnV1(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'License Ledger API' });
   return document;

@@ -12,8 +12,6 @@ export * from './ledger/ledger-store';
 export * from './ledger/state-snapshot';
 export * from './ledger/store-identity';
 export * from './ledger.module';
-export * from './queries/subscription.queries';
-export * from './queries/user.queries';
 export * from './audit';
 export * from './auth';
 export * from './retention';

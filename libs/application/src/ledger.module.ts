@@ -2,10 +2,10 @@ import { Catalog } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import {
   Projector,
+  READ_MODEL_QUERIES,
   ReadModelDatabase,
-  SeatAvailabilityQueries,
-  UserQueries,
   openReadModelDatabase,
+  readModelProviders,
 } from '@app/projections';
 import { Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -19,8 +19,6 @@ import { createEventStore } from './ledger/event-store.factory';
 import { CommandPath, createCommandPath } from './ledger/command-path';
 import { LedgerCommandExecutor } from './ledger/ledger-command.executor';
 import { pairDataFolder } from './ledger/store-identity';
-import { GetSubscriptionHandler, ListSubscriptionsHandler } from './queries/subscription.queries';
-import { GetUserHandler, ListUsersHandler } from './queries/user.queries';
 
 export const READ_MODEL_DATABASE = Symbol('READ_MODEL_DATABASE');
 const READ_MODEL_FILE = Symbol('READ_MODEL_FILE');
@@ -87,16 +85,11 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     },
     { provide: Projector, inject: [COMMAND_PATH], useFactory: (path: CommandPath) => path.projector },
     { provide: LedgerCommandExecutor, inject: [COMMAND_PATH], useFactory: (path: CommandPath) => path.executor },
-    { provide: SeatAvailabilityQueries, inject: [READ_MODEL_DATABASE], useFactory: (db: ReadModelDatabase) => new SeatAvailabilityQueries(db) },
-    { provide: UserQueries, inject: [READ_MODEL_DATABASE], useFactory: (db: ReadModelDatabase) => new UserQueries(db) },
+    ...readModelProviders(READ_MODEL_DATABASE),
     LedgerLifecycle,
     { provide: READ_MODEL_WAIT, useValue: DEFAULT_READ_MODEL_WAIT_MS },
     ExecuteLedgerHandler,
-    GetSubscriptionHandler,
-    ListSubscriptionsHandler,
-    GetUserHandler,
-    ListUsersHandler,
   ],
-  exports: [EVENT_STORE, READ_MODEL_DATABASE, CLOCK, CATALOG, Projector, CqrsModule, SeatAvailabilityQueries, UserQueries],
+  exports: [EVENT_STORE, READ_MODEL_DATABASE, CLOCK, CATALOG, Projector, CqrsModule, ...READ_MODEL_QUERIES],
 })
 export class LedgerModule {}

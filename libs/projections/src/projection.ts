@@ -1,4 +1,4 @@
-import { LedgerEvent, LedgerEventMetadata, LedgerEventType, LEDGER_EVENT_TYPES } from '@app/domain';
+import { LedgerEvent, LedgerEventMetadata, LedgerEventSubject, LedgerEventType, LedgerEventTypeAbout, LEDGER_EVENT_TYPES, subjectOf } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
 import { ReadModelDatabase } from './database';
 
@@ -15,15 +15,16 @@ export type ProjectedEvent<K extends LedgerEventType = LedgerEventType> = Extrac
 export const IGNORED = 'ignored';
 
 /**
- * One decision per event type, keyed by every LedgerEventType: a new event type makes tsc name each
- * read model that has not said how it handles it, or that it ignores it.
+ * One decision per event type, keyed by every LedgerEventType but those about an ignored subject: a new
+ * event type makes tsc name each read model that shows its subject and has not said how it handles it,
+ * or that it ignores it.
  */
-export type ProjectionHandlers<S> = {
-  [K in LedgerEventType]: ((statements: S, event: ProjectedEvent<K>) => void) | typeof IGNORED;
+export type ProjectionHandlers<S, Ignored extends LedgerEventSubject = never> = {
+  [K in Exclude<LedgerEventType, LedgerEventTypeAbout<Ignored>>]: ((statements: S, event: ProjectedEvent<K>) => void) | typeof IGNORED;
 };
 
 /** A read model as its author writes it: tables, the statements it prepares once, and its handlers. */
-export interface ProjectionSpec<S> {
+export interface ProjectionSpec<S, Ignored extends LedgerEventSubject = never> {
   name: string;
   version: number;
   /** CREATE TABLE/INDEX IF NOT EXISTS statements. */
@@ -31,7 +32,9 @@ export interface ProjectionSpec<S> {
   /** The tables it owns, dropped on rebuild. */
   tables: readonly string[];
   prepare(db: ReadModelDatabase): S;
-  on: ProjectionHandlers<S>;
+  /** Subjects it does not show: every event about them, today's and tomorrow's, is ignored. */
+  ignores?: readonly Ignored[];
+  on: ProjectionHandlers<S, Ignored>;
 }
 
 /**
@@ -49,17 +52,21 @@ export interface Projection {
   bind(db: ReadModelDatabase): (event: ProjectedEvent) => void;
 }
 
-export function defineProjection<S>({ name, version, schema, tables, prepare, on }: ProjectionSpec<S>): Projection {
+export function defineProjection<S, Ignored extends LedgerEventSubject = never>(spec: ProjectionSpec<S, Ignored>): Projection {
+  const { name, version, schema, tables, prepare, ignores = [] } = spec;
+  const on = spec.on as Partial<Record<LedgerEventType, ((statements: S, event: ProjectedEvent) => void) | typeof IGNORED>>;
+  const ignored = new Set<LedgerEventSubject>(ignores);
+  const handlerOf = (type: LedgerEventType) => (ignored.has(subjectOf(type)) ? IGNORED : (on[type] ?? IGNORED));
   return {
     name,
     version,
     schema,
     tables,
-    handles: LEDGER_EVENT_TYPES.filter((type) => on[type] !== IGNORED),
+    handles: LEDGER_EVENT_TYPES.filter((type) => handlerOf(type) !== IGNORED),
     bind(db) {
       const statements = prepare(db);
       return (event) => {
-        const handler = on[event.type] as ((statements: S, event: ProjectedEvent) => void) | typeof IGNORED;
+        const handler = handlerOf(event.type);
         if (handler !== IGNORED) handler(statements, event);
       };
     },

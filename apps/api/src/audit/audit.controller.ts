@@ -1,5 +1,5 @@
-import { AUDIT_EXPORT_MEDIA_TYPES, AuditExportFormat, ExportAuditEventsQuery, GetAuditStateQuery, ListAuditEventsQuery } from '@app/application';
-import { AuditFilter } from '@app/projections';
+import { GetAuditStateQuery } from '@app/application';
+import { AUDIT_EXPORT_MEDIA_TYPES, AuditExportFormat, AuditFilter, AuditPageDoc, ExportAuditEventsQuery, ListAuditEventsQuery } from '@app/projections';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
@@ -9,7 +9,7 @@ import { ApiError, ErrorBodyDto } from '../http/api-error';
 import { validationFailed } from '../http/validation';
 import { DEFAULT_PAGE_LIMIT } from '../http/page-query.dto';
 import { AuditEventsQueryDto, AuditStateQueryDto } from './audit-query.dto';
-import { AuditPageDoc, AuditStateDoc } from './audit.view';
+import { AuditStateDoc } from './audit-state.view';
 import { streamPieces } from './stream-response';
 
 const JSON_TYPE = 'application/json';

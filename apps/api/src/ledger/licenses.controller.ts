@@ -10,7 +10,7 @@ import { BulkLicensesDto, ReassignLicenseDto } from './dto/license.dto';
 import { LedgerContext, answer } from './ledger-request';
 import { Idempotent } from '../idempotency';
 import { BulkResultDoc } from './views/bulk-result.view';
-import { ReassignResultDoc } from './views/user.view';
+import { ReassignResultDoc } from './views/reassign-result.view';
 
 @ApiTags('licenses')
 @Controller('v1/licenses')

@@ -1,5 +1,12 @@
-import { ExecuteLedgerCommand, GetSubscriptionQuery, ListSubscriptionsQuery, CommandContext } from '@app/application';
-import { SeatAvailabilityQueries, SubscriptionView } from '@app/projections';
+import { ExecuteLedgerCommand, CommandContext } from '@app/application';
+import {
+  GetSubscriptionQuery,
+  ListSubscriptionsQuery,
+  SeatAvailabilityQueries,
+  SubscriptionListDoc,
+  SubscriptionView,
+  SubscriptionViewDoc,
+} from '@app/projections';
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,7 +15,6 @@ import { Actor, ActorContext, Roles } from '../auth';
 import { ChangeSeatsDto, CreateSubscriptionDto } from './dto/subscription.dto';
 import { LedgerContext, answer } from './ledger-request';
 import { Idempotent } from '../idempotency';
-import { SubscriptionListDoc, SubscriptionViewDoc } from './views/subscription.view';
 
 @ApiTags('subscriptions')
 @Controller('v1/subscriptions')

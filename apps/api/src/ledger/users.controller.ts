@@ -1,6 +1,6 @@
-import { CommandContext, ExecuteLedgerCommand, GetUserQuery, ListUsersQuery } from '@app/application';
+import { CommandContext, ExecuteLedgerCommand } from '@app/application';
 import { LedgerCommand } from '@app/domain';
-import { Page, UserQueries, UserView } from '@app/projections';
+import { GetUserQuery, ListUsersQuery, Page, UserPageDoc, UserQueries, UserView, UserViewDoc } from '@app/projections';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -12,7 +12,6 @@ import { AssignLicenseDto } from './dto/license.dto';
 import { AddAliasDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import { LedgerContext, answer } from './ledger-request';
 import { Idempotent } from '../idempotency';
-import { UserPageDoc, UserViewDoc } from './views/user.view';
 
 @ApiTags('users')
 @Controller('v1/users')

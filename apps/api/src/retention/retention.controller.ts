@@ -1,5 +1,12 @@
-import { GetRetentionTimelineQuery, ListMailboxesQuery, RetentionTimeline } from '@app/application';
-import { MailboxView, Page } from '@app/projections';
+import {
+  GetRetentionTimelineQuery,
+  ListMailboxesQuery,
+  MailboxPageDoc,
+  MailboxView,
+  Page,
+  RetentionTimeline,
+  RetentionTimelineDoc,
+} from '@app/projections';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
@@ -7,7 +14,6 @@ import { Actor, ActorContext, Roles } from '../auth';
 import { ErrorBodyDto } from '../http/api-error';
 import { DEFAULT_PAGE_LIMIT } from '../http/page-query.dto';
 import { ListMailboxesQueryDto } from './dto/list-mailboxes.dto';
-import { MailboxPageDoc, RetentionTimelineDoc } from './views/retention.view';
 
 /** What compliance staff see of the 30-day grace period (A3, L5, L6, U4). */
 @ApiTags('retention')

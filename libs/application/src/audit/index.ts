@@ -1,5 +1,4 @@
-export * from './audit-export';
 export * from './audit-state';
+export * from './audit-state.query';
 export * from './audit.module';
-export * from './audit.queries';
 export * from './state-checkpoints';

@@ -1,4 +1,3 @@
 export * from './retention-saga';
 export * from './retention.module';
-export * from './retention.queries';
 export * from './retention.scheduler';

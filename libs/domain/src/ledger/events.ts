@@ -80,33 +80,45 @@ export type LedgerEvent =
 
 export type LedgerEventType = LedgerEvent['type'];
 
+/** What an event is about: a read model may ignore every event about a subject it does not show. */
+export type LedgerEventSubject = 'subscription' | 'user' | 'license' | 'mailbox';
+
 /**
- * Every event type, once. `satisfies` makes tsc reject a union member missing here (or a key that is
- * no event), so every list of types derives from it and none can silently skip a new event.
+ * Every event type, once, with its subject. `satisfies` makes tsc reject a union member missing here (or
+ * a key that is no event), so every list of types derives from it and none can silently skip a new event.
  */
 const LEDGER_EVENT_REGISTRY = {
-  SubscriptionAdded: true,
-  SeatsPurchased: true,
-  SeatsExpired: true,
-  SeatsRenewed: true,
-  UserCreated: true,
-  UserUpdated: true,
-  AliasAdded: true,
-  UserDeleted: true,
-  UserPurged: true,
-  LicenseAssigned: true,
-  LicenseUpdated: true,
-  LicenseRemoved: true,
-  MailboxProvisioned: true,
-  MailboxSoftDeleted: true,
-  MailboxRestored: true,
-  MailboxPurged: true,
-  AliasesReleased: true,
-  ContactsListDeleted: true,
-  ContactsListRestored: true,
-} as const satisfies Record<LedgerEventType, true>;
+  SubscriptionAdded: 'subscription',
+  SeatsPurchased: 'subscription',
+  SeatsExpired: 'subscription',
+  SeatsRenewed: 'subscription',
+  UserCreated: 'user',
+  UserUpdated: 'user',
+  AliasAdded: 'user',
+  UserDeleted: 'user',
+  UserPurged: 'user',
+  LicenseAssigned: 'license',
+  LicenseUpdated: 'license',
+  LicenseRemoved: 'license',
+  MailboxProvisioned: 'mailbox',
+  MailboxSoftDeleted: 'mailbox',
+  MailboxRestored: 'mailbox',
+  MailboxPurged: 'mailbox',
+  AliasesReleased: 'user',
+  ContactsListDeleted: 'mailbox',
+  ContactsListRestored: 'mailbox',
+} as const satisfies Record<LedgerEventType, LedgerEventSubject>;
 
 export const LEDGER_EVENT_TYPES = Object.keys(LEDGER_EVENT_REGISTRY) as readonly LedgerEventType[];
+
+/** The event types about one of `subjects`. */
+export type LedgerEventTypeAbout<Subjects extends LedgerEventSubject> = {
+  [K in LedgerEventType]: (typeof LEDGER_EVENT_REGISTRY)[K] extends Subjects ? K : never;
+}[LedgerEventType];
+
+export function subjectOf(type: LedgerEventType): LedgerEventSubject {
+  return LEDGER_EVENT_REGISTRY[type];
+}
 
 export function isLedgerEvent(event: { type: string }): event is LedgerEvent {
   return Object.hasOwn(LEDGER_EVENT_REGISTRY, event.type);

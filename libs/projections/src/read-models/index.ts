@@ -1,16 +1,41 @@
-import { Projection } from '../projection';
-import { auditProjection } from './audit/audit.projection';
-import { mailboxRetentionProjection } from './mailbox-retention/mailbox-retention.projection';
-import { retentionTimelineProjection } from './retention-timeline/retention-timeline.projection';
-import { seatAvailabilityProjection } from './seat-availability/seat-availability.projection';
-import { usersProjection } from './users/users.projection';
+import type { InjectionToken, Provider } from '@nestjs/common';
+import type { ReadModelDatabase } from '../database';
+import type { Projection } from '../projection';
+import type { ReadModel } from '../read-model';
+import { auditReadModel } from './audit';
+import { mailboxRetentionReadModel } from './mailbox-retention';
+import { retentionTimelineReadModel } from './retention-timeline';
+import { seatAvailabilityReadModel } from './seat-availability';
+import { usersReadModel } from './users';
 
-export { auditProjection, mailboxRetentionProjection, retentionTimelineProjection, seatAvailabilityProjection, usersProjection };
-export * from './audit/audit.queries';
-export * from './mailbox-retention/mailbox-retention.queries';
-export * from './retention-timeline/retention-timeline.queries';
-export * from './seat-availability/seat-availability.queries';
-export * from './users/users.queries';
+export * from './audit';
+export * from './mailbox-retention';
+export * from './retention-timeline';
+export * from './seat-availability';
+export * from './users';
+
+/** Every read model, once: the projector's list, the Nest providers and the OpenAPI views derive from it. */
+export const READ_MODEL_REGISTRY: readonly ReadModel[] = [
+  seatAvailabilityReadModel,
+  usersReadModel,
+  mailboxRetentionReadModel,
+  auditReadModel,
+  retentionTimelineReadModel,
+];
 
 /** Every read model the projector keeps up to date. */
-export const READ_MODELS: readonly Projection[] = [seatAvailabilityProjection, usersProjection, mailboxRetentionProjection, auditProjection, retentionTimelineProjection];
+export const READ_MODELS: readonly Projection[] = READ_MODEL_REGISTRY.map((model) => model.projection);
+
+/** The OpenAPI classes of every read model's views. */
+export const READ_MODEL_VIEWS = READ_MODEL_REGISTRY.flatMap((model) => model.views);
+
+/** Every read model's query classes (built on the database behind `database`) and its query handlers. */
+export function readModelProviders(database: InjectionToken): Provider[] {
+  return READ_MODEL_REGISTRY.flatMap((model) => [
+    ...model.queries.map((Queries) => ({ provide: Queries, inject: [database], useFactory: (db: ReadModelDatabase) => new Queries(db) })),
+    ...model.handlers,
+  ]);
+}
+
+/** The query classes every read model exports to the rest of the application. */
+export const READ_MODEL_QUERIES = READ_MODEL_REGISTRY.flatMap((model) => model.queries);

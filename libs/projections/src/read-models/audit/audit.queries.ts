@@ -2,13 +2,18 @@ import { LedgerEventType } from '@app/domain';
 import { ReadModelDatabase } from '../../database';
 import { Page, afterCursor, pageOf } from '../../paging';
 
+export interface AuditActor {
+  id: string;
+  name: string | null;
+}
+
 /** One audit entry of API.md: who changed what, when, in which correlation. */
 export interface AuditEntry {
   position: number;
   eventId: string;
   type: LedgerEventType;
   occurredAt: string;
-  actor: { id: string; name: string | null };
+  actor: AuditActor;
   userId?: string;
   skuId?: string;
   data: Record<string, unknown>;

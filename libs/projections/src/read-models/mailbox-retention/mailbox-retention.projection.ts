@@ -96,6 +96,7 @@ export const mailboxRetentionProjection = defineProjection({
     );
     return { provision, softDelete, restore, purge, contacts, own, deleteUser, purgeUser };
   },
+  ignores: ['subscription', 'license'],
   on: {
     UserCreated: ({ own }, event) => own.run({ tenant: event.metadata.tenantId, userId: event.data.userId, upn: event.data.userPrincipalName }),
     MailboxProvisioned: ({ provision }, event) => provision.run(rowOf(event)),
@@ -117,15 +118,8 @@ export const mailboxRetentionProjection = defineProjection({
     UserDeleted: ({ deleteUser }, event) =>
       deleteUser.run({ ...rowOf(event), purgeAfter: event.data.purgeAfter, eventId: event.eventId, correlationId: event.metadata.correlationId }),
     UserPurged: ({ purgeUser }, event) => purgeUser.run(rowOf(event)),
-    SubscriptionAdded: IGNORED,
-    SeatsPurchased: IGNORED,
-    SeatsExpired: IGNORED,
-    SeatsRenewed: IGNORED,
     UserUpdated: IGNORED,
     AliasAdded: IGNORED,
-    LicenseAssigned: IGNORED,
-    LicenseUpdated: IGNORED,
-    LicenseRemoved: IGNORED,
     AliasesReleased: IGNORED,
   },
 });

@@ -1,4 +1,5 @@
 import { LedgerEventType } from '@app/domain';
+import { ReadModelDatabase } from '../../database';
 import { IGNORED, ProjectedEvent, defineProjection } from '../../projection';
 
 /** Entry types that are not stored events: what the timeline derives from them (A3, L5, L6). */
@@ -44,13 +45,14 @@ export const retentionTimelineProjection = defineProjection({
     CREATE UNIQUE INDEX IF NOT EXISTS retention_timeline_retained_once
       ON retention_timeline (tenant_id, user_id, commit_key) WHERE type = '${SHAREPOINT_DOCUMENTS_RETAINED}';`,
   // OR IGNORE: a redelivered event hits its primary key; a second retained entry of one commit hits the unique index.
-  prepare: (db) =>
+  prepare: (db: ReadModelDatabase) =>
     db.prepare(
       `INSERT OR IGNORE INTO retention_timeline
          (tenant_id, user_id, position, sub, at, type, actor_id, actor_name, details, commit_key)
        VALUES (@tenant, @userId, @position, @sub, @at, @type, @actorId, @actorName, @details, @commitKey)`,
     ),
   // Seats and profile edits are no step of a user's license and data lifecycle; every other event is.
+  ignores: ['subscription'],
   on: {
     UserCreated: step,
     UserDeleted: step,
@@ -65,10 +67,6 @@ export const retentionTimelineProjection = defineProjection({
     AliasesReleased: step,
     ContactsListDeleted: step,
     ContactsListRestored: step,
-    SubscriptionAdded: IGNORED,
-    SeatsPurchased: IGNORED,
-    SeatsExpired: IGNORED,
-    SeatsRenewed: IGNORED,
     UserUpdated: IGNORED,
     AliasAdded: IGNORED,
   },

@@ -29,11 +29,15 @@ export class RetentionTimelineQueries {
   entriesOf(tenantId: string, userId: string): TimelineEntry[] | undefined {
     const rows = this.entries.all(tenantId, userId);
     if (rows.length === 0) return undefined;
-    return rows.map((row) => ({
-      at: row.at,
-      type: row.type,
-      actor: { id: row.actor_id, name: row.actor_name },
-      details: JSON.parse(row.details) as Record<string, unknown>,
-    }));
+    return rows.map(toTimelineEntry);
   }
+}
+
+export function toTimelineEntry(row: EntryRow): TimelineEntry {
+  return {
+    at: row.at,
+    type: row.type,
+    actor: { id: row.actor_id, name: row.actor_name },
+    details: JSON.parse(row.details) as Record<string, unknown>,
+  };
 }

@@ -26,6 +26,7 @@ export const seatAvailabilityProjection = defineProjection({
        WHERE tenant_id = ? AND sku_id = ?`,
     ),
   }),
+  ignores: ['user', 'mailbox'],
   on: {
     SubscriptionAdded: ({ insert }, { metadata, data }) =>
       insert.run(metadata.tenantId, data.skuId, data.name, JSON.stringify(data.servicePlans), data.seats),
@@ -34,18 +35,6 @@ export const seatAvailabilityProjection = defineProjection({
     SeatsRenewed: ({ adjust }, { metadata, data }) => adjust.run(data.count, -data.count, 0, metadata.tenantId, data.skuId),
     LicenseAssigned: ({ adjust }, { metadata, data }) => adjust.run(0, 0, 1, metadata.tenantId, data.skuId),
     LicenseRemoved: ({ adjust }, { metadata, data }) => adjust.run(0, 0, -1, metadata.tenantId, data.skuId),
-    UserCreated: IGNORED,
-    UserUpdated: IGNORED,
-    AliasAdded: IGNORED,
-    UserDeleted: IGNORED,
-    UserPurged: IGNORED,
     LicenseUpdated: IGNORED,
-    MailboxProvisioned: IGNORED,
-    MailboxSoftDeleted: IGNORED,
-    MailboxRestored: IGNORED,
-    MailboxPurged: IGNORED,
-    AliasesReleased: IGNORED,
-    ContactsListDeleted: IGNORED,
-    ContactsListRestored: IGNORED,
   },
 });

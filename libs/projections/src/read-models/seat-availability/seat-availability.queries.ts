@@ -11,6 +11,11 @@ export interface SubscriptionView {
   overAssigned: number;
 }
 
+/** GET /v1/subscriptions. */
+export interface SubscriptionList {
+  items: SubscriptionView[];
+}
+
 interface SubscriptionRow {
   sku_id: string;
   name: string;

@@ -58,6 +58,7 @@ export const usersProjection = defineProjection({
 
     return { insertUser, updateUser, setAliases, setStatus, forget, insertLicense, updateLicense, deleteLicense, aliasesOf };
   },
+  ignores: ['subscription', 'mailbox'],
   on: {
     UserCreated: ({ insertUser }, { metadata, data, position }) =>
       insertUser.run(metadata.tenantId, data.userId, position, data.userPrincipalName, data.displayName, data.usageLocation, JSON.stringify(data.aliases)),
@@ -77,15 +78,5 @@ export const usersProjection = defineProjection({
     LicenseUpdated: ({ updateLicense }, { metadata, data }) =>
       updateLicense.run(JSON.stringify(data.disabledPlans), metadata.tenantId, data.userId, data.skuId),
     LicenseRemoved: ({ deleteLicense }, { metadata, data }) => deleteLicense.run(metadata.tenantId, data.userId, data.skuId),
-    SubscriptionAdded: IGNORED,
-    SeatsPurchased: IGNORED,
-    SeatsExpired: IGNORED,
-    SeatsRenewed: IGNORED,
-    MailboxProvisioned: IGNORED,
-    MailboxSoftDeleted: IGNORED,
-    MailboxRestored: IGNORED,
-    MailboxPurged: IGNORED,
-    ContactsListDeleted: IGNORED,
-    ContactsListRestored: IGNORED,
   },
 });

@@ -27,7 +27,7 @@ export interface UserFilter {
   cursor?: string;
 }
 
-interface UserRow {
+export interface UserRow {
   user_id: string;
   seq: number;
   user_principal_name: string;
@@ -37,7 +37,7 @@ interface UserRow {
   aliases: string;
 }
 
-interface LicenseRow {
+export interface LicenseRow {
   sku_id: string;
   disabled_plans: string;
   assigned_at: string;
@@ -87,21 +87,28 @@ export class UserQueries {
   }
 
   private toView(tenantId: string, row: UserRow): UserView {
-    const mailbox = this.mailbox.get(tenantId, row.user_id);
-    return {
-      userId: row.user_id,
-      userPrincipalName: row.user_principal_name,
-      displayName: row.display_name,
-      usageLocation: row.usage_location,
-      status: row.status,
-      aliases: JSON.parse(row.aliases) as string[],
-      licenses: this.licenses.all(tenantId, row.user_id).map((license) => ({
-        skuId: license.sku_id,
-        disabledPlans: JSON.parse(license.disabled_plans) as string[],
-        assignedAt: license.assigned_at,
-        assignedBy: license.assigned_by,
-      })),
-      mailbox: mailbox ? toMailboxView(mailbox) : null,
-    };
+    return toUserView(row, this.licenses.all(tenantId, row.user_id), this.mailbox.get(tenantId, row.user_id));
   }
+}
+
+export function toUserView(row: UserRow, licenses: LicenseRow[], mailbox: MailboxRow | undefined): UserView {
+  return {
+    userId: row.user_id,
+    userPrincipalName: row.user_principal_name,
+    displayName: row.display_name,
+    usageLocation: row.usage_location,
+    status: row.status,
+    aliases: JSON.parse(row.aliases) as string[],
+    licenses: licenses.map(toLicenseView),
+    mailbox: mailbox ? toMailboxView(mailbox) : null,
+  };
+}
+
+export function toLicenseView(row: LicenseRow): LicenseView {
+  return {
+    skuId: row.sku_id,
+    disabledPlans: JSON.parse(row.disabled_plans) as string[],
+    assignedAt: row.assigned_at,
+    assignedBy: row.assigned_by,
+  };
 }

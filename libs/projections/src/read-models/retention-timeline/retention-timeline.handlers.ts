@@ -1,15 +1,7 @@
 import { DomainError } from '@app/domain';
-import { MailboxFilter, MailboxRetentionQueries, MailboxView, Page, PendingPurge, RetentionTimelineQueries, TimelineEntry } from '@app/projections';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-
-export class ListMailboxesQuery extends Query<Page<MailboxView>> {
-  constructor(
-    readonly tenantId: string,
-    readonly filter: MailboxFilter,
-  ) {
-    super();
-  }
-}
+import { MailboxRetentionQueries, PendingPurge } from '../mailbox-retention/mailbox-retention.queries';
+import { RetentionTimelineQueries, TimelineEntry } from './retention-timeline.queries';
 
 export interface RetentionTimeline {
   userId: string;
@@ -23,15 +15,6 @@ export class GetRetentionTimelineQuery extends Query<RetentionTimeline> {
     readonly userId: string,
   ) {
     super();
-  }
-}
-
-@QueryHandler(ListMailboxesQuery)
-export class ListMailboxesHandler implements IQueryHandler<ListMailboxesQuery, Page<MailboxView>> {
-  constructor(private readonly mailboxes: MailboxRetentionQueries) {}
-
-  async execute({ tenantId, filter }: ListMailboxesQuery): Promise<Page<MailboxView>> {
-    return this.mailboxes.list(tenantId, filter);
   }
 }
 

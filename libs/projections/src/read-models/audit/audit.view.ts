@@ -1,17 +1,18 @@
-import { LEDGER_EVENT_TYPES } from '@app/domain';
+import { LEDGER_EVENT_TYPES, LedgerEventType } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SubscriptionViewDoc } from '../ledger/views/subscription.view';
+import { Page } from '../../paging';
+import { AuditActor, AuditEntry } from './audit.queries';
 
-/** OpenAPI descriptions of the audit entry and point-in-time state (API.md, "Queries"). */
-export class AuditActorDoc {
+/** OpenAPI descriptions of the audit entry (API.md, "Queries"). */
+export class AuditActorDoc implements AuditActor {
   @ApiProperty({ example: 'alice' }) id: string;
   @ApiProperty({ nullable: true, type: String, example: 'Alice Doe', description: 'null when the token had no name' }) name: string | null;
 }
 
-export class AuditEntryDoc {
+export class AuditEntryDoc implements AuditEntry {
   @ApiProperty({ description: 'Store position: the order of the trail' }) position: number;
   @ApiProperty({ format: 'uuid' }) eventId: string;
-  @ApiProperty({ enum: LEDGER_EVENT_TYPES }) type: string;
+  @ApiProperty({ enum: LEDGER_EVENT_TYPES }) type: LedgerEventType;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ type: AuditActorDoc }) actor: AuditActorDoc;
   @ApiPropertyOptional({ format: 'uuid', description: 'The user the event is about, when there is one' }) userId?: string;
@@ -20,19 +21,7 @@ export class AuditEntryDoc {
   @ApiProperty() correlationId: string;
 }
 
-export class AuditPageDoc {
+export class AuditPageDoc implements Page<AuditEntry> {
   @ApiProperty({ type: [AuditEntryDoc] }) items: AuditEntryDoc[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
-
-export class AuditAssignmentDoc {
-  @ApiProperty({ format: 'uuid' }) userId: string;
-  @ApiProperty() skuId: string;
-  @ApiProperty({ type: [String] }) disabledPlans: string[];
-}
-
-export class AuditStateDoc {
-  @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiProperty({ type: [SubscriptionViewDoc] }) subscriptions: SubscriptionViewDoc[];
-  @ApiProperty({ type: [AuditAssignmentDoc] }) assignments: AuditAssignmentDoc[];
 }

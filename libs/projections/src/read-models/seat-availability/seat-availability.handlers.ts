@@ -1,6 +1,6 @@
 import { DomainError } from '@app/domain';
-import { SeatAvailabilityQueries, SubscriptionView } from '@app/projections';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { SeatAvailabilityQueries, SubscriptionView } from './seat-availability.queries';
 
 export class GetSubscriptionQuery extends Query<SubscriptionView> {
   constructor(

@@ -1,8 +1,7 @@
-import { AuditEntry, AuditFilter, AuditQueries, Page } from '@app/projections';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { Page } from '../../paging';
 import { AuditExportFormat, auditExport } from './audit-export';
-import { AuditStateView, auditStateView } from './audit-state';
-import { StateCheckpoints } from './state-checkpoints';
+import { AuditEntry, AuditFilter, AuditQueries } from './audit.queries';
 
 export class ListAuditEventsQuery extends Query<Page<AuditEntry>> {
   constructor(
@@ -26,15 +25,6 @@ export class ExportAuditEventsQuery extends Query<Iterable<string>> {
   }
 }
 
-export class GetAuditStateQuery extends Query<AuditStateView> {
-  constructor(
-    readonly tenantId: string,
-    readonly at: Date,
-  ) {
-    super();
-  }
-}
-
 @QueryHandler(ListAuditEventsQuery)
 export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuery, Page<AuditEntry>> {
   constructor(private readonly audit: AuditQueries) {}
@@ -50,16 +40,5 @@ export class ExportAuditEventsHandler implements IQueryHandler<ExportAuditEvents
 
   async execute({ tenantId, filter, format }: ExportAuditEventsQuery): Promise<Iterable<string>> {
     return auditExport(this.audit.chunks(tenantId, filter), format);
-  }
-}
-
-/** Replays the event history itself (not a read model), as DESIGN.md asks of point-in-time views, from the nearest checkpoint. */
-@QueryHandler(GetAuditStateQuery)
-export class GetAuditStateHandler implements IQueryHandler<GetAuditStateQuery, AuditStateView> {
-  constructor(private readonly checkpoints: StateCheckpoints) {}
-
-  async execute({ tenantId, at }: GetAuditStateQuery): Promise<AuditStateView> {
-    const { state } = await this.checkpoints.foldAt(tenantId, at);
-    return auditStateView(at, state);
   }
 }

@@ -1,18 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MailboxViewDoc } from '../../ledger/views/user.view';
-
-export class MailboxPageDoc {
-  @ApiProperty({ type: [MailboxViewDoc] }) items: MailboxViewDoc[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as cursor for the next page; null on the last page' })
-  nextCursor: string | null;
-}
+import { PendingPurge } from '../mailbox-retention/mailbox-retention.queries';
+import { RetentionTimeline } from './retention-timeline.handlers';
+import { TimelineEntry } from './retention-timeline.queries';
 
 export class TimelineActorDoc {
   @ApiProperty({ example: 'system:retention' }) id: string;
   @ApiProperty({ nullable: true, type: String, example: 'Retention saga' }) name: string | null;
 }
 
-export class TimelineEntryDoc {
+export class TimelineEntryDoc implements TimelineEntry {
   @ApiProperty({ format: 'date-time', description: 'Clock time of the step' }) at: string;
 
   @ApiProperty({
@@ -36,17 +32,17 @@ export class TimelineEntryDoc {
   details: Record<string, unknown>;
 }
 
-export class ScheduledPurgeDoc {
+export class ScheduledPurgeDoc implements PendingPurge {
   @ApiProperty({ format: 'date-time', description: 'purgeAfter: the saga purges at or soon after this instant' }) at: string;
 
   @ApiProperty({
     enum: ['purgeMailbox', 'purgeUser'],
     description: 'purgeMailbox: the mailbox and contacts list (L5); purgeUser: the deleted user\'s data but SharePoint documents, freeing the UPN (U4)',
   })
-  action: string;
+  action: PendingPurge['action'];
 }
 
-export class RetentionTimelineDoc {
+export class RetentionTimelineDoc implements RetentionTimeline {
   @ApiProperty() userId: string;
   @ApiProperty({ type: [TimelineEntryDoc], description: 'Every lifecycle step, oldest first' }) entries: TimelineEntryDoc[];
   @ApiProperty({ type: [ScheduledPurgeDoc], description: 'Purges still pending (empty once purged or restored)' })

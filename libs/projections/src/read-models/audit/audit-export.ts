@@ -1,4 +1,4 @@
-import { AuditEntry } from '@app/projections';
+import { AuditEntry } from './audit.queries';
 
 export type AuditExportFormat = 'csv' | 'ndjson';
 

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SubscriptionList, SubscriptionView } from './seat-availability.queries';
 
 /** OpenAPI description of the subscription view; the data comes from the seatAvailability read model. */
-export class SubscriptionViewDoc {
+export class SubscriptionViewDoc implements SubscriptionView {
   @ApiProperty() skuId: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: [String] }) servicePlans: string[];
@@ -12,6 +13,6 @@ export class SubscriptionViewDoc {
   @ApiProperty({ description: 'max(0, assigned - valid): seats expired while assigned' }) overAssigned: number;
 }
 
-export class SubscriptionListDoc {
+export class SubscriptionListDoc implements SubscriptionList {
   @ApiProperty({ type: [SubscriptionViewDoc] }) items: SubscriptionViewDoc[];
 }

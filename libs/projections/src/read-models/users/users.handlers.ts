@@ -1,6 +1,7 @@
 import { DomainError } from '@app/domain';
-import { Page, UserFilter, UserQueries, UserView } from '@app/projections';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { Page } from '../../paging';
+import { UserFilter, UserQueries, UserView } from './users.queries';
 
 export class GetUserQuery extends Query<UserView> {
   constructor(

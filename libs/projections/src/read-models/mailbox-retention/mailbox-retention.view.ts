@@ -1,0 +1,21 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Page } from '../../paging';
+import { MailboxView } from './mailbox-retention.queries';
+
+/** OpenAPI descriptions of the mailbox view (mailboxRetention read model). */
+export class MailboxViewDoc implements MailboxView {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() userPrincipalName: string;
+  @ApiProperty({ enum: ['active', 'softDeleted', 'purged'] }) status: MailboxView['status'];
+  @ApiProperty({ format: 'date-time' }) provisionedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) softDeletedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'softDeletedAt + 30 days' }) purgeAfter: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) purgedAt: string | null;
+  @ApiProperty({ enum: ['active', 'deleted', 'purged'] }) contactsList: MailboxView['contactsList'];
+}
+
+export class MailboxPageDoc implements Page<MailboxView> {
+  @ApiProperty({ type: [MailboxViewDoc] }) items: MailboxViewDoc[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as cursor for the next page; null on the last page' })
+  nextCursor: string | null;
+}
