@@ -34,6 +34,12 @@ describe('npm run cli -- seed-demo, rebuild, verify', () => {
     expect(rebuilt.stdout).toMatch(/^Rebuilt .*audit.* up to position \d+: \d+ events in [\d.]+ s \(\d+ events\/s\)/m);
     expect(rebuilt.stderr).toMatch(/rebuild: 100% \(\d+ events\)/);
 
+    // The scratch build skips the plain indexes; the live file gets every index the projections declare.
+    const indexes = readModels();
+    const names = indexes.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all().map((row) => row.name);
+    indexes.close();
+    expect(names).toEqual(expect.arrayContaining(['audit_events_by_user', 'audit_events_by_time', 'users_by_seq', 'mailboxes_due', 'retention_timeline_retained_once']));
+
     const clean = await spawnCli(['verify'], env);
     expect(clean.stdout).toMatch(/^Read models match the events: \d+ tables, \d+ rows compared at position \d+/m);
     expect(clean.code).toBe(0);

@@ -11,6 +11,8 @@ export interface ProjectorLogger {
 
 const NOTHING_APPLIED = -1n;
 const BATCH_SIZE = 500;
+/** Events per transaction when catching up: fewer, larger commits; a batch still commits with its checkpoints. */
+const CATCH_UP_BATCH_SIZE = 5_000;
 const RETRY_DELAY_MS = 1000;
 const LAG_CAP = 10_000;
 
@@ -114,7 +116,7 @@ export class Projector {
     for await (const event of this.store.readAll({ fromPosition: from === NOTHING_APPLIED ? 'start' : from })) {
       if (event.position <= from) continue;
       batch.push(event);
-      if (batch.length >= BATCH_SIZE) {
+      if (batch.length >= CATCH_UP_BATCH_SIZE) {
         this.flush(batch);
         count += batch.length;
         onProgress?.(event.position, count);
@@ -183,23 +185,27 @@ export class Projector {
     this.applied$.next(this.applyBatch(events));
   }
 
+  /** Event by event, each projection past its own checkpoint; an event is converted once for all of them. */
   private applyInTransaction(events: readonly RecordedEvent[]): bigint {
-    const checkpoints = new Map(this.readCheckpoints.all().map((row) => [row.name, row.position]));
-    for (const { projection, apply } of this.appliers) {
-      const checkpoint = checkpoints.get(projection.name) ?? NOTHING_APPLIED;
-      let last = checkpoint;
-      for (const event of events) {
-        // Compared with the last applied, not the stored checkpoint: a redelivered event may sit in the same batch.
-        if (event.position <= last) continue;
-        last = event.position;
-        if (isLedgerEvent(event) && handlesType(projection, event.type)) apply(toProjected(event));
-      }
-      if (last !== checkpoint) {
-        this.writeCheckpoint.run(last, projection.name);
-        checkpoints.set(projection.name, last);
+    const stored = new Map(this.readCheckpoints.all().map((row) => [row.name, row.position]));
+    const checkpoints = this.appliers.map(({ projection }) => stored.get(projection.name) ?? NOTHING_APPLIED);
+    // Compared with the last applied, not the stored checkpoint: a redelivered event may sit in the same batch.
+    const last = [...checkpoints];
+    for (const event of events) {
+      const ledgerEvent = isLedgerEvent(event);
+      let projected: ProjectedEvent | undefined;
+      for (let i = 0; i < this.appliers.length; i++) {
+        if (event.position <= last[i]) continue;
+        last[i] = event.position;
+        const { projection, apply } = this.appliers[i];
+        if (ledgerEvent && handlesType(projection, event.type)) apply((projected ??= toProjected(event)));
       }
     }
-    return min([...checkpoints.values()]);
+    this.appliers.forEach(({ projection }, i) => {
+      if (last[i] !== checkpoints[i]) this.writeCheckpoint.run(last[i], projection.name);
+      stored.set(projection.name, last[i]);
+    });
+    return min([...stored.values()]);
   }
 
   private lowestCheckpoint(): bigint {

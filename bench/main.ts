@@ -1,0 +1,109 @@
+/**
+ * npm run bench [-- --quick]: every figure of issue 11 beside its anchor, measured in fresh processes,
+ * REPS interleaved repetitions (each round runs every probe once), median and min–max. Not part of npm test.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { ProbeResult, runProbe } from './support/probe';
+import { Spread, spread } from './support/stats';
+
+const REPS = 3;
+const quick = process.argv.includes('--quick');
+const seconds = quick ? 2 : 5;
+const latencyHistories = quick ? [1_000, 100_000] : [1_000, 100_000, 1_000_000];
+const rebuildEvents = quick ? 100_000 : 1_000_000;
+
+/** One measurement: the probe to run and the figure it reports. */
+interface Measure {
+  probe: string;
+  args: Record<string, string | number>;
+  figure: string;
+}
+
+/** One line of the table: a figure and, where it has one, the anchor it is divided by. */
+interface Line {
+  label: string;
+  unit: string;
+  value: Measure;
+  anchor?: { label: string; value: Measure };
+}
+
+const probeCommand = ({ probe, args }: Measure) => `bench/probes/${probe}.ts ${Object.entries(args).map(([k, v]) => `--${k}=${v}`).join(' ')}`;
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-bench-data-'));
+  const ceiling = (perTx: number): Measure => ({ probe: 'ceiling', args: { perTx, seconds }, figure: 'perSecond' });
+  const lines: Line[] = [
+    ...[1, 32].map((callers) => ({
+      label: `in-process commands/s, ${callers} caller${callers > 1 ? 's' : ''}`,
+      unit: '/s',
+      value: { probe: 'in-process', args: { callers, seconds }, figure: 'perSecond' },
+      anchor: { label: 'raw 1-per-tx FULL ceiling', value: ceiling(1) },
+    })),
+    { label: 'raw 32-per-tx FULL ceiling', unit: '/s', value: ceiling(32), anchor: { label: 'raw 1-per-tx FULL ceiling', value: ceiling(1) } },
+    ...latencyHistories.flatMap((events) =>
+      (['p50', 'p99', 'max'] as const).map((figure) => ({
+        label: `command ${figure} µs at ${events.toLocaleString('en')} events`,
+        unit: 'µs',
+        value: { probe: 'latency', args: { events, commands: quick ? 500 : 2_000 }, figure },
+        ...(events === 1_000 ? {} : { anchor: { label: `${figure} at 1,000 events`, value: { probe: 'latency', args: { events: 1_000, commands: quick ? 500 : 2_000 }, figure } } }),
+      })),
+    ),
+    {
+      label: `rebuild events/s (${rebuildEvents.toLocaleString('en')} events)`,
+      unit: '/s',
+      value: { probe: 'rebuild', args: { mode: 'rebuild', dir: dataDir }, figure: 'perSecond' },
+      anchor: { label: 'raw SELECT + JSON.parse', value: { probe: 'rebuild', args: { mode: 'raw', dir: dataDir }, figure: 'perSecond' } },
+    },
+    { label: 'rebuild peak RSS MB', unit: 'MB', value: { probe: 'rebuild', args: { mode: 'rebuild', dir: dataDir }, figure: 'peakRssMb' } },
+  ];
+
+  process.stderr.write(`history of ${rebuildEvents} events for the rebuild...\n`);
+  await runProbe('history', { dir: dataDir, events: rebuildEvents });
+
+  // Every distinct probe run once per round; lines sharing a run share its figures.
+  const runs = new Map<string, Measure>();
+  for (const line of lines) for (const measure of [line.value, line.anchor?.value]) if (measure) runs.set(probeCommand(measure), measure);
+  const results = new Map<string, ProbeResult[]>();
+  for (let round = 1; round <= REPS; round++) {
+    for (const [key, measure] of runs) {
+      process.stderr.write(`round ${round}/${REPS}: ${key}\n`);
+      const result = await runProbe(measure.probe, measure.args);
+      results.set(key, [...(results.get(key) ?? []), result]);
+    }
+  }
+  const figures = (measure: Measure) => results.get(probeCommand(measure))!.map((result) => result[measure.figure]);
+
+  const rows = lines.map((line) => {
+    const value = spread(figures(line.value));
+    const anchor = line.anchor ? spread(figures(line.anchor.value)) : undefined;
+    // The ratio of medians; each round's ratio gives its range.
+    const ratios = line.anchor ? figures(line.value).map((v, i) => v / figures(line.anchor!.value)[i]) : [];
+    return [
+      line.label,
+      show(value, line.unit),
+      line.anchor ? `${line.anchor.label}: ${show(anchor!, line.unit)}` : '—',
+      line.anchor ? `${(value.median / anchor!.median).toFixed(3)}× (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})` : '—',
+      `${probeCommand(line.value)}${line.anchor ? ` ÷ ${probeCommand(line.anchor.value)}` : ''}`,
+    ];
+  });
+  console.log(`License Ledger bench (${quick ? 'quick' : 'full'} mode), ${REPS} interleaved repetitions, median (min–max)`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+  console.log(markdownTable(['figure', 'value', 'anchor', 'ratio', 'command'], rows));
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+function show({ median, min, max }: Spread, unit: string): string {
+  const format = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+  return `${format(median)} ${unit} (${format(min)}–${format(max)})`;
+}
+
+function markdownTable(header: string[], rows: string[][]): string {
+  return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
