@@ -1,5 +1,4 @@
-import { READ_MODEL_DATABASE } from '@app/application';
-import { TokenService } from '@app/application';
+import { READ_MODEL_DATABASE, TokenService } from '@app/application';
 import { AuditQueries, ReadModelDatabase } from '@app/projections';
 import { get } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
@@ -87,7 +86,7 @@ describe('Audit export of many entries', () => {
     clearInterval(sampler);
     const growthMb = (peak - baseline) / 2 ** 20;
     const chunks = Math.ceil(ROWS / 1000);
-    // eslint-disable-next-line no-console
+     
     console.log(`${accept}: ${ROWS} entries, ${(result.bytes / 2 ** 20).toFixed(1)} MiB streamed, heap grew at most ${growthMb.toFixed(1)} MiB; ${result.pulledWhilePaused}/${chunks} chunks read while the client paused`);
     expect(result.lines).toBe(ROWS + (accept === 'text/csv' ? 1 : 0));
     expect(pulled).toBe(chunks);

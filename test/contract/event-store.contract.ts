@@ -472,7 +472,7 @@ export class SubscriptionProbe {
     const arrived = new Promise<RecordedEvent[]>((resolve, reject) => {
       check = () => {
         if (this.received.length >= count) resolve(this.received.slice(0, count));
-        else if (this.failure !== undefined) reject(this.failure);
+        else if (this.failure !== undefined) reject(this.failure instanceof Error ? this.failure : new Error('subscription failed', { cause: this.failure }));
         else if (this.ended) reject(new Error(`Subscription ended after ${this.received.length} of ${count} events`));
       };
     });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 // Relative, not @app/event-store: this server runs in a process of its own without path aliases.
+// eslint-disable-next-line no-restricted-imports -- see above
 import { matchesExpectedRevision as matches } from '../../libs/event-store/src/store-helpers';
 
 /** One event as EventStoreDB stores it: bytes plus what the server assigned. */

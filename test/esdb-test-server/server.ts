@@ -64,7 +64,7 @@ export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): 
       batchAppend(call);
     },
     delete: deleteHandler(log, faults),
-  } as grpc.UntypedServiceImplementation);
+  });
   if (options.serverFeatures ?? true) {
     server.addService(ServerFeaturesService, { getSupportedMethods: serverFeaturesHandler(faults) });
   }

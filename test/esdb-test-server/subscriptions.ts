@@ -8,7 +8,7 @@ import { send, type ReadCall } from './response-writer';
 
 interface ActiveSubscription {
   call: ReadCall;
-  stop(): void;
+  stop: () => void;
 }
 
 /** Where a subscription is in its source; `next()` returns what was appended since and advances. */

@@ -49,7 +49,10 @@ withTestServer('Resubscribing from the checkpoint (test server: drops subscripti
       // Concurrent commands; the projector's subscription is dropped as soon as the first is answered, with the rest in flight.
       let dropped = false;
       const dropOnce = <T>(response: T): T => {
-        if (!dropped) (dropped = true), (drops += server.dropSubscriptions());
+        if (!dropped) {
+          dropped = true;
+          drops += server.dropSubscriptions();
+        }
         return response;
       };
       const commands = [
@@ -129,8 +132,14 @@ function fold(events: readonly RecordedEvent[]) {
     if (type === 'SubscriptionAdded') seats.set(skuId, { valid: data.seats as number, assigned: 0 });
     if (type === 'SeatsPurchased') seats.get(skuId)!.valid += data.count as number;
     if (type === 'UserCreated') licenses.set(userId, new Set());
-    if (type === 'LicenseAssigned') (seats.get(skuId)!.assigned++, licenses.get(userId)!.add(skuId));
-    if (type === 'LicenseRemoved') (seats.get(skuId)!.assigned--, licenses.get(userId)!.delete(skuId));
+    if (type === 'LicenseAssigned') {
+      seats.get(skuId)!.assigned++;
+      licenses.get(userId)!.add(skuId);
+    }
+    if (type === 'LicenseRemoved') {
+      seats.get(skuId)!.assigned--;
+      licenses.get(userId)!.delete(skuId);
+    }
   }
   return { seats, licenses };
 }

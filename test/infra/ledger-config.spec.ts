@@ -117,6 +117,7 @@ describe('readOrCreateJwtSecret', () => {
     const dataDir = tempDataDir();
     const file = path.join(dataDir, JWT_SECRET_FILE);
     // The core module itself (the `import * as` namespace is read-only).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS module object, which jest can spy on
     const nodeFs = require('node:fs') as typeof fs;
     const link = nodeFs.linkSync;
     // Another process publishes its secret between our "not there yet" and our link().

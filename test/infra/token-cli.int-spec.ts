@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TokenService } from '@app/application';
-import { JWT_SECRET_FILE } from '@app/application';
+import { TokenService, JWT_SECRET_FILE } from '@app/application';
 import { CliRun, runProcess } from '../cli/cli-process';
 import { tempDataDir } from './support/infra-app';
 

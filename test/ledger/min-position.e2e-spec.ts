@@ -17,7 +17,7 @@ describe('X-Ledger-Min-Position', () => {
     const admin = ledger.as('global-admin');
     await projector.stop();
     const bought = await admin.post('/v1/subscriptions/E3/seats', { action: 'purchase', count: 5 }).expect(200);
-    const position = bought.headers['x-ledger-position'] as string;
+    const position = bought.headers['x-ledger-position'];
     expect(BigInt(position)).toBeGreaterThan(projector.checkpoint);
 
     const behind = await admin.get('/v1/subscriptions/E3').set('X-Ledger-Min-Position', position).expect(503);

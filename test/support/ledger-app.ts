@@ -1,6 +1,4 @@
-import { DEFAULT_RETENTION_OPTIONS, READ_MODEL_WAIT, RETENTION_OPTIONS, type RetentionOptions } from '@app/application';
-import { TokenService, type Role } from '@app/application';
-import { LEDGER_CONFIG, loadLedgerConfig, type LedgerConfig } from '@app/application';
+import { DEFAULT_RETENTION_OPTIONS, READ_MODEL_WAIT, RETENTION_OPTIONS, type RetentionOptions, TokenService, type Role, LEDGER_CONFIG, loadLedgerConfig, type LedgerConfig } from '@app/application';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';

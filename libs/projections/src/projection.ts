@@ -31,7 +31,7 @@ export interface ProjectionSpec<S, Ignored extends LedgerEventSubject = never> {
   schema: string;
   /** The tables it owns, dropped on rebuild. */
   tables: readonly string[];
-  prepare(db: ReadModelDatabase): S;
+  prepare: (db: ReadModelDatabase) => S;
   /** Subjects it does not show: every event about them, today's and tomorrow's, is ignored. */
   ignores?: readonly Ignored[];
   on: ProjectionHandlers<S, Ignored>;

@@ -5,8 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { TokenService, type Role } from '@app/application';
-import { LEDGER_CONFIG, loadLedgerConfig, type LedgerConfig } from '@app/application';
+import { TokenService, type Role, LEDGER_CONFIG, loadLedgerConfig, type LedgerConfig } from '@app/application';
 import { INFRASTRUCTURE_IMPORTS } from '../../../apps/api/src/app.module';
 import { APP_OPTIONS, configureApp } from '../../../apps/api/src/bootstrap';
 

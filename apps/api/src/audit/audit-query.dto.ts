@@ -21,7 +21,7 @@ function IsInstant(options: ValidationOptions = {}) {
 function toTypeList({ value }: { value: unknown }): unknown {
   const values = Array.isArray(value) ? value : [value];
   if (!values.every((item) => typeof item === 'string')) return value;
-  return (values as string[]).flatMap((item) => item.split(',')).map((item) => item.trim());
+  return (values).flatMap((item) => item.split(',')).map((item) => item.trim());
 }
 
 export class AuditEventsQueryDto extends PageQueryDto {

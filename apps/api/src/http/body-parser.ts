@@ -1,5 +1,4 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { json } from 'express';
+import { json, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { ApiError } from './api-error';
 import { errorCodeForStatus } from './error-codes';
 

@@ -41,7 +41,7 @@ export class HttpMetrics {
 const MIDDLEWARE_CATCH_ALL = /^\/?(\*|\{\*\w+\})$/;
 
 function routeTemplate(req: Request): string {
-  const route = (req as Request & { route?: { path?: unknown } }).route;
+  const route = (req as { route?: { path?: unknown } }).route;
   if (!route || typeof route.path !== 'string' || MIDDLEWARE_CATCH_ALL.test(route.path)) return UNMATCHED_ROUTE;
   // Express keeps the path relative to the router it was mounted on.
   return `${req.baseUrl ?? ''}${route.path}` || '/';

@@ -1,5 +1,4 @@
-import { LedgerCommandExecutor } from '@app/application';
-import { LedgerStore } from '@app/application';
+import { LedgerCommandExecutor, LedgerStore } from '@app/application';
 import { Actor, Catalog, DomainError, LedgerCommand, LedgerState, availableSeats } from '@app/domain';
 import { randomUUID } from 'node:crypto';
 import { random, type Random } from './random';

@@ -65,8 +65,8 @@ function compareTable(live: ReadModelDatabase, rebuilt: ReadModelDatabase, table
   // Without a primary key the whole row is the key.
   const key = keyColumns.length > 0 ? keyColumns : columns.map((column) => column.name);
   const sql = `SELECT * FROM "${table}" ORDER BY ${key.map((name) => `"${name}"`).join(', ')}`;
-  const liveRows = live.prepare<[], Row>(sql).safeIntegers(true).iterate();
-  const rebuiltRows = rebuilt.prepare<[], Row>(sql).safeIntegers(true).iterate();
+  const liveRows: Iterator<Row, undefined> = live.prepare<[], Row>(sql).safeIntegers(true).iterate();
+  const rebuiltRows: Iterator<Row, undefined> = rebuilt.prepare<[], Row>(sql).safeIntegers(true).iterate();
   const differences: Difference[] = [];
   let total = 0;
   let rows = 0;
@@ -76,24 +76,24 @@ function compareTable(live: ReadModelDatabase, rebuilt: ReadModelDatabase, table
   };
   const keyOf = (row: Row) => Object.fromEntries(key.map((name) => [name, row[name]]));
   try {
-    let a = liveRows.next();
-    let b = rebuiltRows.next();
-    while (!a.done || !b.done) {
+    let liveRow = liveRows.next().value;
+    let rebuiltRow = rebuiltRows.next().value;
+    while (liveRow || rebuiltRow) {
       rows++;
-      const order = a.done ? 1 : b.done ? -1 : compareKeys(a.value, b.value, key);
-      if (order < 0) {
-        keep({ table, kind: 'unexpected', key: keyOf(a.value), live: a.value });
-        a = liveRows.next();
-      } else if (order > 0) {
-        keep({ table, kind: 'missing', key: keyOf(b.value), rebuilt: b.value });
-        b = rebuiltRows.next();
-      } else {
+      if (liveRow && (!rebuiltRow || compareKeys(liveRow, rebuiltRow, key) < 0)) {
+        keep({ table, kind: 'unexpected', key: keyOf(liveRow), live: liveRow });
+        liveRow = liveRows.next().value;
+      } else if (rebuiltRow && (!liveRow || compareKeys(liveRow, rebuiltRow, key) > 0)) {
+        keep({ table, kind: 'missing', key: keyOf(rebuiltRow), rebuilt: rebuiltRow });
+        rebuiltRow = rebuiltRows.next().value;
+      } else if (liveRow && rebuiltRow) {
+        const [live, rebuilt] = [liveRow, rebuiltRow];
         const changed = columns
-          .filter((column) => !sameValue(a.value![column.name], b.value![column.name]))
-          .map((column) => ({ column: column.name, live: a.value![column.name], rebuilt: b.value![column.name] }));
-        if (changed.length > 0) keep({ table, kind: 'differs', key: keyOf(a.value), columns: changed });
-        a = liveRows.next();
-        b = rebuiltRows.next();
+          .filter((column) => !sameValue(live[column.name], rebuilt[column.name]))
+          .map((column) => ({ column: column.name, live: live[column.name], rebuilt: rebuilt[column.name] }));
+        if (changed.length > 0) keep({ table, kind: 'differs', key: keyOf(live), columns: changed });
+        liveRow = liveRows.next().value;
+        rebuiltRow = rebuiltRows.next().value;
       }
     }
   } finally {

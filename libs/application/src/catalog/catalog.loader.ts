@@ -18,7 +18,7 @@ function parseFile(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`Catalogue ${file} cannot be read: ${(error as Error).message}`);
+    throw new Error(`Catalogue ${file} cannot be read: ${(error as Error).message}`, { cause: error });
   }
 }
 

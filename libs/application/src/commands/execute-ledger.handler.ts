@@ -56,7 +56,7 @@ export class ExecuteLedgerHandler implements ICommandHandler<ExecuteLedgerComman
           revision: (decided.revision ?? -1n) + 1n + BigInt(index),
           position: PREVIEW_POSITION + BigInt(index),
           metadata: decided.metadata,
-        }) as ProjectedEvent,
+        }),
     );
     try {
       // Through JSON, as the answer is sent and stored, so a replay is the same document.

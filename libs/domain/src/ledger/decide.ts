@@ -224,7 +224,7 @@ function bulkAssignLicenses({ data }: BulkAssignLicenses, state: LedgerState, co
 
   const events: LedgerEvent[] = [];
   for (const user of users) {
-    const target: LicenseSet = data.mode === 'replace' ? new Map() : new Map(user.licenses);
+    const target: LicenseSet = data.mode === 'replace' ? new Map<string, string[]>() : new Map(user.licenses);
     for (const skuId of skuIds) target.set(skuId, user.licenses.get(skuId) ?? []);
     const userFailures = eligibilityFailures(user, target, state, context.catalog);
     failures.push(...userFailures);

@@ -28,7 +28,7 @@ export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent
     // Stream reads carry the event's log position on servers >= 22.6; $all reads always do.
     position: e.position?.commit ?? resolved.commitPosition ?? -1n,
     created: e.created,
-    data: asJsonObject(e.isJson ? e.data : parseJson(e.data as Uint8Array)),
+    data: asJsonObject(e.isJson ? e.data : parseJson(e.data)),
     metadata: asJsonObject(e.metadata instanceof Uint8Array ? parseJson(e.metadata) : e.metadata),
   };
 }

@@ -1,4 +1,4 @@
-import { IGNORED, defineProjection } from '../../projection';
+import { defineProjection } from '../../projection';
 
 /** Who holds what: users, their aliases and their licenses with when and by whom they were assigned. */
 export const usersProjection = defineProjection({
