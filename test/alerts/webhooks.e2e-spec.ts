@@ -120,4 +120,26 @@ describe('N1 alerts delivered by webhook (a real receiver on 127.0.0.1)', () => 
     expect(twice.status).toBe(400);
     expect((await ledger.as('user-admin').put('/v1/alerts/rules', {})).status).toBe(403);
   });
+
+  it('N1: a receiver that never accepts is marked failing after LEDGER_WEBHOOK_MAX_ATTEMPTS; the tenant\'s next delivery waits for it', async () => {
+    const tenant = ledger.as('global-admin', { tenant: 'failing-tenant' });
+    const broken = await startWebhookReceiver({ failFirst: 1_000 });
+    const healthy = await startWebhookReceiver();
+    try {
+      await tenant.post('/v1/subscriptions', { skuId: 'E5', name: 'E5', servicePlans: ['EXCHANGE'], seats: 1 }).expect(201);
+      const bad = await tenant.post('/v1/webhooks', { url: broken.url, events: ['SeatsLow'], secret: SECRET }).expect(201);
+      await tenant.post('/v1/webhooks', { url: healthy.url, events: ['SeatsLow'], secret: SECRET }).expect(201);
+      await tenant.put('/v1/alerts/rules', { seatsBelow: [{ skuId: 'E5', available: 2 }] }).expect(200); // 1 < 2: crosses at once
+
+      await healthy.acceptedCount(1);
+      expect(broken.received).toHaveLength(4);
+      const deliveries = await tenant.get(`/v1/webhooks/${bad.body.id}/deliveries`).expect(200);
+      expect(deliveries.body.items).toEqual([
+        { alertId: healthy.accepted()[0].alertId, type: 'SeatsLow', attempts: 4, status: 'failing', lastError: 'HTTP 503' },
+      ]);
+    } finally {
+      await broken.close();
+      await healthy.close();
+    }
+  });
 });
