@@ -13,6 +13,7 @@ const DECIDING_FILES = [
   'libs/projections/src/read-models/users/users.projection.ts',
   'libs/projections/src/read-models/mailbox-retention/mailbox-retention.projection.ts',
   'libs/projections/src/read-models/retention-timeline/retention-timeline.projection.ts',
+  'libs/projections/src/read-models/alerts/alerts.projection.ts',
   'apps/cli/src/replay-lines.ts',
 ];
 
@@ -42,14 +43,17 @@ function filesWithErrors(eventsSource: string): string[] {
 /** events.ts with one more member of the LedgerEvent union, registered about `subject` (or not at all). */
 function withNewEvent(today: string, subject?: string): string {
   const source = today
-    .replace('  | ContactsListRestored;', '  | ContactsListRestored\n  | SubscriptionSuspended;')
+    .replace('export type LedgerEvent =\n', 'export type LedgerEvent =\n  | SubscriptionSuspended\n')
     .concat("\nexport type SubscriptionSuspended = { type: 'SubscriptionSuspended'; data: { skuId: string; userId: string } };\n");
-  return subject === undefined ? source : source.replace("  ContactsListRestored: 'mailbox',", `  ContactsListRestored: 'mailbox',\n  SubscriptionSuspended: '${subject}',`);
+  return subject === undefined ? source : source.replace('const LEDGER_EVENT_REGISTRY = {\n', `const LEDGER_EVENT_REGISTRY = {\n  SubscriptionSuspended: '${subject}',\n`);
 }
 
 describe('a new event type', () => {
   const today = readFileSync(EVENTS, 'utf8');
-  const SUBSCRIPTION_SHOWN_BY = ['libs/projections/src/read-models/seat-availability/seat-availability.projection.ts'];
+  const SUBSCRIPTION_SHOWN_BY = [
+    'libs/projections/src/read-models/seat-availability/seat-availability.projection.ts',
+    'libs/projections/src/read-models/alerts/alerts.projection.ts',
+  ];
   const USER_SHOWN_BY = [
     'libs/projections/src/read-models/users/users.projection.ts',
     'libs/projections/src/read-models/mailbox-retention/mailbox-retention.projection.ts',

@@ -18,6 +18,7 @@ describe('loadLedgerConfig', () => {
         clock: 'system',
         defaultTenant: 'default',
         retentionIntervalMs: 60_000,
+        webhooks: { maxAttempts: 8, backoffMs: 1000 },
       });
     } finally {
       process.chdir(cwd);
@@ -46,6 +47,9 @@ describe('loadLedgerConfig', () => {
         LEDGER_OIDC_TENANT_CLAIM: 'org',
         LEDGER_RATE_LIMIT: '600',
         LEDGER_OPS_TOKEN: 'ops-token-0123456789',
+        LEDGER_WEBHOOK_ALLOW: 'Hooks.Example.com, 10.0.0.7,[::1]',
+        LEDGER_WEBHOOK_MAX_ATTEMPTS: '3',
+        LEDGER_WEBHOOK_BACKOFF_MS: '250',
       }),
     ).toEqual({
       port: 8080,
@@ -61,6 +65,7 @@ describe('loadLedgerConfig', () => {
       oidc: { issuer: 'https://login.example.com/contoso/v2.0', audience: 'api://license-ledger', rolesClaim: 'realm_access.roles', tenantClaim: 'org' },
       rateLimitPerMinute: 600,
       opsToken: 'ops-token-0123456789',
+      webhooks: { allowedHosts: ['hooks.example.com', '10.0.0.7', '[::1]'], maxAttempts: 3, backoffMs: 250 },
     });
     // With the secret in the environment nothing is written to the data folder.
     expect(fs.existsSync(path.join(dir, JWT_SECRET_FILE))).toBe(false);
@@ -94,6 +99,8 @@ describe('loadLedgerConfig', () => {
     ['LEDGER_OIDC_ROLES_CLAIM', { LEDGER_OIDC_ISSUER: 'https://idp.example.com', LEDGER_OIDC_AUDIENCE: 'a', LEDGER_OIDC_ROLES_CLAIM: 'a b' }],
     ['LEDGER_RATE_LIMIT', { LEDGER_RATE_LIMIT: 'lots' }],
     ['LEDGER_OPS_TOKEN', { LEDGER_OPS_TOKEN: 'short' }],
+    ['LEDGER_WEBHOOK_ALLOW', { LEDGER_WEBHOOK_ALLOW: 'hooks.example.com,https://evil.example.com' }],
+    ['LEDGER_WEBHOOK_MAX_ATTEMPTS', { LEDGER_WEBHOOK_MAX_ATTEMPTS: '0' }],
   ])('refuses a bad %s with an error naming it', (variable, env) => {
     const run = () => loadLedgerConfig({ LEDGER_JWT_SECRET: 's', LEDGER_DATA_DIR: tempDataDir(), ...env });
     expect(run).toThrow(LedgerConfigError);

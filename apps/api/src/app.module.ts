@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ledgerConfigModule } from '@app/application';
+import { AlertsHttpModule } from './alerts/alerts-http.module';
 import { AuditHttpModule } from './audit/audit-http.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
@@ -28,6 +29,7 @@ export const INFRASTRUCTURE_IMPORTS = [
     LedgerHttpModule,
     RetentionHttpModule,
     AuditHttpModule,
+    AlertsHttpModule,
   ],
 })
 export class AppModule {}

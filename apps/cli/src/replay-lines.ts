@@ -154,6 +154,12 @@ function describe(event: LedgerEvent, state: LedgerState): string {
       return `: contacts list of ${upn(state, event.data.userId)} deleted`;
     case 'ContactsListRestored':
       return `: contacts list of ${upn(state, event.data.userId)} restored`;
+    case 'AlertRulesSet':
+      return `: alert rules set (${event.data.seatsBelow.map((rule) => `${rule.skuId} below ${rule.available}`).join(', ') || 'no seat thresholds'}${event.data.purgeDueWithinDays === null ? '' : `, purges due within ${event.data.purgeDueWithinDays} days`})`;
+    case 'WebhookRegistered':
+      return `: webhook ${event.data.webhookId} registered for ${event.data.events.join(', ')}`;
+    case 'WebhookRemoved':
+      return `: webhook ${event.data.webhookId} removed`;
     default:
       return assertNever(event);
   }

@@ -15,3 +15,4 @@ export * from './ledger.module';
 export * from './audit';
 export * from './auth';
 export * from './retention';
+export * from './alerts';

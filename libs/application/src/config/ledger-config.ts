@@ -24,6 +24,17 @@ export interface LedgerConfig {
   rateLimitPerMinute?: number;
   /** LEDGER_OPS_TOKEN: bearer token that /metrics and the details of /health/ready need; undefined = open. */
   opsToken?: string;
+  /** Webhook delivery (N1): see WebhookConfig. */
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** LEDGER_WEBHOOK_ALLOW: lower-cased host names or addresses webhooks may call; undefined = any host. */
+  allowedHosts?: string[];
+  /** LEDGER_WEBHOOK_MAX_ATTEMPTS: attempts before a delivery is marked failing. */
+  maxAttempts: number;
+  /** LEDGER_WEBHOOK_BACKOFF_MS: the first retry's delay; each next one doubles (jittered, capped at an hour). */
+  backoffMs: number;
 }
 
 export interface OidcConfig {
@@ -131,6 +142,7 @@ export function loadLedgerConfig(env: Env = process.env): LedgerConfig {
   const rateLimit = integer(env, 'LEDGER_RATE_LIMIT', 0, 1, 1_000_000);
   const opsToken = read(env, 'LEDGER_OPS_TOKEN');
   if (opsToken !== undefined && opsToken.length < 16) throw new LedgerConfigError('LEDGER_OPS_TOKEN', 'must be at least 16 characters');
+  const webhooks = readWebhooks(env);
 
   return {
     port,
@@ -146,6 +158,22 @@ export function loadLedgerConfig(env: Env = process.env): LedgerConfig {
     ...(oidc !== undefined ? { oidc } : {}),
     ...(rateLimit > 0 ? { rateLimitPerMinute: rateLimit } : {}),
     ...(opsToken !== undefined ? { opsToken } : {}),
+    webhooks,
+  };
+}
+
+const HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*)$/;
+
+/** LEDGER_WEBHOOK_*: which hosts webhooks may call (the defence against SSRF), and how deliveries retry. */
+function readWebhooks(env: Env): WebhookConfig {
+  const allow = read(env, 'LEDGER_WEBHOOK_ALLOW');
+  const allowedHosts = allow?.split(',').map((host) => host.trim().toLowerCase()).filter((host) => host !== '');
+  const bad = allowedHosts?.find((host) => !HOST.test(host));
+  if (bad !== undefined) throw new LedgerConfigError('LEDGER_WEBHOOK_ALLOW', `must be comma-separated host names or addresses (IPv6 in brackets), got "${bad}"`);
+  return {
+    ...(allowedHosts !== undefined ? { allowedHosts } : {}),
+    maxAttempts: integer(env, 'LEDGER_WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
+    backoffMs: integer(env, 'LEDGER_WEBHOOK_BACKOFF_MS', 1000, 1, 3_600_000),
   };
 }
 

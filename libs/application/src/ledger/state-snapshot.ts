@@ -2,7 +2,7 @@ import { LedgerState, RememberedCommand, SubscriptionState, UserState } from '@a
 import Database from 'better-sqlite3';
 
 /** Bump when LedgerState's shape changes: older snapshots are then ignored and history is replayed. */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 
 type SerializedUser = Omit<UserState, 'licenses'> & { licenses: [string, string[]][] };
 type SerializedCommand = Omit<RememberedCommand, 'position'> & { position: string | null };
@@ -10,6 +10,7 @@ interface SerializedState {
   subscriptions: SubscriptionState[];
   users: SerializedUser[];
   idempotency: [string, SerializedCommand][];
+  webhooks: string[];
 }
 
 export interface Snapshot {
@@ -59,6 +60,7 @@ function serialize(state: LedgerState): SerializedState {
     subscriptions: [...state.subscriptions.values()],
     users: [...state.users.values()].map((user) => ({ ...user, licenses: [...user.licenses] })),
     idempotency: [...state.idempotency].map(([key, command]) => [key, { ...command, position: command.position?.toString() ?? null }]),
+    webhooks: [...state.webhooks],
   };
 }
 
@@ -74,5 +76,6 @@ function deserialize(serialized: SerializedState): LedgerState {
     idempotency: new Map(
       serialized.idempotency.map(([key, command]) => [key, { ...command, position: command.position === null ? null : BigInt(command.position) }]),
     ),
+    webhooks: new Set(serialized.webhooks),
   };
 }

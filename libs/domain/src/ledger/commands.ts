@@ -1,3 +1,5 @@
+import type { AlertType, SeatsBelowRule } from './events';
+
 /** What admins (and the retention saga) ask of the tenant ledger. Ids and time come from outside. */
 export type SeatAction = 'purchase' | 'expire' | 'renew';
 export type BulkMode = 'add' | 'replace';
@@ -42,6 +44,13 @@ export type ReassignLicense = {
 /** Sent by the retention saga; accepted only while the data is still soft-deleted and due (L5, U4). */
 export type PurgeMailbox = { type: 'PurgeMailbox'; data: { userId: string } };
 
+export type SetAlertRules = {
+  type: 'SetAlertRules';
+  data: { seatsBelow?: SeatsBelowRule[]; purgeDueWithinDays?: number };
+};
+export type RegisterWebhook = { type: 'RegisterWebhook'; data: { webhookId: string; url: string; events: AlertType[] } };
+export type RemoveWebhook = { type: 'RemoveWebhook'; data: { webhookId: string } };
+
 export type LedgerCommand =
   | AddSubscription
   | ChangeSeats
@@ -52,4 +61,7 @@ export type LedgerCommand =
   | AssignLicense
   | BulkAssignLicenses
   | ReassignLicense
-  | PurgeMailbox;
+  | PurgeMailbox
+  | SetAlertRules
+  | RegisterWebhook
+  | RemoveWebhook;

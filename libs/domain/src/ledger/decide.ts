@@ -10,6 +10,9 @@ import {
   LedgerCommand,
   PurgeMailbox,
   ReassignLicense,
+  RegisterWebhook,
+  RemoveWebhook,
+  SetAlertRules,
   UpdateUser,
 } from './commands';
 import { LedgerEvent, assertNever } from './events';
@@ -50,6 +53,12 @@ export function decide(command: LedgerCommand, state: LedgerState, context: Deci
       return reassignLicense(command, state, context);
     case 'PurgeMailbox':
       return purgeMailbox(command, state, context);
+    case 'SetAlertRules':
+      return setAlertRules(command, state);
+    case 'RegisterWebhook':
+      return registerWebhook(command, state);
+    case 'RemoveWebhook':
+      return removeWebhook(command, state);
     default:
       return assertNever(command);
   }
@@ -288,4 +297,28 @@ function requireActiveUser(state: LedgerState, userId: string): UserState {
   const user = requireUser(state, userId);
   if (user.status === 'deleted') throw new DomainError('UserDeleted', `User ${userId} is deleted`, { userId });
   return user;
+}
+
+/** N1: the rules replace the previous ones whole; a threshold names a subscription of the tenant, once. */
+function setAlertRules({ data }: SetAlertRules, state: LedgerState): LedgerEvent[] {
+  const seatsBelow = data.seatsBelow ?? [];
+  const skuIds = seatsBelow.map((rule) => rule.skuId);
+  const repeated = skuIds.filter((skuId, index) => skuIds.indexOf(skuId) !== index);
+  if (repeated.length > 0) throw invalid('seatsBelow', `One threshold per SKU: ${[...new Set(repeated)].join(', ')} repeated`);
+  for (const skuId of skuIds) requireSubscription(state, skuId);
+  return [{ type: 'AlertRulesSet', data: { seatsBelow, purgeDueWithinDays: data.purgeDueWithinDays ?? null } }];
+}
+
+/** N1 */
+function registerWebhook({ data }: RegisterWebhook, state: LedgerState): LedgerEvent[] {
+  if (state.webhooks.has(data.webhookId)) throw invalid('webhookId', `Webhook ${data.webhookId} already exists`);
+  return [{ type: 'WebhookRegistered', data: { webhookId: data.webhookId, url: data.url, events: [...new Set(data.events)] } }];
+}
+
+/** N1 */
+function removeWebhook({ data }: RemoveWebhook, state: LedgerState): LedgerEvent[] {
+  if (!state.webhooks.has(data.webhookId)) {
+    throw new DomainError('NotFound', `Webhook ${data.webhookId} not found`, { webhookId: data.webhookId });
+  }
+  return [{ type: 'WebhookRemoved', data: { webhookId: data.webhookId } }];
 }

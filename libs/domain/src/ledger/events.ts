@@ -57,6 +57,22 @@ export type AliasesReleased = { type: 'AliasesReleased'; data: { userId: string;
 export type ContactsListDeleted = { type: 'ContactsListDeleted'; data: { userId: string } };
 export type ContactsListRestored = { type: 'ContactsListRestored'; data: { userId: string } };
 
+/** What a tenant is told about (N1); the alerts read model raises them. */
+export const ALERT_TYPES = ['SeatsLow', 'SeatsOverAssigned', 'PurgeDueSoon', 'SubscriptionStateChanged'] as const;
+export type AlertType = (typeof ALERT_TYPES)[number];
+export interface SeatsBelowRule {
+  skuId: string;
+  available: number;
+}
+/** The tenant's alert rules, replacing the previous ones whole (N1). */
+export type AlertRulesSet = {
+  type: 'AlertRulesSet';
+  data: { seatsBelow: SeatsBelowRule[]; purgeDueWithinDays: number | null };
+};
+/** The webhook's secret is kept out of the ledger (stream `webhook-secret-<webhookId>`), so no audit view or replay shows it. */
+export type WebhookRegistered = { type: 'WebhookRegistered'; data: { webhookId: string; url: string; events: AlertType[] } };
+export type WebhookRemoved = { type: 'WebhookRemoved'; data: { webhookId: string } };
+
 export type LedgerEvent =
   | SubscriptionAdded
   | SeatsPurchased
@@ -76,12 +92,15 @@ export type LedgerEvent =
   | MailboxPurged
   | AliasesReleased
   | ContactsListDeleted
-  | ContactsListRestored;
+  | ContactsListRestored
+  | AlertRulesSet
+  | WebhookRegistered
+  | WebhookRemoved;
 
 export type LedgerEventType = LedgerEvent['type'];
 
 /** What an event is about: a read model may ignore every event about a subject it does not show. */
-export type LedgerEventSubject = 'subscription' | 'user' | 'license' | 'mailbox';
+export type LedgerEventSubject = 'subscription' | 'user' | 'license' | 'mailbox' | 'alerting';
 
 /**
  * Every event type, once, with its subject. `satisfies` makes tsc reject a union member missing here (or
@@ -107,6 +126,9 @@ const LEDGER_EVENT_REGISTRY = {
   AliasesReleased: 'user',
   ContactsListDeleted: 'mailbox',
   ContactsListRestored: 'mailbox',
+  AlertRulesSet: 'alerting',
+  WebhookRegistered: 'alerting',
+  WebhookRemoved: 'alerting',
 } as const satisfies Record<LedgerEventType, LedgerEventSubject>;
 
 export const LEDGER_EVENT_TYPES = Object.keys(LEDGER_EVENT_REGISTRY) as readonly LedgerEventType[];

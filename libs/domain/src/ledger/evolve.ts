@@ -108,6 +108,15 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
     case 'ContactsListDeleted':
     case 'ContactsListRestored':
       return state;
+    // The rules only matter to the alerts read model, which raises the alerts.
+    case 'AlertRulesSet':
+      return state;
+    case 'WebhookRegistered':
+      state.webhooks.add(event.data.webhookId);
+      return state;
+    case 'WebhookRemoved':
+      state.webhooks.delete(event.data.webhookId);
+      return state;
     default:
       return assertNever(event);
   }

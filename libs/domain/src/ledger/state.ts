@@ -39,6 +39,8 @@ export interface LedgerState {
   aliases: Map<string, string>;
   /** Idempotency-Key → the command it was first used for, oldest first; keys older than a day are dropped. */
   idempotency: Map<string, RememberedCommand>;
+  /** Ids of the tenant's registered webhooks (N1). */
+  webhooks: Set<string>;
 }
 
 /** A command decided with an Idempotency-Key, as its events' metadata recorded it. */
@@ -52,7 +54,7 @@ export interface RememberedCommand {
 }
 
 export function initialState(): LedgerState {
-  return { subscriptions: new Map(), users: new Map(), principalNames: new Map(), aliases: new Map(), idempotency: new Map() };
+  return { subscriptions: new Map(), users: new Map(), principalNames: new Map(), aliases: new Map(), idempotency: new Map(), webhooks: new Set() };
 }
 
 /** A copy that evolve() may change without touching the original: every object it mutates is copied (faster than structuredClone). */
@@ -68,6 +70,7 @@ export function copyState(state: LedgerState): LedgerState {
     principalNames: new Map(state.principalNames),
     aliases: new Map(state.aliases),
     idempotency: new Map(state.idempotency),
+    webhooks: new Set(state.webhooks),
   };
 }
 

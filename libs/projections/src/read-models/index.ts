@@ -2,12 +2,14 @@ import type { InjectionToken, Provider } from '@nestjs/common';
 import type { ReadModelDatabase } from '../database';
 import type { Projection } from '../projection';
 import type { ReadModel } from '../read-model';
+import { alertsReadModel } from './alerts';
 import { auditReadModel } from './audit';
 import { mailboxRetentionReadModel } from './mailbox-retention';
 import { retentionTimelineReadModel } from './retention-timeline';
 import { seatAvailabilityReadModel } from './seat-availability';
 import { usersReadModel } from './users';
 
+export * from './alerts';
 export * from './audit';
 export * from './mailbox-retention';
 export * from './retention-timeline';
@@ -21,6 +23,7 @@ export const READ_MODEL_REGISTRY: readonly ReadModel[] = [
   mailboxRetentionReadModel,
   auditReadModel,
   retentionTimelineReadModel,
+  alertsReadModel,
 ];
 
 /** Every read model the projector keeps up to date. */

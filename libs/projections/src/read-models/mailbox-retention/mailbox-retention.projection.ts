@@ -96,7 +96,7 @@ export const mailboxRetentionProjection = defineProjection({
     );
     return { provision, softDelete, restore, purge, contacts, own, deleteUser, purgeUser };
   },
-  ignores: ['subscription', 'license'],
+  ignores: ['subscription', 'license', 'alerting'],
   on: {
     UserCreated: ({ own }, event) => own.run({ tenant: event.metadata.tenantId, userId: event.data.userId, upn: event.data.userPrincipalName }),
     MailboxProvisioned: ({ provision }, event) => provision.run(rowOf(event)),

@@ -52,7 +52,7 @@ export const retentionTimelineProjection = defineProjection({
        VALUES (@tenant, @userId, @position, @sub, @at, @type, @actorId, @actorName, @details, @commitKey)`,
     ),
   // Seats and profile edits are no step of a user's license and data lifecycle; every other event is.
-  ignores: ['subscription'],
+  ignores: ['subscription', 'alerting'],
   on: {
     UserCreated: step,
     UserDeleted: step,

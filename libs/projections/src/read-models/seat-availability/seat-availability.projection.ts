@@ -26,7 +26,7 @@ export const seatAvailabilityProjection = defineProjection({
        WHERE tenant_id = ? AND sku_id = ?`,
     ),
   }),
-  ignores: ['user', 'mailbox'],
+  ignores: ['user', 'mailbox', 'alerting'],
   on: {
     SubscriptionAdded: ({ insert }, { metadata, data }) =>
       insert.run(metadata.tenantId, data.skuId, data.name, JSON.stringify(data.servicePlans), data.seats),

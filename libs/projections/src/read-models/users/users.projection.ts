@@ -58,7 +58,7 @@ export const usersProjection = defineProjection({
 
     return { insertUser, updateUser, setAliases, setStatus, forget, insertLicense, updateLicense, deleteLicense, aliasesOf };
   },
-  ignores: ['subscription', 'mailbox'],
+  ignores: ['subscription', 'mailbox', 'alerting'],
   on: {
     UserCreated: ({ insertUser }, { metadata, data, position }) =>
       insertUser.run(metadata.tenantId, data.userId, position, data.userPrincipalName, data.displayName, data.usageLocation, JSON.stringify(data.aliases)),
