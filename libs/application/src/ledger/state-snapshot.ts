@@ -68,7 +68,7 @@ function deserialize(serialized: SerializedState): LedgerState {
     subscriptions: new Map(serialized.subscriptions.map((subscription) => [subscription.skuId, subscription])),
     users: new Map(users.map((user) => [user.userId, user])),
     principalNames: new Map(
-      users.filter((user) => user.status !== 'purged').map((user) => [user.userPrincipalName.toLowerCase(), user.userId]),
+      users.flatMap((user) => (user.status !== 'purged' && user.userPrincipalName !== null ? [[user.userPrincipalName.toLowerCase(), user.userId] as const] : [])),
     ),
     aliases: new Map(users.flatMap((user) => user.aliases.map((alias) => [alias.toLowerCase(), user.userId] as [string, string]))),
     idempotency: new Map(
