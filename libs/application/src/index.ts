@@ -13,3 +13,4 @@ export * from './ledger.module';
 export * from './audit';
 export * from './auth';
 export * from './retention';
+export * from './erasure';

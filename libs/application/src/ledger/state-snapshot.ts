@@ -22,6 +22,7 @@ export interface Snapshot {
 export class SnapshotStore {
   private readonly select;
   private readonly upsert;
+  private readonly remove;
 
   constructor(db: Database.Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS ledger_snapshots (
@@ -36,12 +37,18 @@ export class SnapshotStore {
         'SELECT revision, position, state FROM ledger_snapshots WHERE stream_id = ? AND format = ?',
       )
       .safeIntegers(true);
+    this.remove = db.prepare('DELETE FROM ledger_snapshots WHERE stream_id = ?');
     this.upsert = db.prepare(
       `INSERT INTO ledger_snapshots (stream_id, format, revision, position, state) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (stream_id) DO UPDATE SET format = excluded.format, revision = excluded.revision,
          position = excluded.position, state = excluded.state
        WHERE excluded.revision > ledger_snapshots.revision OR excluded.format <> ledger_snapshots.format`,
     );
+  }
+
+  /** A purge (E1) makes every older snapshot of the stream hold erased data: it goes. */
+  delete(streamId: string): void {
+    this.remove.run(streamId);
   }
 
   load(streamId: string): Snapshot | undefined {
