@@ -134,9 +134,10 @@ describe('Retention saga: purged when the grace period ends, exactly once, never
 
     await advance({ minutes: 1 });
     const userPurges = await ledger.events('UserPurged');
+    // E2: read back after the purge, the UPN each purge named is erased with the user's key.
     expect(userPurges.map((event) => event.data)).toEqual([
-      { userId: dora, userPrincipalName: 'dora@contoso.com' },
-      { userId: eve, userPrincipalName: 'eve@contoso.com' },
+      { userId: dora, userPrincipalName: null, erased: true },
+      { userId: eve, userPrincipalName: null, erased: true },
     ]);
     expect(await purgesOf(dora)).toHaveLength(1);
     for (const event of [...userPurges, ...(await purgesOf(dora))]) {
