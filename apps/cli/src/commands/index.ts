@@ -4,9 +4,10 @@ import { replayCommand } from './replay.command';
 import { seedDemoCommand } from './seed-demo.command';
 import { tokenCommand } from './token.command';
 import { verifyCommand } from './verify.command';
+import { verifyErasureCommand } from './verify-erasure.command';
 
 /**
  * Every CLI command. To add one: create commands/<name>.command.ts exporting a CliCommand
  * (see token.command.ts) and list it here; the dispatcher and `--help` pick it up.
  */
-export const COMMANDS: readonly CliCommand[] = [tokenCommand, replayCommand, rebuildCommand, verifyCommand, seedDemoCommand];
+export const COMMANDS: readonly CliCommand[] = [tokenCommand, replayCommand, rebuildCommand, verifyCommand, verifyErasureCommand, seedDemoCommand];
