@@ -28,11 +28,14 @@ const COMMAND_PATH = Symbol('COMMAND_PATH');
 class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     private readonly projector: Projector,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly store: CryptoShreddingEventStore,
     @Inject(READ_MODEL_DATABASE) private readonly db: ReadModelDatabase,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    // A local folder written before crypto-shredding (E1) is refused with the command that migrates it.
+    if (this.config.eventStore === 'sqlite') await this.store.assertSealed();
     this.projector.start();
   }
 

@@ -79,6 +79,17 @@ export class CryptoShreddingEventStore implements EventStore {
     return { [Symbol.asyncIterator]: () => opened, unsubscribe: () => inner.unsubscribe() };
   }
 
+  /** Throws PlaintextPersonalDataError when the log's first personal field is stored in plaintext (a folder from before E1). */
+  async assertSealed(): Promise<void> {
+    for await (const event of this.inner.readAll()) {
+      if (!event.streamId.startsWith(LEDGER_STREAM)) continue;
+      const values = personalFieldsOf(event.type).map((field) => event.data[field]).filter((value) => value !== undefined && value !== null);
+      if (values.length === 0) continue;
+      if (!values.every(isSealed)) throw new PlaintextPersonalDataError(event.streamId, event.position);
+      return;
+    }
+  }
+
   deleteStream(streamId: string): Promise<void> {
     return this.inner.deleteStream(streamId);
   }
