@@ -72,11 +72,12 @@ describe('npm run cli -- seed-demo, rebuild, verify', () => {
     const before = checkpoint();
     // Events appended with no projector running: the live read models lag behind.
     const ledger = scriptedLedger(dataDir);
-    await ledger.run({ id: 'carol' }, { type: 'ChangeSeats', data: { skuId: 'O365_BUSINESS_PREMIUM', action: 'purchase', count: 5 } }, '2026-11-30T09:00:00Z');
+    // Its position, not before + 1: a destroyed personal-data key (E1) leaves a hole in $all.
+    const { position: head } = await ledger.run({ id: 'carol' }, { type: 'ChangeSeats', data: { skuId: 'O365_BUSINESS_PREMIUM', action: 'purchase', count: 5 } }, '2026-11-30T09:00:00Z');
     await ledger.close();
     const behind = await runCliHere(['verify'], env);
     expect(behind.stdout).toBe(`Read models match the events: ${behind.stdout.match(/(\d+) tables/)![1]} tables, ${behind.stdout.match(/(\d+) rows/)![1]} rows compared at position ${before}\n`);
-    expect(behind.stderr).toContain(`up to the live checkpoint ${before} (store head ${before + 1})`);
+    expect(behind.stderr).toContain(`up to the live checkpoint ${before} (store head ${head})`);
     expect(behind.code).toBe(0);
     expect(checkpoint()).toBe(before);
   }, 30_000);

@@ -1,4 +1,4 @@
-import { createCommandPath, loadCatalog } from '@app/application';
+import { CryptoShreddingEventStore, createCommandPath, loadCatalog } from '@app/application';
 import { Actor, LedgerCommand } from '@app/domain';
 import { SqliteEventStore } from '@app/event-store';
 import { openReadModelDatabase } from '@app/projections';
@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { ScenarioClock } from '../../apps/cli/src/demo/scenario-clock';
 
-/** Writes commands into a data folder's store through the real command path, at instants the test sets. */
+/** Writes commands into a data folder's store through the real command path (personal data sealed, E1), at instants the test sets. */
 export function scriptedLedger(dataDir: string, tenantId = 'default') {
-  const store = SqliteEventStore.open(join(dataDir, 'events.sqlite'));
+  const store = new CryptoShreddingEventStore(SqliteEventStore.open(join(dataDir, 'events.sqlite')));
   const snapshots = openReadModelDatabase(join(dataDir, 'snapshots.sqlite'));
   const clock = new ScenarioClock(new Date(0));
   const { executor } = createCommandPath({ store, readModels: snapshots, clock, catalog: loadCatalog() });

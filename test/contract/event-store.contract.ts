@@ -248,6 +248,18 @@ export function eventStoreContract(adapterName: string, createStore: () => Promi
       });
     });
 
+    describe('deleteStream', () => {
+      it('makes the stream read as not found, leaves other streams alone, and is a no-op on a missing stream', async () => {
+        const { stream } = await streamOf(store, 'deleted', 2);
+        const { stream: kept } = await streamOf(store, 'keptBesideDeleted', 1);
+        await store.deleteStream(stream);
+        await expect(collect(store.readStream(stream))).rejects.toBeInstanceOf(StreamNotFoundError);
+        expect(await collect(store.readStream(kept))).toHaveLength(1);
+        await expect(store.deleteStream(stream)).resolves.toBeUndefined();
+        await expect(store.deleteStream(`never-${randomUUID()}`)).resolves.toBeUndefined();
+      });
+    });
+
     describe('readStream', () => {
       it('reads forwards from the start by default', async () => {
         const { stream, ids } = await streamOf(store, 'readForwards', 5);

@@ -43,4 +43,16 @@ describe('Log redaction', () => {
     expect(first.req.query).toEqual({ access_token: '[redacted]', client_secret: '[redacted]', limit: '5' });
     expect(first.req.headers.authorization).toBe('[redacted]');
   });
+
+  it('E1: no UPN or alias reaches the log, in a body, a path or a query', async () => {
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'X-Request-Id': 'redaction-3' };
+    const body = JSON.stringify({ userPrincipalName: 'zqlogmarker@contoso.com', displayName: 'Zq Log', usageLocation: 'GB', aliases: ['zqlogalias@contoso.com'] });
+    expect((await fetch(`${api.url}/v1/users`, { method: 'POST', headers, body })).status).toBe(201);
+    const byName = await fetch(`${api.url}/v1/users/zqlogmarker@contoso.com?search=zqlogalias%40contoso.com`, { headers: { ...headers, 'X-Request-Id': 'redaction-4' } });
+    expect(byName.status).toBeLessThan(500);
+    await Promise.all([logged('redaction-3'), logged('redaction-4')]);
+    expect(api.output().toLowerCase()).not.toContain('zqlog');
+    const fourth = JSON.parse(api.output().split('\n').find((line) => line.includes('"redaction-4"'))!);
+    expect(fourth.req.url).toBe('/v1/users/[redacted]?search=[redacted]');
+  });
 });

@@ -87,9 +87,10 @@ describe('Retention views', () => {
       { skuId: 'E3', reason: 'userDeleted' },
     ]);
     expect(details('MailboxSoftDeleted')).toEqual([{ purgeAfter: removed.purgeAfter }, { purgeAfter: t4 }]);
-    expect(details('AliasesReleased')).toEqual([{ aliases: ['fay.alias@contoso.com'] }]);
+    // E2: after the purge the timeline keeps the steps, with the personal fields erased.
+    expect(details('AliasesReleased')).toEqual([{ aliases: null, erased: true }]);
     expect(details('UserDeleted')).toEqual([{ purgeAfter: t4 }]);
-    expect(details('UserPurged')).toEqual([{ userPrincipalName: 'fay@contoso.com' }]);
+    expect(details('UserPurged')).toEqual([{ userPrincipalName: null, erased: true }]);
     expect(details('SharePointDocumentsRetained')).toEqual([
       { servicePlan: 'SHAREPOINT', removedBy: 'LicenseRemoved' },
       { servicePlan: 'SHAREPOINT', removedBy: 'MailboxPurged' },

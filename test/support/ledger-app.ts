@@ -24,7 +24,7 @@ export interface LedgerApp {
   config: LedgerConfig;
   /** A caller whose bearer token carries these roles (tenant: the default one unless given). */
   as(roles: Role | Role[], options?: { actor?: string; name?: string; tenant?: string }): Caller;
-  /** Every event in the store in $all order; only those of this type when given. */
+  /** Every ledger event in the store in $all order; only those of this type when given. */
   events(type?: string): Promise<RecordedEvent[]>;
   close(): Promise<void>;
 }
@@ -79,7 +79,10 @@ export async function startLedgerApp(
     async events(type) {
       const store = app.get<EventStore>(EVENT_STORE);
       const all: RecordedEvent[] = [];
-      for await (const event of store.readAll()) if (type === undefined || event.type === type) all.push(event);
+      // The ledger's own events: the personal-data key streams (E1) are no part of it.
+      for await (const event of store.readAll()) {
+        if (event.streamId.startsWith('ledger-') && (type === undefined || event.type === type)) all.push(event);
+      }
       return all;
     },
     close: () => app.close(),

@@ -1,11 +1,11 @@
-import { createEventStore, loadLedgerConfig, type LedgerConfig } from '@app/application';
-import type { EventStore } from '@app/event-store';
+import { createEventStore, loadLedgerConfig, type CryptoShreddingEventStore, type LedgerConfig } from '@app/application';
 import { join } from 'node:path';
 
 /** What the CLI's store commands work on: the API's own configuration, store and read-model file. */
 export interface LedgerFiles {
   config: LedgerConfig;
-  store: EventStore;
+  /** The adapter behind crypto-shredding, as the API has it: personal fields read back in plaintext or erased. */
+  store: CryptoShreddingEventStore;
   /** `<LEDGER_DATA_DIR>/read-models.sqlite`, the file the API's projector keeps. */
   readModelFile: string;
 }

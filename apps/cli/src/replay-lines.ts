@@ -110,21 +110,21 @@ function describe(event: LedgerEvent, state: LedgerState): string {
       return ` renewed ${plural(event.data.count, 'seat')} of ${event.data.skuId}${seats(state, event.data.skuId)}`;
     case 'UserCreated': {
       const { userPrincipalName, displayName, usageLocation } = event.data;
-      return ` created user ${userPrincipalName} "${displayName}" ${usageLocation ? `in ${usageLocation}` : 'without a usage location'}`;
+      return ` created user ${personal(userPrincipalName)} ${displayName === null ? ERASED : `"${displayName}"`} ${usageLocation ? `in ${usageLocation}` : 'without a usage location'}`;
     }
     case 'UserUpdated': {
       const changes = [
-        ...(event.data.displayName !== undefined ? [`display name "${event.data.displayName}"`] : []),
+        ...(event.data.displayName !== undefined ? [`display name ${event.data.displayName === null ? ERASED : `"${event.data.displayName}"`}`] : []),
         ...(event.data.usageLocation !== undefined ? [`usage location ${event.data.usageLocation}`] : []),
       ];
       return ` updated ${upn(state, event.data.userId)}: ${changes.join(', ') || 'nothing'}`;
     }
     case 'AliasAdded':
-      return ` added alias ${event.data.alias} to ${upn(state, event.data.userId)}`;
+      return ` added alias ${personal(event.data.alias)} to ${upn(state, event.data.userId)}`;
     case 'UserDeleted':
       return ` deleted user ${upn(state, event.data.userId)} (data kept until ${time(event.data.purgeAfter)})`;
     case 'UserPurged':
-      return ` purged deleted user ${event.data.userPrincipalName}`;
+      return ` purged deleted user ${event.data.userPrincipalName ?? `${event.data.userId} ${ERASED}`}`;
     case 'LicenseAssigned': {
       const { userId, skuId, disabledPlans } = event.data;
       const without = disabledPlans.length > 0 ? ` without ${disabledPlans.join(', ')}` : '';
@@ -149,7 +149,7 @@ function describe(event: LedgerEvent, state: LedgerState): string {
     case 'MailboxPurged':
       return `: mailbox of ${upn(state, event.data.userId)} purged`;
     case 'AliasesReleased':
-      return `: aliases of ${upn(state, event.data.userId)} released (${event.data.aliases.join(', ')})`;
+      return `: aliases of ${upn(state, event.data.userId)} released (${event.data.aliases?.join(', ') ?? ERASED})`;
     case 'ContactsListDeleted':
       return `: contacts list of ${upn(state, event.data.userId)} deleted`;
     case 'ContactsListRestored':
@@ -179,7 +179,7 @@ function matches(event: AuditEntry, filter: ReplayFilter, state: LedgerState): b
 
 function isUser(userId: string | undefined, wanted: string, state: LedgerState): boolean {
   if (userId === undefined) return false;
-  return userId === wanted || state.users.get(userId)?.userPrincipalName.toLowerCase() === wanted.toLowerCase();
+  return userId === wanted || state.users.get(userId)?.userPrincipalName?.toLowerCase() === wanted.toLowerCase();
 }
 
 function entry({ event, metadata, recorded }: Stored): AuditEntry {
@@ -206,8 +206,17 @@ export function time(iso: string): string {
   return iso.replace(/\.000Z$/, 'Z');
 }
 
+/** What replay prints for a personal field read back after the user's purge (E2). */
+const ERASED = '[erased]';
+
+function personal(value: string | null): string {
+  return value ?? ERASED;
+}
+
 function upn(state: LedgerState, userId: string): string {
-  return state.users.get(userId)?.userPrincipalName ?? userId;
+  const user = state.users.get(userId);
+  if (!user) return userId;
+  return user.userPrincipalName ?? `${userId} ${ERASED}`;
 }
 
 function seatsLeft(state: LedgerState, skuId: string): number | undefined {

@@ -16,3 +16,4 @@ export * from './audit';
 export * from './auth';
 export * from './retention';
 export * from './alerts';
+export * from './erasure';

@@ -15,6 +15,7 @@ import { CLOCK, Clock, SystemClock } from './clock/clock';
 import { ManualClock } from './clock/manual-clock';
 import { DEFAULT_READ_MODEL_WAIT_MS, ExecuteLedgerHandler, READ_MODEL_WAIT } from './commands/execute-ledger.handler';
 import { LEDGER_CONFIG, LedgerConfig } from './config';
+import { CryptoShreddingEventStore } from './erasure/crypto-shredding-event-store';
 import { createEventStore } from './ledger/event-store.factory';
 import { CommandPath, createCommandPath } from './ledger/command-path';
 import { LedgerCommandExecutor } from './ledger/ledger-command.executor';
@@ -29,11 +30,14 @@ const COMMAND_PATH = Symbol('COMMAND_PATH');
 class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     private readonly projector: Projector,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly store: CryptoShreddingEventStore,
     @Inject(READ_MODEL_DATABASE) private readonly db: ReadModelDatabase,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    // A local folder written before crypto-shredding (E1) is refused with the command that migrates it.
+    if (this.config.eventStore === 'sqlite') await this.store.assertSealed();
     this.projector.start();
   }
 
@@ -48,7 +52,8 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 @Module({
   imports: [CqrsModule.forRoot()],
   providers: [
-    { provide: EVENT_STORE, inject: [LEDGER_CONFIG], useFactory: createEventStore },
+    { provide: CryptoShreddingEventStore, inject: [LEDGER_CONFIG], useFactory: createEventStore },
+    { provide: EVENT_STORE, useExisting: CryptoShreddingEventStore },
     {
       provide: READ_MODEL_FILE,
       inject: [LEDGER_CONFIG, EVENT_STORE],
@@ -79,9 +84,12 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     { provide: CATALOG, inject: [LEDGER_CONFIG], useFactory: (config: LedgerConfig) => loadCatalog(config.catalogFile) },
     {
       provide: COMMAND_PATH,
-      inject: [EVENT_STORE, READ_MODEL_FILE, CLOCK, CATALOG],
-      useFactory: (store: EventStore, readModels: ReadModelDatabase, clock: Clock, catalog: Catalog) =>
-        createCommandPath({ store, readModels, clock, catalog, logger: new Logger('Projector') }),
+      inject: [CryptoShreddingEventStore, READ_MODEL_FILE, CLOCK, CATALOG],
+      useFactory: (store: CryptoShreddingEventStore, readModels: ReadModelDatabase, clock: Clock, catalog: Catalog) => {
+        const path = createCommandPath({ store, readModels, clock, catalog, logger: new Logger('Projector') });
+        store.onErasure((tenantId) => path.ledgers.forget(tenantId));
+        return path;
+      },
     },
     { provide: Projector, inject: [COMMAND_PATH], useFactory: (path: CommandPath) => path.projector },
     { provide: LedgerCommandExecutor, inject: [COMMAND_PATH], useFactory: (path: CommandPath) => path.executor },
@@ -90,6 +98,6 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     { provide: READ_MODEL_WAIT, useValue: DEFAULT_READ_MODEL_WAIT_MS },
     ExecuteLedgerHandler,
   ],
-  exports: [EVENT_STORE, READ_MODEL_DATABASE, CLOCK, CATALOG, Projector, CqrsModule, ...READ_MODEL_QUERIES],
+  exports: [EVENT_STORE, CryptoShreddingEventStore, READ_MODEL_DATABASE, CLOCK, CATALOG, Projector, CqrsModule, ...READ_MODEL_QUERIES],
 })
 export class LedgerModule {}

@@ -122,7 +122,7 @@ function expectConsistent(state: LedgerState): void {
     expect({ skuId: subscription.skuId, assigned: subscription.assigned }).toEqual({ skuId: subscription.skuId, assigned: holders });
   }
   for (const user of state.users.values()) {
-    if (user.status !== 'purged') expect(state.principalNames.get(user.userPrincipalName.toLowerCase())).toBe(user.userId);
+    if (user.status !== 'purged') expect(state.principalNames.get(user.userPrincipalName!.toLowerCase())).toBe(user.userId);
     for (const alias of user.aliases) expect(state.aliases.get(alias.toLowerCase())).toBe(user.userId);
   }
 }

@@ -90,6 +90,12 @@ export interface EventStore {
 
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
 
+  /**
+   * Deletes a stream (a no-op when it does not exist): it then reads as not found. EventStoreDB soft-deletes
+   * (its events stay in the data files, and in $all, until a scavenge); SQLite removes the rows.
+   */
+  deleteStream(streamId: string): Promise<void>;
+
   /** Resolves when the store answers; rejects with a clear error when it does not. */
   ping(): Promise<void>;
 

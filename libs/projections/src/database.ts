@@ -14,6 +14,8 @@ export function openReadModelDatabase(file: string): ReadModelDatabase {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 10000');
+  // Erased personal data (E1) must not stay readable in free pages: deleted content is overwritten with zeros.
+  db.pragma('secure_delete = ON');
   db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
     name TEXT PRIMARY KEY,
     version INTEGER NOT NULL,

@@ -183,6 +183,8 @@ export class Projector {
   private flush(events: readonly RecordedEvent[]): void {
     if (events.length === 0) return;
     this.applied$.next(this.applyBatch(events));
+    // E1: the pages that held a purged user's fields are copied back from the WAL and the WAL emptied.
+    if (events.some((event) => event.type === 'UserPurged')) this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /** Event by event, each projection past its own checkpoint; an event is converted once for all of them. */

@@ -34,10 +34,11 @@ export function ledgerLoggerModule() {
           if (QUIET_PATHS.has((req.url ?? '').split('?')[0])) return 'debug';
           return res.statusCode >= 400 ? 'warn' : 'info';
         },
-        // Credentials never reach the log: headers and body fields by path, the query string by parameter name.
+        // Credentials and UPNs (E1) never reach the log: headers and body fields by path, the query string by name or value.
         redact: { paths: REDACTED_LOG_PATHS, censor: REDACTED },
         serializers: {
-          req: (req: { url?: string; query?: unknown }) => Object.assign(req, { url: req.url && redactUrl(req.url), query: redactQuery(req.query) }),
+          req: (req: { url?: string; query?: unknown; params?: unknown }) =>
+            Object.assign(req, { url: req.url && redactUrl(req.url), query: redactQuery(req.query), params: redactQuery(req.params) }),
         },
       },
     }),

@@ -15,25 +15,35 @@ export const REDACTED_LOG_PATHS = [
   ]),
 ];
 
-/** The URL with the value of every credential-like query parameter replaced, for logs. */
+/** A UPN or alias (E1: no personal data in logs at info): any value with an @, e.g. `?userId=ada@contoso.com`. */
+const PERSONAL = /@|%40/;
+
+/** The URL with every credential-like query parameter and every e-mail-like path segment or value replaced, for logs. */
 export function redactUrl(url: string): string {
   const query = url.indexOf('?');
-  if (query < 0) return url;
+  const path = (query < 0 ? url : url.slice(0, query))
+    .split('/')
+    .map((segment) => (PERSONAL.test(segment) ? REDACTED : segment))
+    .join('/');
+  if (query < 0) return path;
   const params = url
     .slice(query + 1)
     .split('&')
     .map((pair) => {
       const equals = pair.indexOf('=');
       const name = equals < 0 ? pair : pair.slice(0, equals);
-      return equals >= 0 && CREDENTIAL_NAME.test(safeDecode(name)) ? `${name}=${REDACTED}` : pair;
+      const secret = CREDENTIAL_NAME.test(safeDecode(name)) || PERSONAL.test(pair.slice(equals + 1));
+      return equals >= 0 && secret ? `${name}=${REDACTED}` : pair;
     });
-  return `${url.slice(0, query)}?${params.join('&')}`;
+  return `${path}?${params.join('&')}`;
 }
 
-/** A parsed query object with credential-like values replaced, for logs. */
+/** A parsed query (or route parameters) object with credential-like and e-mail-like values replaced, for logs. */
 export function redactQuery(query: unknown): unknown {
   if (typeof query !== 'object' || query === null) return query;
-  return Object.fromEntries(Object.entries(query).map(([name, value]) => [name, CREDENTIAL_NAME.test(name) ? REDACTED : value]));
+  return Object.fromEntries(
+    Object.entries(query).map(([name, value]) => [name, CREDENTIAL_NAME.test(name) || PERSONAL.test(String(value)) ? REDACTED : value]),
+  );
 }
 
 function safeDecode(text: string): string {

@@ -92,6 +92,7 @@ export function upTo(store: EventStore, last: bigint): EventStore {
     subscribeToAll: () => {
       throw new Error('a bounded view of the event store has no live subscription');
     },
+    deleteStream: () => Promise.reject(new Error('read-only view of the event store')),
     ping: () => store.ping(),
     close: () => Promise.resolve(),
   };

@@ -1,5 +1,5 @@
-import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Module } from '@nestjs/common';
+import { CryptoShreddingEventStore } from '../erasure/crypto-shredding-event-store';
 import { LedgerModule } from '../ledger.module';
 import { GetAuditStateHandler } from './audit-state.query';
 import { StateCheckpoints } from './state-checkpoints';
@@ -8,7 +8,15 @@ import { StateCheckpoints } from './state-checkpoints';
 @Module({
   imports: [LedgerModule],
   providers: [
-    { provide: StateCheckpoints, inject: [EVENT_STORE], useFactory: (store: EventStore) => new StateCheckpoints(store) },
+    {
+      provide: StateCheckpoints,
+      inject: [CryptoShreddingEventStore],
+      useFactory: (store: CryptoShreddingEventStore) => {
+        const checkpoints = new StateCheckpoints(store);
+        store.onErasure((tenantId) => checkpoints.forget(tenantId));
+        return checkpoints;
+      },
+    },
     GetAuditStateHandler,
   ],
 })

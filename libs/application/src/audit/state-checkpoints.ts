@@ -66,6 +66,11 @@ export class StateCheckpoints {
     return { state, position, events };
   }
 
+  /** After a purge (E1): the remembered states hold the erased fields; later folds read them erased. */
+  forget(tenantId: string): void {
+    this.byTenant.delete(tenantId);
+  }
+
   private spacing(tenantId: string): bigint {
     return this.byTenant.get(tenantId)?.spacing ?? BigInt(this.interval);
   }

@@ -2,9 +2,15 @@ import { EsdbEventStore, EventStore, SqliteEventStore } from '@app/event-store';
 import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { LedgerConfig } from '../config';
+import { CryptoShreddingEventStore } from '../erasure/crypto-shredding-event-store';
 
-/** LEDGER_EVENT_STORE picks the adapter; both honour the same port and pass the same contract suite. */
-export function createEventStore(config: LedgerConfig): EventStore {
+/** The adapter LEDGER_EVENT_STORE picks, behind crypto-shredding (E1): personal data is stored encrypted on either. */
+export function createEventStore(config: LedgerConfig): CryptoShreddingEventStore {
+  return new CryptoShreddingEventStore(createAdapter(config));
+}
+
+/** Both adapters honour the same port and pass the same contract suite. */
+function createAdapter(config: LedgerConfig): EventStore {
   if (config.eventStore === 'esdb') {
     const logger = new Logger('EventStoreDB');
     return new EsdbEventStore(config.eventStoreConnectionString!, {

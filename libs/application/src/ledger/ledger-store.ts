@@ -70,6 +70,12 @@ export class LedgerStore {
     return ledger;
   }
 
+  /** After a purge (E1): the cached state and the snapshot held the erased fields; the next load replays without them. */
+  forget(tenantId: string): void {
+    this.ledgers.delete(tenantId);
+    this.snapshots.delete(ledgerStreamId(tenantId));
+  }
+
   /**
    * Appends with the revision the decision was made on; a concurrent writer makes it throw
    * WrongExpectedVersionError and leaves the state as it was.

@@ -23,6 +23,7 @@ export interface Snapshot {
 export class SnapshotStore {
   private readonly select;
   private readonly upsert;
+  private readonly remove;
 
   constructor(db: Database.Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS ledger_snapshots (
@@ -37,12 +38,18 @@ export class SnapshotStore {
         'SELECT revision, position, state FROM ledger_snapshots WHERE stream_id = ? AND format = ?',
       )
       .safeIntegers(true);
+    this.remove = db.prepare('DELETE FROM ledger_snapshots WHERE stream_id = ?');
     this.upsert = db.prepare(
       `INSERT INTO ledger_snapshots (stream_id, format, revision, position, state) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (stream_id) DO UPDATE SET format = excluded.format, revision = excluded.revision,
          position = excluded.position, state = excluded.state
        WHERE excluded.revision > ledger_snapshots.revision OR excluded.format <> ledger_snapshots.format`,
     );
+  }
+
+  /** A purge (E1) makes every older snapshot of the stream hold erased data: it goes. */
+  delete(streamId: string): void {
+    this.remove.run(streamId);
   }
 
   load(streamId: string): Snapshot | undefined {
@@ -70,7 +77,7 @@ function deserialize(serialized: SerializedState): LedgerState {
     subscriptions: new Map(serialized.subscriptions.map((subscription) => [subscription.skuId, subscription])),
     users: new Map(users.map((user) => [user.userId, user])),
     principalNames: new Map(
-      users.filter((user) => user.status !== 'purged').map((user) => [user.userPrincipalName.toLowerCase(), user.userId]),
+      users.flatMap((user) => (user.status !== 'purged' && user.userPrincipalName !== null ? [[user.userPrincipalName.toLowerCase(), user.userId] as const] : [])),
     ),
     aliases: new Map(users.flatMap((user) => user.aliases.map((alias) => [alias.toLowerCase(), user.userId] as [string, string]))),
     idempotency: new Map(

@@ -13,25 +13,33 @@ export type SeatsPurchased = { type: 'SeatsPurchased'; data: { skuId: string; co
 export type SeatsExpired = { type: 'SeatsExpired'; data: { skuId: string; count: number } };
 export type SeatsRenewed = { type: 'SeatsRenewed'; data: { skuId: string; count: number } };
 
+/**
+ * A personal field (E1): stored encrypted under the user's key, and read back as null, with the event's
+ * `erased: true`, once the purge destroyed that key. decide() always writes the plaintext.
+ */
+export type Personal<T> = T | null;
+/** Set on the data of an event read back after its user's erasure. */
+export type Erasable = { erased?: true };
+
 export type UserCreated = {
   type: 'UserCreated';
   data: {
     userId: string;
-    userPrincipalName: string;
-    displayName: string;
+    userPrincipalName: Personal<string>;
+    displayName: Personal<string>;
     usageLocation: string | null;
-    aliases: string[];
-  };
+    aliases: Personal<string[]>;
+  } & Erasable;
 };
 export type UserUpdated = {
   type: 'UserUpdated';
-  data: { userId: string; displayName?: string; usageLocation?: string };
+  data: { userId: string; displayName?: Personal<string>; usageLocation?: string } & Erasable;
 };
-export type AliasAdded = { type: 'AliasAdded'; data: { userId: string; alias: string } };
+export type AliasAdded = { type: 'AliasAdded'; data: { userId: string; alias: Personal<string> } & Erasable };
 /** `purgeAfter`: when the grace period of the deleted user's data ends (U4). */
 export type UserDeleted = { type: 'UserDeleted'; data: { userId: string; purgeAfter: string } };
 /** The deleted user's grace period ended: everything but SharePoint documents is gone, the UPN is free. */
-export type UserPurged = { type: 'UserPurged'; data: { userId: string; userPrincipalName: string } };
+export type UserPurged = { type: 'UserPurged'; data: { userId: string; userPrincipalName: Personal<string> } & Erasable };
 
 export type LicenseAssigned = {
   type: 'LicenseAssigned';
@@ -53,7 +61,7 @@ export type MailboxSoftDeleted = {
 };
 export type MailboxRestored = { type: 'MailboxRestored'; data: { userId: string } };
 export type MailboxPurged = { type: 'MailboxPurged'; data: { userId: string } };
-export type AliasesReleased = { type: 'AliasesReleased'; data: { userId: string; aliases: string[] } };
+export type AliasesReleased = { type: 'AliasesReleased'; data: { userId: string; aliases: Personal<string[]> } & Erasable };
 export type ContactsListDeleted = { type: 'ContactsListDeleted'; data: { userId: string } };
 export type ContactsListRestored = { type: 'ContactsListRestored'; data: { userId: string } };
 

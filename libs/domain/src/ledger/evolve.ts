@@ -41,13 +41,14 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
         displayName,
         usageLocation,
         status: 'active',
-        aliases: [...aliases],
+        aliases: [...(aliases ?? [])],
         licenses: new Map(),
         mailbox: null,
         purgeAfter: null,
       });
-      state.principalNames.set(userPrincipalName.toLowerCase(), userId);
-      for (const alias of aliases) state.aliases.set(alias.toLowerCase(), userId);
+      // Read back erased (the user was purged since), the names are unknown and free (U1).
+      if (userPrincipalName !== null) state.principalNames.set(userPrincipalName.toLowerCase(), userId);
+      for (const alias of aliases ?? []) state.aliases.set(alias.toLowerCase(), userId);
       return state;
     }
     case 'UserUpdated': {
@@ -57,6 +58,7 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
       return state;
     }
     case 'AliasAdded': {
+      if (event.data.alias === null) return state;
       user(state, event.data.userId).aliases.push(event.data.alias);
       state.aliases.set(event.data.alias.toLowerCase(), event.data.userId);
       return state;
@@ -71,7 +73,12 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
       const target = user(state, event.data.userId);
       target.status = 'purged';
       target.purgeAfter = null;
-      state.principalNames.delete(target.userPrincipalName.toLowerCase());
+      if (target.userPrincipalName !== null) state.principalNames.delete(target.userPrincipalName.toLowerCase());
+      for (const alias of target.aliases) state.aliases.delete(alias.toLowerCase());
+      // E1: the personal fields are erased from the state, so no snapshot or cached state keeps them.
+      target.userPrincipalName = null;
+      target.displayName = null;
+      target.aliases = [];
       return state;
     }
     case 'LicenseAssigned':
@@ -98,6 +105,8 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
       user(state, event.data.userId).mailbox = { status: 'purged', purgeAfter: null };
       return state;
     case 'AliasesReleased': {
+      // Read back erased: the user's aliases were never folded in either.
+      if (event.data.aliases === null) return state;
       const target = user(state, event.data.userId);
       const released = new Set(event.data.aliases.map((alias) => alias.toLowerCase()));
       target.aliases = target.aliases.filter((alias) => !released.has(alias.toLowerCase()));

@@ -18,8 +18,9 @@ export interface MailboxState {
 
 export interface UserState {
   userId: string;
-  userPrincipalName: string;
-  displayName: string;
+  /** Null once purged (E1): the folded state, and so every snapshot, forgets the personal fields. */
+  userPrincipalName: string | null;
+  displayName: string | null;
   usageLocation: string | null;
   status: 'active' | 'deleted' | 'purged';
   aliases: string[];

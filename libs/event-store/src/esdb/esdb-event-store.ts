@@ -83,6 +83,18 @@ export class EsdbEventStore implements EventStore {
     return { nextExpectedRevision: result.nextExpectedRevision, position: result.position.commit };
   }
 
+  /** A soft delete: EventStoreDB keeps the events in its chunks (and in $all) until a scavenge removes them. */
+  async deleteStream(streamId: string): Promise<void> {
+    await this.connection.bounded(`a delete of ${streamId}`, this.callTimeoutMs, async (client) => {
+      try {
+        await client.deleteStream(streamId, { expectedRevision: ANY, requiresLeader: true });
+      } catch (error) {
+        const mapped = toPortError(error, { streamId });
+        if (!(mapped instanceof StreamNotFoundError)) throw mapped;
+      }
+    });
+  }
+
   /** Asks for the leader: commands decide on what this returns, and a follower may lag behind. */
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
     const backwards = options.direction === 'backwards';

@@ -96,6 +96,7 @@ export class SqliteEventStore implements EventStore {
   private readonly allBackwards: Database.Statement<[bigint, number], EventRow>;
   private readonly lastPosition: Database.Statement<[], bigint | null>;
   private readonly trivial: Database.Statement<[], number>;
+  private readonly deleteRows: Database.Statement<[string]>;
   private readonly appendTransaction: Database.Transaction<
     (streamId: string, events: readonly SerialisedEvent[], expected: ExpectedRevision) => AppendResult
   >;
@@ -119,6 +120,8 @@ export class SqliteEventStore implements EventStore {
       this.db.pragma('journal_mode = WAL');
       // FULL fsyncs the WAL on every commit: an acknowledged append survives a power cut.
       this.db.pragma('synchronous = FULL');
+      // Deleted rows (a destroyed personal-data key, E1) are overwritten with zeros, not left in free pages.
+      this.db.pragma('secure_delete = ON');
       this.migrate();
     } catch (error) {
       this.db?.close();
@@ -160,6 +163,7 @@ export class SqliteEventStore implements EventStore {
       .pluck()
       .safeIntegers(true);
     this.trivial = this.db.prepare<[], number>('SELECT 1').pluck();
+    this.deleteRows = this.db.prepare<[string]>('DELETE FROM events WHERE stream_id = ?');
     this.appendTransaction = this.db.transaction((streamId, events, expected) =>
       this.appendInTransaction(streamId, events, expected),
     );
@@ -256,6 +260,18 @@ export class SqliteEventStore implements EventStore {
     const subscription = new SqliteAllSubscription(feed, from === 'start' ? 0n : from);
     if (!this.closed) this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /** The rows go at once; the WAL is checkpointed and truncated so that no copy of their pages is left in it. */
+  async deleteStream(streamId: string): Promise<void> {
+    validateStreamId(streamId);
+    this.assertOpen();
+    try {
+      this.deleteRows.run(streamId);
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (error) {
+      throw this.translate(error);
+    }
   }
 
   async ping(): Promise<void> {

@@ -10,19 +10,20 @@ export const mailboxRetentionProjection = defineProjection({
   name: 'mailboxRetention',
   // 2: seq for paging, the soft-delete's event id and correlation (the purge's causation), deleted users.
   // 3: each mailbox keeps its owner's UPN, so a purged user's mailbox still shows whose it was.
-  version: 3,
+  // 4: a purged user's UPN is erased from the mailbox (E1): null, and the view says `erased`.
+  version: 4,
   tables: ['mailboxes', 'mailbox_owners', 'deleted_users'],
   schema: `
     CREATE TABLE IF NOT EXISTS mailbox_owners (
       tenant_id TEXT NOT NULL,
       user_id TEXT NOT NULL,
-      user_principal_name TEXT NOT NULL,
+      user_principal_name TEXT,
       PRIMARY KEY (tenant_id, user_id)
     );
     CREATE TABLE IF NOT EXISTS mailboxes (
       tenant_id TEXT NOT NULL,
       user_id TEXT NOT NULL,
-      user_principal_name TEXT NOT NULL,
+      user_principal_name TEXT, -- null once the user is purged (E1)
       seq INTEGER NOT NULL,
       position INTEGER NOT NULL,
       status TEXT NOT NULL,
@@ -55,8 +56,7 @@ export const mailboxRetentionProjection = defineProjection({
     const provision = db.prepare(
       `INSERT INTO mailboxes (tenant_id, user_id, user_principal_name, seq, position, status, provisioned_at, contacts_list)
        VALUES (@tenant, @userId,
-         -- '' rather than a failed batch if a history ever lacks the UserCreated: one odd row must not stall every read model.
-         coalesce((SELECT user_principal_name FROM mailbox_owners WHERE tenant_id = @tenant AND user_id = @userId), ''),
+         (SELECT user_principal_name FROM mailbox_owners WHERE tenant_id = @tenant AND user_id = @userId),
          @position, @position, 'active', @at, 'active')
        ON CONFLICT (tenant_id, user_id) DO UPDATE SET position = excluded.position, status = 'active',
          provisioned_at = excluded.provisioned_at, soft_deleted_at = NULL, purge_after = NULL, purged_at = NULL,
@@ -94,7 +94,9 @@ export const mailboxRetentionProjection = defineProjection({
       `UPDATE deleted_users SET position = @position, status = 'purged', purged_at = @at
        WHERE tenant_id = @tenant AND user_id = @userId AND position < @position`,
     );
-    return { provision, softDelete, restore, purge, contacts, own, deleteUser, purgeUser };
+    const eraseOwner = db.prepare('UPDATE mailbox_owners SET user_principal_name = NULL WHERE tenant_id = @tenant AND user_id = @userId');
+    const eraseMailbox = db.prepare('UPDATE mailboxes SET user_principal_name = NULL WHERE tenant_id = @tenant AND user_id = @userId');
+    return { provision, softDelete, restore, purge, contacts, own, deleteUser, purgeUser, eraseOwner, eraseMailbox };
   },
   ignores: ['subscription', 'license', 'alerting'],
   on: {
@@ -117,7 +119,11 @@ export const mailboxRetentionProjection = defineProjection({
     },
     UserDeleted: ({ deleteUser }, event) =>
       deleteUser.run({ ...rowOf(event), purgeAfter: event.data.purgeAfter, eventId: event.eventId, correlationId: event.metadata.correlationId }),
-    UserPurged: ({ purgeUser }, event) => purgeUser.run(rowOf(event)),
+    UserPurged: ({ purgeUser, eraseOwner, eraseMailbox }, event) => {
+      purgeUser.run(rowOf(event));
+      eraseOwner.run(rowOf(event));
+      eraseMailbox.run(rowOf(event));
+    },
     UserUpdated: IGNORED,
     AliasAdded: IGNORED,
     AliasesReleased: IGNORED,

@@ -5,7 +5,9 @@ export type MailboxStatus = 'active' | 'softDeleted' | 'purged';
 
 export interface MailboxView {
   userId: string;
-  userPrincipalName: string;
+  /** Null once the user is purged (E1), and then `erased` is true. */
+  userPrincipalName: string | null;
+  erased?: true;
   status: MailboxStatus;
   provisionedAt: string;
   softDeletedAt: string | null;
@@ -16,7 +18,7 @@ export interface MailboxView {
 
 export interface MailboxRow {
   user_id: string;
-  user_principal_name: string;
+  user_principal_name: string | null;
   status: MailboxStatus;
   provisioned_at: string;
   soft_deleted_at: string | null;
@@ -29,6 +31,7 @@ export function toMailboxView(row: MailboxRow): MailboxView {
   return {
     userId: row.user_id,
     userPrincipalName: row.user_principal_name,
+    ...(row.user_principal_name === null ? { erased: true as const } : {}),
     status: row.status,
     provisionedAt: row.provisioned_at,
     softDeletedAt: row.soft_deleted_at,

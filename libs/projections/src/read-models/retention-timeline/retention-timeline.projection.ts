@@ -1,5 +1,6 @@
 import { LedgerEventType } from '@app/domain';
 import { ReadModelDatabase } from '../../database';
+import { erasePersonalFields } from '../../erase-personal-fields';
 import { IGNORED, ProjectedEvent, defineProjection } from '../../projection';
 
 /** Entry types that are not stored events: what the timeline derives from them (A3, L5, L6). */
@@ -45,18 +46,23 @@ export const retentionTimelineProjection = defineProjection({
     CREATE UNIQUE INDEX IF NOT EXISTS retention_timeline_retained_once
       ON retention_timeline (tenant_id, user_id, commit_key) WHERE type = '${SHAREPOINT_DOCUMENTS_RETAINED}';`,
   // OR IGNORE: a redelivered event hits its primary key; a second retained entry of one commit hits the unique index.
-  prepare: (db: ReadModelDatabase) =>
-    db.prepare(
+  prepare: (db: ReadModelDatabase) => ({
+    insert: db.prepare(
       `INSERT OR IGNORE INTO retention_timeline
          (tenant_id, user_id, position, sub, at, type, actor_id, actor_name, details, commit_key)
        VALUES (@tenant, @userId, @position, @sub, @at, @type, @actorId, @actorName, @details, @commitKey)`,
     ),
+    erase: erasePersonalFields(db, 'retention_timeline', 'details'),
+  }),
   // Seats and profile edits are no step of a user's license and data lifecycle; every other event is.
   ignores: ['subscription', 'alerting'],
   on: {
     UserCreated: step,
     UserDeleted: step,
-    UserPurged: step,
+    UserPurged: (statements, event) => {
+      step(statements, event);
+      statements.erase.run(event.metadata.tenantId, event.data.userId);
+    },
     LicenseAssigned: step,
     LicenseUpdated: step,
     LicenseRemoved: step,
@@ -76,7 +82,7 @@ export const retentionTimelineProjection = defineProjection({
 type UserEvent = ProjectedEvent & { data: { userId: string } };
 
 /** Writes the event's entries on its user's timeline. */
-function step(insert: { run(row: Record<string, unknown>): unknown }, event: UserEvent): void {
+function step({ insert }: { insert: { run(row: Record<string, unknown>): unknown } }, event: UserEvent): void {
   const { tenantId: tenant, occurredAt: at, actor, correlationId, causationId } = event.metadata;
   // The events of one append share their metadata: together they name the commit.
   const commitKey = `${at}|${correlationId}|${causationId}`;

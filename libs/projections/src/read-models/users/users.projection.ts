@@ -60,13 +60,16 @@ export const usersProjection = defineProjection({
   },
   ignores: ['subscription', 'mailbox', 'alerting'],
   on: {
+    // Read back erased, the user was purged since: the row would be forgotten at its UserPurged anyway.
     UserCreated: ({ insertUser }, { metadata, data, position }) =>
-      insertUser.run(metadata.tenantId, data.userId, position, data.userPrincipalName, data.displayName, data.usageLocation, JSON.stringify(data.aliases)),
+      data.erased ? undefined : insertUser.run(metadata.tenantId, data.userId, position, data.userPrincipalName, data.displayName, data.usageLocation, JSON.stringify(data.aliases)),
     UserUpdated: ({ updateUser }, { metadata, data }) =>
       updateUser.run(data.displayName ?? null, data.usageLocation ?? null, metadata.tenantId, data.userId),
     AliasAdded: ({ setAliases, aliasesOf }, { metadata: { tenantId }, data }) =>
       setAliases.run(JSON.stringify([...aliasesOf(tenantId, data.userId), data.alias]), tenantId, data.userId),
     AliasesReleased: ({ setAliases, aliasesOf }, { metadata: { tenantId }, data }) => {
+      // Read back erased, the user's row is gone (purged) or never had them: a rebuild skips it.
+      if (data.aliases === null) return;
       const released = new Set(data.aliases.map((alias) => alias.toLowerCase()));
       const kept = aliasesOf(tenantId, data.userId).filter((alias) => !released.has(alias.toLowerCase()));
       setAliases.run(JSON.stringify(kept), tenantId, data.userId);

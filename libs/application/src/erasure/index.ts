@@ -1,0 +1,2 @@
+export * from './crypto-shredding-event-store';
+export * from './personal-data-keys';

@@ -1,0 +1,81 @@
+import { EventStore, NO_STREAM, StreamNotFoundError, WrongExpectedVersionError } from '@app/event-store';
+import { randomBytes, randomUUID } from 'node:crypto';
+
+export const KEY_STREAM_PREFIX = 'personal-data-key-';
+const KEY_CREATED = 'PersonalDataKeyCreated';
+const KEY_DESTROYED = 'PersonalDataKeyDestroyed';
+
+/** The stream holding one user's data key: in the event store itself, so every API node on it finds the same key. */
+export function keyStreamOf(tenantId: string, userId: string): string {
+  return `${KEY_STREAM_PREFIX}${tenantId}-${userId}`;
+}
+
+export function isKeyStream(streamId: string): boolean {
+  return streamId.startsWith(KEY_STREAM_PREFIX);
+}
+
+/**
+ * Per-user AES-256 data keys (E1). Destroying one appends a marker (so the key is no longer the stream's
+ * last event, which a scavenge may keep) and deletes the stream. Keys are cached per process; null means destroyed.
+ */
+export class PersonalDataKeys {
+  private readonly cache = new Map<string, Buffer | null>();
+
+  constructor(private readonly store: EventStore) {}
+
+  /** The user's key, or null when it was destroyed (or never existed). */
+  async find(tenantId: string, userId: string): Promise<Buffer | null> {
+    const stream = keyStreamOf(tenantId, userId);
+    const cached = this.cache.get(stream);
+    if (cached !== undefined) return cached;
+    const key = await this.read(stream);
+    this.cache.set(stream, key);
+    return key;
+  }
+
+  /** The user's key, created on first use; a concurrent creator elsewhere wins and its key is used. */
+  async findOrCreate(tenantId: string, userId: string): Promise<Buffer | null> {
+    const stream = keyStreamOf(tenantId, userId);
+    const cached = this.cache.get(stream);
+    if (cached) return cached;
+    const key = randomBytes(32);
+    try {
+      await this.store.appendToStream(stream, [{ id: randomUUID(), type: KEY_CREATED, data: { key: key.toString('base64') }, metadata: {} }], {
+        expectedRevision: NO_STREAM,
+      });
+      this.cache.set(stream, key);
+      return key;
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      this.cache.delete(stream);
+      return this.find(tenantId, userId);
+    }
+  }
+
+  /** Crypto-shredding: afterwards nothing sealed under this key can be opened. Idempotent. */
+  async destroy(tenantId: string, userId: string): Promise<void> {
+    const stream = keyStreamOf(tenantId, userId);
+    this.cache.set(stream, null);
+    if ((await this.read(stream)) !== null) {
+      await this.store.appendToStream(stream, [{ id: randomUUID(), type: KEY_DESTROYED, data: {}, metadata: {} }]);
+    }
+    await this.store.deleteStream(stream);
+  }
+
+  /** Forgets a cached key (another node may have destroyed it): the next use reads the store again. */
+  forget(tenantId: string, userId: string): void {
+    this.cache.delete(keyStreamOf(tenantId, userId));
+  }
+
+  private async read(stream: string): Promise<Buffer | null> {
+    let key: Buffer | null = null;
+    try {
+      for await (const event of this.store.readStream(stream)) {
+        key = event.type === KEY_CREATED ? Buffer.from(String(event.data.key), 'base64') : null;
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return key;
+  }
+}
