@@ -37,12 +37,12 @@ describe('Erasure by crypto-shredding (E1, E2)', () => {
       admin.post('/v1/users', { userPrincipalName: 'zq1upnmarker@contoso.com', displayName: 'Zq2DisplayMarker', usageLocation: 'GB', aliases: ['zq4aliasmarker@contoso.com'] }),
     ).expect(201);
     userId = created.body.userId as string;
-    await idempotent(admin.patch(`/v1/users/${userId}`, { displayName: 'Zq3RenamedMarker' }) as ReturnType<Caller['post']>).expect(200);
+    await idempotent(admin.patch(`/v1/users/${userId}`, { displayName: 'Zq3RenamedMarker' })).expect(200);
     await idempotent(admin.post(`/v1/users/${userId}/aliases`, { alias: 'zq5aliasmarker@contoso.com' })).expect(201);
     await idempotent(admin.post(`/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId: 'O365_BP' }], removeLicenses: [] })).expect(200);
     assignedAt = (await admin.get('/v1/clock').expect(200)).body.now as string;
     await admin.post('/v1/clock/advance', { minutes: 1 }).expect(200);
-    const deleted = await (admin.delete(`/v1/users/${userId}`) as ReturnType<Caller['post']>).set('Idempotency-Key', 'erasure-delete').expect(200);
+    const deleted = await (admin.delete(`/v1/users/${userId}`)).set('Idempotency-Key', 'erasure-delete').expect(200);
     expect(deleted.body.status).toBe('deleted');
   }, 60_000);
   afterAll(() => ledger.close());

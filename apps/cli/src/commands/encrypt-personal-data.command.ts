@@ -12,7 +12,7 @@ export const encryptPersonalDataCommand = defineCommand(
   (command) =>
     command
       .name('encrypt-personal-data')
-      .summary('migrate a data folder written before crypto-shredding: re-write the SQLite log encrypted (API stopped)')
+      .summary('migrate a data folder from before crypto-shredding: seal the SQLite log (API stopped)')
       .description(
         `Migrates a data folder written before crypto-shredding (E1), with the API stopped: the event log
 is an immutable log and cannot be re-encrypted in place, so every event is copied, in order and
