@@ -3,15 +3,24 @@
  * they are declared once here and never derived from class names.
  * Who and when (actor, occurredAt, correlation, causation) travel in the stored metadata, not here.
  */
-export type LicenseRemovalReason = 'removed' | 'replaced' | 'reassigned' | 'userDeleted';
+export type LicenseRemovalReason = 'removed' | 'replaced' | 'reassigned' | 'userDeleted' | 'subscriptionDeleted';
 
+/** `termEndsAt` and `trial` are absent from events stored before the lifecycle (SL1): no term, not a trial. */
 export type SubscriptionAdded = {
   type: 'SubscriptionAdded';
-  data: { skuId: string; name: string; servicePlans: string[]; seats: number };
+  data: { skuId: string; name: string; servicePlans: string[]; seats: number; termEndsAt?: string | null; trial?: boolean };
 };
 export type SeatsPurchased = { type: 'SeatsPurchased'; data: { skuId: string; count: number } };
 export type SeatsExpired = { type: 'SeatsExpired'; data: { skuId: string; count: number } };
 export type SeatsRenewed = { type: 'SeatsRenewed'; data: { skuId: string; count: number } };
+/** SL1: the term ended unrenewed; users keep their licenses, no new assignments. */
+export type SubscriptionEnteredWarning = { type: 'SubscriptionEnteredWarning'; data: { skuId: string } };
+/** SL1: 30 days in warning; licenses stay assigned, their services are disabled. */
+export type SubscriptionSuspended = { type: 'SubscriptionSuspended'; data: { skuId: string } };
+/** SL1: 90 days suspended; its licenses were removed in the same commit (reason `subscriptionDeleted`). */
+export type SubscriptionDeleted = { type: 'SubscriptionDeleted'; data: { skuId: string } };
+/** SL2: a new term end; from warning or suspended, enabled again. */
+export type SubscriptionRenewed = { type: 'SubscriptionRenewed'; data: { skuId: string; termEndsAt: string } };
 
 export type UserCreated = {
   type: 'UserCreated';
@@ -62,6 +71,10 @@ export type LedgerEvent =
   | SeatsPurchased
   | SeatsExpired
   | SeatsRenewed
+  | SubscriptionEnteredWarning
+  | SubscriptionSuspended
+  | SubscriptionDeleted
+  | SubscriptionRenewed
   | UserCreated
   | UserUpdated
   | AliasAdded
@@ -107,6 +120,10 @@ const LEDGER_EVENT_REGISTRY = {
   AliasesReleased: 'user',
   ContactsListDeleted: 'mailbox',
   ContactsListRestored: 'mailbox',
+  SubscriptionEnteredWarning: 'subscription',
+  SubscriptionSuspended: 'subscription',
+  SubscriptionDeleted: 'subscription',
+  SubscriptionRenewed: 'subscription',
 } as const satisfies Record<LedgerEventType, LedgerEventSubject>;
 
 export const LEDGER_EVENT_TYPES = Object.keys(LEDGER_EVENT_REGISTRY) as readonly LedgerEventType[];
