@@ -9,3 +9,4 @@ export * from './state';
 export * from './metadata';
 export * from './bulk-summary';
 export * from './subscription-lifecycle';
+export * from './consequences';
