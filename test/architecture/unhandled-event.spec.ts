@@ -42,9 +42,9 @@ function filesWithErrors(eventsSource: string): string[] {
 /** events.ts with one more member of the LedgerEvent union, registered about `subject` (or not at all). */
 function withNewEvent(today: string, subject?: string): string {
   const source = today
-    .replace('  | ContactsListRestored;', '  | ContactsListRestored\n  | SubscriptionSuspended;')
-    .concat("\nexport type SubscriptionSuspended = { type: 'SubscriptionSuspended'; data: { skuId: string; userId: string } };\n");
-  return subject === undefined ? source : source.replace("  ContactsListRestored: 'mailbox',", `  ContactsListRestored: 'mailbox',\n  SubscriptionSuspended: '${subject}',`);
+    .replace('  | ContactsListRestored;', '  | ContactsListRestored\n  | SubscriptionTransferred;')
+    .concat("\nexport type SubscriptionTransferred = { type: 'SubscriptionTransferred'; data: { skuId: string; userId: string } };\n");
+  return subject === undefined ? source : source.replace("  ContactsListRestored: 'mailbox',", `  ContactsListRestored: 'mailbox',\n  SubscriptionTransferred: '${subject}',`);
 }
 
 describe('a new event type', () => {

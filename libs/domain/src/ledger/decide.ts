@@ -75,9 +75,10 @@ function addSubscription({ data }: AddSubscription, state: LedgerState, context:
   if (unknown.length > 0) {
     throw new DomainError('UnknownServicePlan', `Unknown service plan(s): ${unknown.join(', ')}`, { servicePlans: unknown });
   }
-  const termEndsAt = data.termEndsAt === undefined ? null : futureInstant('termEndsAt', data.termEndsAt, context.now);
   const { skuId, name, seats } = data;
-  return [{ type: 'SubscriptionAdded', data: { skuId, name, servicePlans, seats, termEndsAt, trial: data.trial ?? false } }];
+  // Left out when not given, as in events stored before the lifecycle: no term, not a trial.
+  const term = data.termEndsAt === undefined ? {} : { termEndsAt: futureInstant('termEndsAt', data.termEndsAt, context.now) };
+  return [{ type: 'SubscriptionAdded', data: { skuId, name, servicePlans, seats, ...term, ...(data.trial ? { trial: true } : {}) } }];
 }
 
 /** SL2 */

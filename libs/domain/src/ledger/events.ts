@@ -5,10 +5,10 @@
  */
 export type LicenseRemovalReason = 'removed' | 'replaced' | 'reassigned' | 'userDeleted' | 'subscriptionDeleted';
 
-/** `termEndsAt` and `trial` are absent from events stored before the lifecycle (SL1): no term, not a trial. */
+/** `termEndsAt` and `trial` (SL1) are left out when there is no term and it is not a trial, as in events stored before them. */
 export type SubscriptionAdded = {
   type: 'SubscriptionAdded';
-  data: { skuId: string; name: string; servicePlans: string[]; seats: number; termEndsAt?: string | null; trial?: boolean };
+  data: { skuId: string; name: string; servicePlans: string[]; seats: number; termEndsAt?: string; trial?: boolean };
 };
 export type SeatsPurchased = { type: 'SeatsPurchased'; data: { skuId: string; count: number } };
 export type SeatsExpired = { type: 'SeatsExpired'; data: { skuId: string; count: number } };

@@ -14,8 +14,18 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
   remember(state, event);
   switch (event.type) {
     case 'SubscriptionAdded': {
-      const { skuId, name, servicePlans, seats, termEndsAt = null, trial = false } = event.data;
-      state.subscriptions.set(skuId, { skuId, name, servicePlans, valid: seats, expired: 0, assigned: 0, status: 'enabled', termEndsAt, trial });
+      const { skuId, name, servicePlans, seats, termEndsAt, trial = false } = event.data;
+      state.subscriptions.set(skuId, {
+        skuId,
+        name,
+        servicePlans,
+        valid: seats,
+        expired: 0,
+        assigned: 0,
+        status: 'enabled',
+        termEndsAt: termEndsAt ?? null,
+        trial,
+      });
       return state;
     }
     case 'SubscriptionEnteredWarning':

@@ -53,9 +53,9 @@ export const seatAvailabilityProjection = defineProjection({
   ignores: ['user', 'mailbox'],
   on: {
     SubscriptionAdded: ({ insert }, event) => {
-      const { skuId, name, servicePlans, seats, termEndsAt = null, trial = false } = event.data;
+      const { skuId, name, servicePlans, seats, termEndsAt, trial = false } = event.data;
       insert.run({
-        ...scheduleOf(event, 'enabled', termEndsAt),
+        ...scheduleOf(event, 'enabled', termEndsAt ?? null),
         name,
         servicePlans: JSON.stringify(servicePlans),
         seats,
