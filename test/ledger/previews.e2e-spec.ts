@@ -157,4 +157,27 @@ describe('Previews (?dryRun=true) and bulk: delete several users, remove, per-us
     const reasons = (await ledger.events('LicenseRemoved')).slice(-2).map((event) => (event.data as { reason: string }).reason);
     expect(reasons).toEqual(['removed', 'removed']);
   });
+
+  it('OpenAPI documents the new routes, the dryRun parameter, their answers and their error codes', async () => {
+    const document = (await ledger.as('auditor').get('/docs-json').expect(200)).body;
+    const bulkDelete = document.paths['/v1/users/delete'].post;
+    expect(Object.keys(bulkDelete.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409']));
+    expect(bulkDelete.responses['409'].description).toContain('UserDeleted');
+    const renew = document.paths['/v1/subscriptions/{skuId}/renew'].post;
+    expect(renew.responses['409'].description).toContain('SubscriptionDeleted');
+    const assign = document.paths['/v1/users/{userId}/assignLicense'].post;
+    expect(assign.parameters.map((parameter: { name: string }) => parameter.name)).toContain('dryRun');
+    expect(assign.responses['409'].description).toContain('SubscriptionNotEnabled');
+    expect(assign.responses['200'].content['application/json'].schema.oneOf).toEqual([
+      { $ref: '#/components/schemas/UserViewDoc' },
+      { $ref: '#/components/schemas/DryRunResultDoc' },
+    ]);
+    expect(document.paths['/v1/licenses/reassign'].post.parameters.map((parameter: { name: string }) => parameter.name)).toContain('dryRun');
+    expect(document.paths['/v1/users/{userId}'].delete.parameters.map((parameter: { name: string }) => parameter.name)).toContain('dryRun');
+    expect(Object.keys(document.components.schemas.SubscriptionViewDoc.properties)).toEqual(
+      expect.arrayContaining(['status', 'termEndsAt', 'trial', 'nextTransitionAt']),
+    );
+    expect(document.components.schemas.BulkLicensesDto.properties.mode.enum).toEqual(['add', 'replace', 'remove']);
+    expect(Object.keys(document.components.schemas.DryRunResultDoc.properties)).toEqual(['dryRun', 'ok', 'consequences', 'error']);
+  });
 });

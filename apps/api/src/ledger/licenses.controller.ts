@@ -3,7 +3,8 @@ import { BulkAssignLicenses, failuresOf, summarizeBulk } from '@app/domain';
 import { UserQueries, UserView } from '@app/projections';
 import { Body, Controller, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ErrorBodyDto } from '../http/api-error';
 import type { Response } from 'express';
 import { Roles } from '../auth';
 import { DryRunQueryDto } from './dto/dry-run.dto';
@@ -16,7 +17,7 @@ import { DryRunResultDoc } from './views/dry-run.view';
 import { ReassignResultDoc } from './views/reassign-result.view';
 
 @ApiTags('licenses')
-@ApiExtraModels(DryRunResultDoc)
+@ApiExtraModels(DryRunResultDoc, ReassignResultDoc)
 @Controller('v1/licenses')
 export class LicensesController {
   constructor(
@@ -32,6 +33,12 @@ export class LicensesController {
     summary: 'Add, replace or remove the licenses of many users at once (L9): all or nothing; dryRun applies nothing and reports each failure',
   })
   @ApiOkResponse({ type: BulkResultDoc })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'UserNotFound, SubscriptionNotFound; details.failures names every one (dryRun: 200, ok false)' })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description:
+      'InsufficientSeats, SubscriptionNotEnabled (SL1), LicenseNotAssigned (mode remove), UserDeleted, UsageLocationRequired, ServiceNotAvailableInLocation, ConcurrencyConflict (dryRun: 200, ok false)',
+  })
   async bulk(
     @Body() body: BulkLicensesDto,
     @LedgerContext() context: CommandContext,
@@ -73,6 +80,11 @@ export class LicensesController {
   @Roles('user-admin')
   @ApiOperation({ summary: 'Move one seat from one user to another, never free in between (L8); ?dryRun=true previews' })
   @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(ReassignResultDoc) }, { $ref: getSchemaPath(DryRunResultDoc) }] } })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'UserNotFound, SubscriptionNotFound (with ?dryRun=true: 200, ok false)' })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description: 'LicenseNotAssigned, SubscriptionNotEnabled (SL1), UserDeleted, UsageLocationRequired, ServiceNotAvailableInLocation, ConcurrencyConflict (with ?dryRun=true: 200, ok false)',
+  })
   async reassign(
     @Query() query: DryRunQueryDto,
     @Body() body: ReassignLicenseDto,

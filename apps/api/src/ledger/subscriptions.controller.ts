@@ -9,7 +9,8 @@ import {
 } from '@app/projections';
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorBodyDto } from '../http/api-error';
 import type { Response } from 'express';
 import { Actor, ActorContext, Roles } from '../auth';
 import { ChangeSeatsDto, CreateSubscriptionDto, RenewSubscriptionDto } from './dto/subscription.dto';
@@ -45,6 +46,8 @@ export class SubscriptionsController {
   @Roles('global-admin')
   @ApiOperation({ summary: 'Purchase, expire or renew seats (S2)' })
   @ApiOkResponse({ type: SubscriptionViewDoc })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'SubscriptionNotFound' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'NotEnoughSeatsToExpire, NotEnoughSeatsToRenew, SubscriptionDeleted (SL2), ConcurrencyConflict' })
   async changeSeats(
     @Param('skuId') skuId: string,
     @Body() body: ChangeSeatsDto,
@@ -61,6 +64,8 @@ export class SubscriptionsController {
   @Roles('global-admin')
   @ApiOperation({ summary: 'Renew to a new term end (SL2): from warning or suspended back to enabled; a deleted one cannot be renewed' })
   @ApiOkResponse({ type: SubscriptionViewDoc })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'SubscriptionNotFound' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'SubscriptionDeleted: a deleted subscription cannot be renewed; ConcurrencyConflict' })
   async renew(
     @Param('skuId') skuId: string,
     @Body() body: RenewSubscriptionDto,

@@ -3,7 +3,8 @@ import { DeleteUsers, LedgerCommand, failuresOf } from '@app/domain';
 import { GetUserQuery, ListUsersQuery, Page, UserPageDoc, UserQueries, UserView, UserViewDoc } from '@app/projections';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ErrorBodyDto } from '../http/api-error';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Actor, ActorContext, Roles } from '../auth';
@@ -76,6 +77,8 @@ export class UsersController {
     summary: 'Delete several users in one commit, all or nothing (U4 for each); dryRun answers 200 with each failure named',
   })
   @ApiOkResponse({ type: BulkDeleteResultDoc })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'UserNotFound: details.failures names every failing id (nobody is deleted)' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'UserDeleted: an id is already deleted; details.failures names every failing id; ConcurrencyConflict' })
   async removeMany(
     @Body() body: DeleteUsersDto,
     @LedgerContext() context: CommandContext,
@@ -100,6 +103,8 @@ export class UsersController {
   @Roles('user-admin')
   @ApiOperation({ summary: 'Delete a user: frees every license at once; data kept for the 30-day grace period (U4); ?dryRun=true previews' })
   @ApiOkResponse(USER_OR_DRY_RUN)
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'UserNotFound (with ?dryRun=true: 200, ok false)' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'UserDeleted, ConcurrencyConflict (with ?dryRun=true: 200, ok false)' })
   remove(
     @Param('userId') userId: string,
     @Query() query: DryRunQueryDto,
@@ -115,6 +120,12 @@ export class UsersController {
   @Roles('user-admin')
   @ApiOperation({ summary: 'Add and remove licenses of one user, atomically (L1); Exchange changes follow L3/L4; ?dryRun=true previews' })
   @ApiOkResponse(USER_OR_DRY_RUN)
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'UserNotFound, SubscriptionNotFound (with ?dryRun=true: 200, ok false)' })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description:
+      'InsufficientSeats, SubscriptionNotEnabled (SL1), UnknownServicePlan, LicenseNotAssigned, UserDeleted, UsageLocationRequired, ServiceNotAvailableInLocation, ConcurrencyConflict (with ?dryRun=true: 200, ok false)',
+  })
   assignLicense(
     @Param('userId') userId: string,
     @Query() query: DryRunQueryDto,
