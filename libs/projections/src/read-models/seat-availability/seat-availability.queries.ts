@@ -84,6 +84,13 @@ export interface DueTransitionKey {
   skuId: string;
 }
 
+/** Across tenants, in due order, a range of the subscriptions_due index: O(due) per pass. */
+export const DUE_TRANSITIONS_SQL = `
+  SELECT tenant_id, sku_id, next_transition_at, schedule_event_id, schedule_correlation_id FROM subscriptions
+  WHERE next_transition_at IS NOT NULL AND next_transition_at <= @now
+    AND (next_transition_at, tenant_id, sku_id) > (@afterAt, @afterTenant, @afterSku)
+  ORDER BY next_transition_at, tenant_id, sku_id LIMIT @limit`;
+
 interface DueTransitionRow {
   tenant_id: string;
   sku_id: string;
@@ -98,12 +105,8 @@ export class SeatAvailabilityQueries {
   private readonly due;
 
   constructor(db: ReadModelDatabase) {
-    // Across tenants, a range of the subscriptions_due index: O(due) per pass.
     this.due = db.prepare<{ now: string; afterAt: string; afterTenant: string; afterSku: string; limit: number }, DueTransitionRow>(
-      `SELECT tenant_id, sku_id, next_transition_at, schedule_event_id, schedule_correlation_id FROM subscriptions
-       WHERE next_transition_at IS NOT NULL AND next_transition_at <= @now
-         AND (next_transition_at, tenant_id, sku_id) > (@afterAt, @afterTenant, @afterSku)
-       ORDER BY next_transition_at, tenant_id, sku_id LIMIT @limit`,
+      DUE_TRANSITIONS_SQL,
     );
     this.one = db.prepare<[string, string], SubscriptionRow>('SELECT * FROM subscriptions WHERE tenant_id = ? AND sku_id = ?');
     this.all = db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE tenant_id = ? ORDER BY sku_id');
