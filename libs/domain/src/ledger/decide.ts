@@ -269,12 +269,12 @@ function bulkAssignLicenses({ data }: BulkAssignLicenses, state: LedgerState, co
   const skuIds = data.skuIds.filter((skuId) => state.subscriptions.has(skuId));
 
   const events: LedgerEvent[] = [];
+  const reason = data.mode === 'remove' ? 'removed' : 'replaced';
   for (const user of users) {
-    const userFailures = data.mode === 'remove' ? notHeldFailures(user, skuIds) : eligibilityFailures(user, bulkTarget(user, skuIds, data.mode), state, context.catalog);
+    const target = bulkTarget(user, skuIds, data.mode);
+    const userFailures = data.mode === 'remove' ? notHeldFailures(user, skuIds) : eligibilityFailures(user, target, state, context.catalog);
     failures.push(...userFailures);
-    if (userFailures.length > 0) continue;
-    const reason = data.mode === 'remove' ? 'removed' : 'replaced';
-    events.push(...licenseChangeEvents(user, bulkTarget(user, skuIds, data.mode), reason, state, context));
+    if (userFailures.length === 0) events.push(...licenseChangeEvents(user, target, reason, state, context));
   }
   failures.push(...notEnabledFailures(events, state), ...seatFailures(seatNeeds(events, state)));
   throwIfAny(failures, events);
