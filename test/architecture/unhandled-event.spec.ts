@@ -44,9 +44,9 @@ function filesWithErrors(eventsSource: string): string[] {
 /** events.ts with one more member of the LedgerEvent union, registered about `subject` (or not at all). */
 function withNewEvent(today: string, subject?: string): string {
   const source = today
-    .replace('export type LedgerEvent =\n', 'export type LedgerEvent =\n  | SubscriptionSuspended\n')
-    .concat("\nexport type SubscriptionSuspended = { type: 'SubscriptionSuspended'; data: { skuId: string; userId: string } };\n");
-  return subject === undefined ? source : source.replace('const LEDGER_EVENT_REGISTRY = {\n', `const LEDGER_EVENT_REGISTRY = {\n  SubscriptionSuspended: '${subject}',\n`);
+    .replace('export type LedgerEvent =\n', 'export type LedgerEvent =\n  | SubscriptionTransferred\n')
+    .concat("\nexport type SubscriptionTransferred = { type: 'SubscriptionTransferred'; data: { skuId: string; userId: string } };\n");
+  return subject === undefined ? source : source.replace('const LEDGER_EVENT_REGISTRY = {\n', `const LEDGER_EVENT_REGISTRY = {\n  SubscriptionTransferred: '${subject}',\n`);
 }
 
 describe('a new event type', () => {

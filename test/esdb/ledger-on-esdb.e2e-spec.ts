@@ -39,7 +39,7 @@ describe(`The ledger on EventStoreDB (${REAL_ESDB ? 'real EventStoreDB' : 'wire 
 
   it('S3 L3 L4 L8 L9: commands append to EventStoreDB, and every answer and view already reflects them', async () => {
     const created = await admin.post('/v1/subscriptions', { skuId: 'E3', name: 'Office 365 E3', servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'], seats: 2 }).expect(201);
-    expect(created.body).toEqual({ skuId: 'E3', name: 'Office 365 E3', servicePlans: ['EXCHANGE', 'LYNC', 'OFFICE', 'SHAREPOINT'], valid: 2, expired: 0, assigned: 0, available: 2, overAssigned: 0 });
+    expect(created.body).toEqual({ skuId: 'E3', name: 'Office 365 E3', servicePlans: ['EXCHANGE', 'LYNC', 'OFFICE', 'SHAREPOINT'], valid: 2, expired: 0, assigned: 0, available: 2, overAssigned: 0, status: 'enabled', termEndsAt: null, trial: false, nextTransitionAt: null });
     expect(created.headers['x-ledger-position']).toMatch(/^\d+$/);
     const [first] = await events();
     // The answer names the store position of its event: the one EventStoreDB gave it.

@@ -52,7 +52,20 @@ describe('Ledger over HTTP, from given events', () => {
       .when((admin) => admin.get('/v1/subscriptions/E3'))
       .then({
         status: 200,
-        body: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], valid: 0, expired: 2, assigned: 1, available: 0, overAssigned: 1 },
+        body: {
+          skuId: 'E3',
+          name: 'E3',
+          servicePlans: ['EXCHANGE'],
+          valid: 0,
+          expired: 2,
+          assigned: 1,
+          available: 0,
+          overAssigned: 1,
+          status: 'enabled',
+          termEndsAt: null,
+          trial: false,
+          nextTransitionAt: null,
+        },
       }));
 
   it('L3 a soft-deleted mailbox shows in the user view with its purge date, from the events alone', () =>

@@ -25,6 +25,7 @@ describe('Licenses over HTTP: bulk, delete, disabled plans', () => {
     expect(result.body).toEqual({
       dryRun: false,
       applied: true,
+      ok: true,
       users: [
         { userId: a, added: ['E3'], removed: [], mailboxEntersGracePeriod: false },
         { userId: b, added: ['E3'], removed: [], mailboxEntersGracePeriod: false },

@@ -90,7 +90,7 @@ describe.each([
     expect(retry.status).toBe(200);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect(retry.headers.get('x-ledger-position')).toBe(stored.position.toString());
-    expect(await retry.json()).toEqual({ skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], valid: 6, expired: 0, assigned: 0, available: 6, overAssigned: 0 });
+    expect(await retry.json()).toEqual({ skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], valid: 6, expired: 0, assigned: 0, available: 6, overAssigned: 0, status: 'enabled', termEndsAt: null, trial: false, nextTransitionAt: null });
     expect(await store.seatsPurchased(tenant)).toHaveLength(1);
 
     const again = await post('/v1/subscriptions/E3/seats', { action: 'purchase', count: 5 }, 'buy-5');

@@ -2,6 +2,7 @@ import { READ_MODEL_DATABASE } from '@app/application';
 import { RecordedEvent } from '@app/event-store';
 import {
   DUE_MAILBOXES_SQL,
+  DUE_TRANSITIONS_SQL,
   DUE_USERS_SQL,
   MailboxRetentionQueries,
   Projection,
@@ -85,7 +86,7 @@ describe('Retention read models', () => {
     expect(live.deleted_users).toEqual([expect.objectContaining({ status: 'purged' })]);
   });
 
-  it('L5: the saga\'s due queries are index range searches, O(due) and not O(all mailboxes)', () => {
+  it('L5 SL3: the saga\'s due queries are index range searches, O(due) and not O(all mailboxes)', () => {
     const db = freshDatabase();
     for (const model of READ_MODELS) db.exec(model.schema);
     const params = { now: new Date().toISOString(), afterPurge: '', afterTenant: '', afterUser: '', limit: 100 };
@@ -93,6 +94,10 @@ describe('Retention read models', () => {
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n');
     expect(plan(DUE_MAILBOXES_SQL)).toMatch(/^SEARCH mailboxes USING INDEX mailboxes_due \(status=\? AND .*purge_after<\?\)$/);
     expect(plan(DUE_USERS_SQL)).toMatch(/^SEARCH deleted_users USING INDEX deleted_users_due \(status=\? AND .*purge_after<\?\)$/);
+    // SL3: subscriptions whose next lifecycle step is due, on the same terms.
+    const transitions = { now: params.now, afterAt: '', afterTenant: '', afterSku: '', limit: 100 };
+    const transitionPlan = (db.prepare(`EXPLAIN QUERY PLAN ${DUE_TRANSITIONS_SQL}`).all(transitions) as { detail: string }[]).map((row) => row.detail).join('\n');
+    expect(transitionPlan).toMatch(/^SEARCH subscriptions USING INDEX subscriptions_due \(.*next_transition_at<\?\)$/);
 
     // And the keyset walks them in due order across tenants, batch after batch, each row once.
     const insert = db.prepare(

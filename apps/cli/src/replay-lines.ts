@@ -99,9 +99,18 @@ function describeCommit(commit: readonly Stored[], state: LedgerState): Describe
 function describe(event: LedgerEvent, state: LedgerState): string {
   switch (event.type) {
     case 'SubscriptionAdded': {
-      const { skuId, name, servicePlans, seats: count } = event.data;
-      return ` added subscription ${skuId} "${name}" (${servicePlans.join(', ')}) with ${plural(count, 'seat')}${seats(state, skuId)}`;
+      const { skuId, name, servicePlans, seats: count, termEndsAt, trial } = event.data;
+      const term = termEndsAt ? `, ${trial ? 'trial ' : ''}term ending ${time(termEndsAt)}` : trial ? ', trial' : '';
+      return ` added subscription ${skuId} "${name}" (${servicePlans.join(', ')}) with ${plural(count, 'seat')}${term}${seats(state, skuId)}`;
     }
+    case 'SubscriptionEnteredWarning':
+      return `: subscription ${event.data.skuId} entered warning (term ended; no new assignments)`;
+    case 'SubscriptionSuspended':
+      return `: subscription ${event.data.skuId} suspended (services disabled)`;
+    case 'SubscriptionDeleted':
+      return `: subscription ${event.data.skuId} deleted`;
+    case 'SubscriptionRenewed':
+      return ` renewed subscription ${event.data.skuId} until ${time(event.data.termEndsAt)}`;
     case 'SeatsPurchased':
       return ` purchased ${plural(event.data.count, 'seat')} of ${event.data.skuId}${seats(state, event.data.skuId)}`;
     case 'SeatsExpired':
@@ -137,7 +146,7 @@ function describe(event: LedgerEvent, state: LedgerState): string {
     }
     case 'LicenseRemoved': {
       const { userId, skuId, reason } = event.data;
-      const why = { removed: '', replaced: ' (bulk replace)', reassigned: ' (reassigned)', userDeleted: ' (user deleted)' }[reason];
+      const why = { removed: '', replaced: ' (bulk replace)', reassigned: ' (reassigned)', userDeleted: ' (user deleted)', subscriptionDeleted: ' (subscription deleted)' }[reason];
       return ` removed ${skuId} from ${upn(state, userId)}${why}${seats(state, skuId)}`;
     }
     case 'MailboxProvisioned':

@@ -19,7 +19,9 @@ export type DomainErrorCode =
   | 'UserPrincipalNameTaken'
   | 'AliasTaken'
   | 'ConcurrencyConflict'
-  | 'IdempotencyKeyReused';
+  | 'IdempotencyKeyReused'
+  | 'SubscriptionNotEnabled'
+  | 'SubscriptionDeleted';
 
 const STATUS: Record<DomainErrorCode, number> = {
   ValidationFailed: 400,
@@ -39,6 +41,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   AliasTaken: 409,
   ConcurrencyConflict: 409,
   IdempotencyKeyReused: 422,
+  SubscriptionNotEnabled: 409,
+  SubscriptionDeleted: 409,
 };
 
 export function statusOf(code: DomainErrorCode): number {

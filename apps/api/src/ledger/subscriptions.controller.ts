@@ -9,10 +9,11 @@ import {
 } from '@app/projections';
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorBodyDto } from '../http/api-error';
 import type { Response } from 'express';
 import { Actor, ActorContext, Roles } from '../auth';
-import { ChangeSeatsDto, CreateSubscriptionDto } from './dto/subscription.dto';
+import { ChangeSeatsDto, CreateSubscriptionDto, RenewSubscriptionDto } from './dto/subscription.dto';
 import { LedgerContext, answer } from './ledger-request';
 import { Idempotent } from '../idempotency';
 
@@ -28,7 +29,7 @@ export class SubscriptionsController {
   @Post()
   @Idempotent()
   @Roles('global-admin')
-  @ApiOperation({ summary: 'Add a subscription (S1): its plans come from the catalogue' })
+  @ApiOperation({ summary: 'Add a subscription (S1): its plans come from the catalogue; optionally a term end and trial (SL1)' })
   @ApiCreatedResponse({ type: SubscriptionViewDoc })
   async add(
     @Body() body: CreateSubscriptionDto,
@@ -45,6 +46,8 @@ export class SubscriptionsController {
   @Roles('global-admin')
   @ApiOperation({ summary: 'Purchase, expire or renew seats (S2)' })
   @ApiOkResponse({ type: SubscriptionViewDoc })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'SubscriptionNotFound' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'NotEnoughSeatsToExpire, NotEnoughSeatsToRenew, SubscriptionDeleted (SL2), ConcurrencyConflict' })
   async changeSeats(
     @Param('skuId') skuId: string,
     @Body() body: ChangeSeatsDto,
@@ -53,6 +56,25 @@ export class SubscriptionsController {
   ): Promise<SubscriptionView> {
     const view = () => this.seats.get(context.tenantId, skuId);
     return answer(res, await this.commands.execute(new ExecuteLedgerCommand({ type: 'ChangeSeats', data: { skuId, ...body } }, context, { view })));
+  }
+
+  @Post(':skuId/renew')
+  @Idempotent()
+  @HttpCode(200)
+  @Roles('global-admin')
+  @ApiOperation({ summary: 'Renew to a new term end (SL2): from warning or suspended back to enabled; a deleted one cannot be renewed' })
+  @ApiOkResponse({ type: SubscriptionViewDoc })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'SubscriptionNotFound' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'SubscriptionDeleted: a deleted subscription cannot be renewed; ConcurrencyConflict' })
+  async renew(
+    @Param('skuId') skuId: string,
+    @Body() body: RenewSubscriptionDto,
+    @LedgerContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SubscriptionView> {
+    const view = () => this.seats.get(context.tenantId, skuId);
+    const command = { type: 'RenewSubscription', data: { skuId, termEndsAt: body.termEndsAt } } as const;
+    return answer(res, await this.commands.execute(new ExecuteLedgerCommand(command, context, { view })));
   }
 
   @Get()

@@ -1,19 +1,28 @@
 import { CommandContext, ExecuteLedgerCommand } from '@app/application';
-import { LedgerCommand } from '@app/domain';
+import { DeleteUsers, LedgerCommand, failuresOf } from '@app/domain';
 import { GetUserQuery, ListUsersQuery, Page, UserPageDoc, UserQueries, UserView, UserViewDoc } from '@app/projections';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ErrorBodyDto } from '../http/api-error';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Actor, ActorContext, Roles } from '../auth';
 import { DEFAULT_PAGE_LIMIT } from '../http/page-query.dto';
 import { AssignLicenseDto } from './dto/license.dto';
-import { AddAliasDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
+import { DryRunQueryDto } from './dto/dry-run.dto';
+import { AddAliasDto, CreateUserDto, DeleteUsersDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
+import { DryRunResult, dryRunResult, toRuleFailure } from './dry-run';
 import { LedgerContext, answer } from './ledger-request';
 import { Idempotent } from '../idempotency';
+import { BulkDeleteResult, BulkDeleteResultDoc } from './views/bulk-delete-result.view';
+import { DryRunResultDoc } from './views/dry-run.view';
+
+/** A command that takes licenses or deletes answers the user view, or with ?dryRun=true what would happen. */
+const USER_OR_DRY_RUN = { schema: { oneOf: [{ $ref: getSchemaPath(UserViewDoc) }, { $ref: getSchemaPath(DryRunResultDoc) }] } };
 
 @ApiTags('users')
+@ApiExtraModels(DryRunResultDoc)
 @Controller('v1/users')
 export class UsersController {
   constructor(
@@ -60,28 +69,71 @@ export class UsersController {
     return this.run({ type: 'AddAlias', data: { userId, alias: body.alias } }, userId, context, res);
   }
 
+  @Post('delete')
+  @Idempotent()
+  @HttpCode(200)
+  @Roles('user-admin')
+  @ApiOperation({
+    summary: 'Delete several users in one commit, all or nothing (U4 for each); dryRun answers 200 with each failure named',
+  })
+  @ApiOkResponse({ type: BulkDeleteResultDoc })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'UserNotFound: details.failures names every failing id (nobody is deleted)' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'UserDeleted: an id is already deleted; details.failures names every failing id; ConcurrencyConflict' })
+  async removeMany(
+    @Body() body: DeleteUsersDto,
+    @LedgerContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BulkDeleteResult> {
+    const command: DeleteUsers = { type: 'DeleteUsers', data: { userIds: body.userIds } };
+    const dryRun = body.dryRun ?? false;
+    const views = () => body.userIds.map((userId) => this.users.get(context.tenantId, userId));
+    const outcome = await this.commands.execute(new ExecuteLedgerCommand(command, context, { dryRun, view: () => ({ dryRun, applied: !dryRun, ok: true, users: views() }) }));
+    if (!outcome.refused) return answer(res, outcome);
+    // A refused dry run: every listed user with what fails for it (an unknown id has no view, only its failures).
+    const failures = failuresOf(outcome.refused);
+    const users = body.userIds.map((userId) => {
+      const view = this.users.get(context.tenantId, userId);
+      return { ...(view ?? { userId }), failures: failures.filter((failure) => failure.userId === userId).map(toRuleFailure) };
+    });
+    return { dryRun, applied: false, ok: false, users };
+  }
+
   @Delete(':userId')
   @Idempotent()
   @Roles('user-admin')
-  @ApiOperation({ summary: 'Delete a user: frees every license at once; data kept for the 30-day grace period (U4)' })
-  @ApiOkResponse({ type: UserViewDoc })
-  remove(@Param('userId') userId: string, @LedgerContext() context: CommandContext, @Res({ passthrough: true }) res: Response) {
-    return this.run({ type: 'DeleteUser', data: { userId } }, userId, context, res);
+  @ApiOperation({ summary: 'Delete a user: frees every license at once; data kept for the 30-day grace period (U4); ?dryRun=true previews' })
+  @ApiOkResponse(USER_OR_DRY_RUN)
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'UserNotFound (with ?dryRun=true: 200, ok false)' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'UserDeleted, ConcurrencyConflict (with ?dryRun=true: 200, ok false)' })
+  remove(
+    @Param('userId') userId: string,
+    @Query() query: DryRunQueryDto,
+    @LedgerContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run({ type: 'DeleteUser', data: { userId } }, userId, context, res, query.dryRun);
   }
 
   @Post(':userId/assignLicense')
   @Idempotent()
   @HttpCode(200)
   @Roles('user-admin')
-  @ApiOperation({ summary: 'Add and remove licenses of one user, atomically (L1); Exchange changes follow L3/L4' })
-  @ApiOkResponse({ type: UserViewDoc })
+  @ApiOperation({ summary: 'Add and remove licenses of one user, atomically (L1); Exchange changes follow L3/L4; ?dryRun=true previews' })
+  @ApiOkResponse(USER_OR_DRY_RUN)
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'UserNotFound, SubscriptionNotFound (with ?dryRun=true: 200, ok false)' })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description:
+      'InsufficientSeats, SubscriptionNotEnabled (SL1), UnknownServicePlan, LicenseNotAssigned, UserDeleted, UsageLocationRequired, ServiceNotAvailableInLocation, ConcurrencyConflict (with ?dryRun=true: 200, ok false)',
+  })
   assignLicense(
     @Param('userId') userId: string,
+    @Query() query: DryRunQueryDto,
     @Body() body: AssignLicenseDto,
     @LedgerContext() context: CommandContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run({ type: 'AssignLicense', data: { userId, ...body } }, userId, context, res);
+    return this.run({ type: 'AssignLicense', data: { userId, ...body } }, userId, context, res, query.dryRun);
   }
 
   @Get()
@@ -99,7 +151,8 @@ export class UsersController {
     return this.queries.execute(new GetUserQuery(actor.tenantId, userId));
   }
 
-  private async run(command: LedgerCommand, userId: string, context: CommandContext, res: Response): Promise<UserView> {
+  private async run(command: LedgerCommand, userId: string, context: CommandContext, res: Response, dryRun = false): Promise<UserView | DryRunResult> {
+    if (dryRun) return dryRunResult(await this.commands.execute(new ExecuteLedgerCommand(command, context, { dryRun })));
     const view = () => this.users.get(context.tenantId, userId);
     return answer(res, await this.commands.execute(new ExecuteLedgerCommand(command, context, { view })));
   }

@@ -6,6 +6,7 @@ import {
   LedgerEvent,
   LedgerEventMetadata,
   RememberedCommand,
+  RulesFailed,
   availableSeats,
   decide,
   rememberedCommand,
@@ -48,9 +49,12 @@ export interface CommandOutcome {
   body?: unknown;
   /** Set when the Idempotency-Key was already used for this request: nothing ran, this is the first answer. */
   replayed?: RememberedCommand;
+  /** A dry run only: the rules the command broke (its `events` are those decided for the parts that passed). */
+  refused?: DomainError;
 }
 
 export interface ExecuteOptions {
+  /** Decide and append nothing; a broken rule (not malformed input) is reported in `refused` instead of thrown. */
   dryRun?: boolean;
   /** Builds the answer's body before the append, so that it travels with an Idempotency-Key in the events. */
   answer?: (decided: DecidedCommand) => Promise<unknown>;
@@ -98,10 +102,17 @@ export class LedgerCommandExecutor {
       }
       return { events: [], position: first.position, availableBefore: new Map(), occurredAt: first.occurredAt, body: first.body, replayed: first };
     }
-    const events = decide(command, ledger.state, { now, catalog: this.catalog });
     const availableBefore = new Map(
       [...ledger.state.subscriptions.values()].map((subscription) => [subscription.skuId, availableSeats(subscription)]),
     );
+    let events: LedgerEvent[];
+    try {
+      events = decide(command, ledger.state, { now, catalog: this.catalog });
+    } catch (error) {
+      if (!options.dryRun || !(error instanceof DomainError) || error.code === 'ValidationFailed') throw error;
+      const passed = error instanceof RulesFailed ? [...error.passed] : [];
+      return { events: passed, position: ledger.position, availableBefore, occurredAt, refused: error };
+    }
     const metadata: LedgerEventMetadata = {
       actor: context.actor,
       tenantId: context.tenantId,

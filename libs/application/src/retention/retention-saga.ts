@@ -1,17 +1,19 @@
 import { RETENTION_ACTOR } from '@app/domain';
 import { EVENT_STORE, EventStore, headPosition } from '@app/event-store';
-import { DueKey, DuePurge, MailboxRetentionQueries, Projector } from '@app/projections';
+import { DueKey, DuePurge, DueTransition, DueTransitionKey, MailboxRetentionQueries, Projector, SeatAvailabilityQueries } from '@app/projections';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, Clock } from '../clock/clock';
 import { ExecuteLedgerCommand } from '../commands/execute-ledger.command';
 
-/** What one pass did. `purged`: purges that appended events; `skipped`: already purged or restored meanwhile. */
+/** What one pass did. `purged`: purges that appended events; `skipped`: already purged, restored or renewed meanwhile. */
 export interface RetentionPassResult {
   /** The clock time the pass purged up to. */
   now: string;
   purged: number;
+  /** Subscriptions moved along their lifecycle (SL1). */
+  transitioned: number;
   skipped: number;
   failed: number;
 }
@@ -28,9 +30,10 @@ export interface RetentionOptions {
 export const DEFAULT_RETENTION_OPTIONS: RetentionOptions = { batchSize: 100, catchUpTimeoutMs: 30_000 };
 
 /**
- * The retention saga (L5, U4): the purge is a workflow whose timeout is a command. Each pass asks the
+ * The retention saga (L5, U4, SL3): the purge and each subscription lifecycle step are workflows whose timeout is a command. Each pass asks the
  * mailboxRetention read model what is due at the clock's now (indexed by purgeAfter: O(due)) and sends
- * one PurgeMailbox per user. Nothing is held in memory between passes, so a restart loses nothing; the
+ * one PurgeMailbox per user; then the seatAvailability read model for subscriptions whose next step is due
+ * (indexed by nextTransitionAt) and sends one AdvanceSubscriptionLifecycle each. Nothing is held in memory between passes, so a restart loses nothing; the
  * decider accepts a purge only while the data is still soft-deleted and due, and appends with the
  * revision it read, so a duplicate, a late request or a second process purges nothing twice.
  */
@@ -44,6 +47,7 @@ export class RetentionSaga {
   constructor(
     private readonly commands: CommandBus,
     private readonly mailboxes: MailboxRetentionQueries,
+    private readonly subscriptions: SeatAvailabilityQueries,
     private readonly projector: Projector,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -87,7 +91,7 @@ export class RetentionSaga {
 
   private async pass(): Promise<RetentionPassResult> {
     const now = (await this.clock.now()).toISOString();
-    const result: RetentionPassResult = { now, purged: 0, skipped: 0, failed: 0 };
+    const result: RetentionPassResult = { now, purged: 0, transitioned: 0, skipped: 0, failed: 0 };
     if (this.stopped) return result;
     await this.catchUp();
     const started = Date.now();
@@ -106,7 +110,17 @@ export class RetentionSaga {
         after = { purgeAfter: last.purgeAfter, tenantId: last.tenantId, userId: last.userId };
       }
     }
-    if (result.purged + result.failed > 0) {
+    const dueTransitions = (after: DueTransitionKey | null) => this.subscriptions.dueTransitions(now, after, this.options.batchSize);
+    let afterSku: DueTransitionKey | null = null;
+    for (let batch = dueTransitions(afterSku); batch.length > 0 && !this.stopped; batch = dueTransitions(afterSku)) {
+      for (const item of batch) {
+        if (this.stopped) break;
+        result[await this.transition(item)]++;
+      }
+      const last = batch[batch.length - 1];
+      afterSku = { nextTransitionAt: last.nextTransitionAt, tenantId: last.tenantId, skuId: last.skuId };
+    }
+    if (result.purged + result.transitioned + result.failed > 0) {
       this.logger.log({ ...result, durationMs: Date.now() - started }, 'Retention pass done');
     }
     return result;
@@ -131,6 +145,25 @@ export class RetentionSaga {
       this.logger.error(
         { err: error, tenantId: item.tenantId, userId: item.userId, kind: item.kind, purgeAfter: item.purgeAfter },
         `Retention purge of ${item.kind} ${item.userId} in tenant ${item.tenantId} failed; the next pass retries it`,
+      );
+      return 'failed';
+    }
+  }
+
+  /** One due subscription, isolated like a purge; the decider takes every step due by now in one commit. */
+  private async transition(item: DueTransition): Promise<'transitioned' | 'skipped' | 'failed'> {
+    try {
+      const outcome = await this.commands.execute(
+        new ExecuteLedgerCommand(
+          { type: 'AdvanceSubscriptionLifecycle', data: { skuId: item.skuId } },
+          { tenantId: item.tenantId, actor: RETENTION_ACTOR, correlationId: item.correlationId, causationId: item.causationId },
+        ),
+      );
+      return outcome.events.length > 0 ? 'transitioned' : 'skipped';
+    } catch (error) {
+      this.logger.error(
+        { err: error, tenantId: item.tenantId, skuId: item.skuId, nextTransitionAt: item.nextTransitionAt },
+        `Lifecycle step of subscription ${item.skuId} in tenant ${item.tenantId} failed; the next pass retries it`,
       );
       return 'failed';
     }

@@ -2,12 +2,16 @@ import type { AlertType, SeatsBelowRule } from './events';
 
 /** What admins (and the retention saga) ask of the tenant ledger. Ids and time come from outside. */
 export type SeatAction = 'purchase' | 'expire' | 'renew';
-export type BulkMode = 'add' | 'replace';
+export type BulkMode = 'add' | 'replace' | 'remove';
 
 export type AddSubscription = {
   type: 'AddSubscription';
-  data: { skuId: string; name: string; servicePlans: string[]; seats: number };
+  data: { skuId: string; name: string; servicePlans: string[]; seats: number; termEndsAt?: string; trial?: boolean };
 };
+/** SL2: a new term end. */
+export type RenewSubscription = { type: 'RenewSubscription'; data: { skuId: string; termEndsAt: string } };
+/** Sent by the retention saga; moves the subscription through every lifecycle step due by now (SL1, SL3). */
+export type AdvanceSubscriptionLifecycle = { type: 'AdvanceSubscriptionLifecycle'; data: { skuId: string } };
 export type ChangeSeats = {
   type: 'ChangeSeats';
   data: { skuId: string; action: SeatAction; count: number };
@@ -28,6 +32,8 @@ export type UpdateUser = {
 };
 export type AddAlias = { type: 'AddAlias'; data: { userId: string; alias: string } };
 export type DeleteUser = { type: 'DeleteUser'; data: { userId: string } };
+/** U4 for each user, in one commit, all or nothing. */
+export type DeleteUsers = { type: 'DeleteUsers'; data: { userIds: string[] } };
 export type LicenseToAdd = { skuId: string; disabledPlans?: string[] };
 export type AssignLicense = {
   type: 'AssignLicense';
@@ -58,10 +64,13 @@ export type LedgerCommand =
   | UpdateUser
   | AddAlias
   | DeleteUser
+  | DeleteUsers
   | AssignLicense
   | BulkAssignLicenses
   | ReassignLicense
   | PurgeMailbox
   | SetAlertRules
   | RegisterWebhook
-  | RemoveWebhook;
+  | RemoveWebhook
+  | RenewSubscription
+  | AdvanceSubscriptionLifecycle;

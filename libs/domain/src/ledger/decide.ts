@@ -7,12 +7,14 @@ import {
   ChangeSeats,
   CreateUser,
   DeleteUser,
+  DeleteUsers,
   LedgerCommand,
   PurgeMailbox,
   ReassignLicense,
   RegisterWebhook,
   RemoveWebhook,
   SetAlertRules,
+  RenewSubscription,
   UpdateUser,
 } from './commands';
 import { LedgerEvent, assertNever } from './events';
@@ -29,6 +31,7 @@ import {
   seatNeeds,
 } from './license-changes';
 import { LedgerState, UserState, purgeAfterFrom } from './state';
+import { lifecycleEvents, notEnabledFailures, refuseIfDeleted, renewEvents } from './subscription-lifecycle';
 
 /** Decides what happens: the events to append, or a DomainError. Never mutates the state. */
 export function decide(command: LedgerCommand, state: LedgerState, context: DecisionContext): LedgerEvent[] {
@@ -45,6 +48,8 @@ export function decide(command: LedgerCommand, state: LedgerState, context: Deci
       return addAlias(command, state);
     case 'DeleteUser':
       return deleteUser(command, state, context);
+    case 'DeleteUsers':
+      return deleteUsers(command, state, context);
     case 'AssignLicense':
       return assignLicense(command, state, context);
     case 'BulkAssignLicenses':
@@ -59,13 +64,18 @@ export function decide(command: LedgerCommand, state: LedgerState, context: Deci
       return registerWebhook(command, state);
     case 'RemoveWebhook':
       return removeWebhook(command, state);
+    case 'RenewSubscription':
+      return renewSubscription(command, state, context);
+    case 'AdvanceSubscriptionLifecycle':
+      return lifecycleEvents(command.data.skuId, state, context);
     default:
       return assertNever(command);
   }
 }
 
 /** S1 */
-function addSubscription({ data }: AddSubscription, state: LedgerState, { catalog }: DecisionContext): LedgerEvent[] {
+function addSubscription({ data }: AddSubscription, state: LedgerState, context: DecisionContext): LedgerEvent[] {
+  const { catalog } = context;
   if (state.subscriptions.has(data.skuId)) {
     throw new DomainError('SubscriptionExists', `Subscription ${data.skuId} already exists`, { skuId: data.skuId });
   }
@@ -74,12 +84,29 @@ function addSubscription({ data }: AddSubscription, state: LedgerState, { catalo
   if (unknown.length > 0) {
     throw new DomainError('UnknownServicePlan', `Unknown service plan(s): ${unknown.join(', ')}`, { servicePlans: unknown });
   }
-  return [{ type: 'SubscriptionAdded', data: { skuId: data.skuId, name: data.name, servicePlans, seats: data.seats } }];
+  const { skuId, name, seats } = data;
+  // Left out when not given, as in events stored before the lifecycle: no term, not a trial.
+  const term = data.termEndsAt === undefined ? {} : { termEndsAt: futureInstant('termEndsAt', data.termEndsAt, context.now) };
+  return [{ type: 'SubscriptionAdded', data: { skuId, name, servicePlans, seats, ...term, ...(data.trial ? { trial: true } : {}) } }];
+}
+
+/** SL2 */
+function renewSubscription({ data }: RenewSubscription, state: LedgerState, { now }: DecisionContext): LedgerEvent[] {
+  return renewEvents(requireSubscription(state, data.skuId), futureInstant('termEndsAt', data.termEndsAt, now));
+}
+
+/** A term end as the events keep it (toISOString, so read models compare it as text); a past one would end the term at once. */
+function futureInstant(field: string, value: string, now: Date): string {
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) throw invalid(field, `${field} must be an ISO 8601 date-time`);
+  if (at <= now.getTime()) throw invalid(field, `${field} must be in the future`);
+  return new Date(at).toISOString();
 }
 
 /** S2 */
 function changeSeats({ data }: ChangeSeats, state: LedgerState): LedgerEvent[] {
   const subscription = requireSubscription(state, data.skuId);
+  refuseIfDeleted(subscription);
   const { skuId, count } = data;
   switch (data.action) {
     case 'purchase':
@@ -164,7 +191,26 @@ function addAlias({ data }: AddAlias, state: LedgerState): LedgerEvent[] {
 
 /** U4: every license freed in the same commit, the data follows L3, kept for the grace period. */
 function deleteUser({ data }: DeleteUser, state: LedgerState, { now }: DecisionContext): LedgerEvent[] {
-  const user = requireActiveUser(state, data.userId);
+  return userDeletion(requireActiveUser(state, data.userId), now);
+}
+
+/** U4 for several users in one commit: all or nothing, every unknown or already-deleted id named. */
+function deleteUsers({ data }: DeleteUsers, state: LedgerState, { now }: DecisionContext): LedgerEvent[] {
+  const repeated = data.userIds.find((userId, index) => data.userIds.indexOf(userId) !== index);
+  if (repeated) throw invalid('userIds', `${repeated} is listed twice in userIds`);
+  const failures: Failure[] = [];
+  const events: LedgerEvent[] = [];
+  for (const userId of data.userIds) {
+    const user = state.users.get(userId);
+    if (!user || user.status === 'purged') failures.push({ code: 'UserNotFound', userId, message: `User ${userId} not found` });
+    else if (user.status === 'deleted') failures.push({ code: 'UserDeleted', userId, message: `User ${userId} is already deleted` });
+    else events.push(...userDeletion(user, now));
+  }
+  throwIfAny(failures, events);
+  return events;
+}
+
+function userDeletion(user: UserState, now: Date): LedgerEvent[] {
   const { userId } = user;
   return [
     ...[...user.licenses.keys()].map(
@@ -209,11 +255,11 @@ function assignLicense({ data }: AssignLicense, state: LedgerState, context: Dec
   const failures = eligibilityFailures(user, target, state, context.catalog);
   throwIfAny(failures);
   const events = licenseChangeEvents(user, target, 'removed', state, context);
-  throwIfAny(seatFailures(seatNeeds(events, state)));
+  throwIfAny([...notEnabledFailures(events, state), ...seatFailures(seatNeeds(events, state))]);
   return events;
 }
 
-/** L9: all listed users at once, all or nothing, every failure named. */
+/** L9 (and L1 for `remove`): all listed users at once, all or nothing, every failure named. */
 function bulkAssignLicenses({ data }: BulkAssignLicenses, state: LedgerState, context: DecisionContext): LedgerEvent[] {
   // A user listed twice would be assigned (and counted) twice for one license.
   const repeated = data.userIds.find((userId, index) => data.userIds.indexOf(userId) !== index);
@@ -232,16 +278,40 @@ function bulkAssignLicenses({ data }: BulkAssignLicenses, state: LedgerState, co
   const skuIds = data.skuIds.filter((skuId) => state.subscriptions.has(skuId));
 
   const events: LedgerEvent[] = [];
+  const reason = data.mode === 'remove' ? 'removed' : 'replaced';
   for (const user of users) {
-    const target: LicenseSet = data.mode === 'replace' ? new Map<string, string[]>() : new Map(user.licenses);
-    for (const skuId of skuIds) target.set(skuId, user.licenses.get(skuId) ?? []);
-    const userFailures = eligibilityFailures(user, target, state, context.catalog);
+    const target = bulkTarget(user, skuIds, data.mode);
+    const userFailures = data.mode === 'remove' ? notHeldFailures(user, skuIds) : eligibilityFailures(user, target, state, context.catalog);
     failures.push(...userFailures);
-    if (userFailures.length === 0) events.push(...licenseChangeEvents(user, target, 'replaced', state, context));
+    if (userFailures.length === 0) events.push(...licenseChangeEvents(user, target, reason, state, context));
   }
-  failures.push(...seatFailures(seatNeeds(events, state)));
-  throwIfAny(failures);
+  failures.push(...notEnabledFailures(events, state), ...seatFailures(seatNeeds(events, state)));
+  throwIfAny(failures, events);
   return events;
+}
+
+/** The licenses a listed user ends with: the listed SKUs added, kept alone, or taken away. */
+function bulkTarget(user: UserState, skuIds: readonly string[], mode: BulkAssignLicenses['data']['mode']): LicenseSet {
+  const target: LicenseSet = mode === 'replace' ? new Map() : new Map(user.licenses);
+  for (const skuId of skuIds) {
+    if (mode === 'remove') target.delete(skuId);
+    else target.set(skuId, user.licenses.get(skuId) ?? []);
+  }
+  return target;
+}
+
+/** L1: removing a SKU the user does not hold is an error. */
+function notHeldFailures(user: UserState, skuIds: readonly string[]): Failure[] {
+  const notHeld = skuIds.filter((skuId) => !user.licenses.has(skuId));
+  if (notHeld.length === 0) return [];
+  return [
+    {
+      code: 'LicenseNotAssigned',
+      userId: user.userId,
+      message: `User ${user.userId} has no license for ${notHeld.join(', ')}`,
+      details: { skuIds: notHeld },
+    },
+  ];
 }
 
 /** L8: the seat moves in one commit; L3/L4 apply to both users. */
@@ -261,10 +331,12 @@ function reassignLicense({ data }: ReassignLicense, state: LedgerState, context:
   throwIfAny(eligibilityFailures(to, toTarget, state, context.catalog));
   const fromTarget: LicenseSet = new Map(from.licenses);
   fromTarget.delete(skuId);
-  return [
+  const events = [
     ...licenseChangeEvents(from, fromTarget, 'reassigned', state, context),
     ...licenseChangeEvents(to, toTarget, 'reassigned', state, context),
   ];
+  throwIfAny(notEnabledFailures(events, state));
+  return events;
 }
 
 /** L5 and U4: only data still soft-deleted and due is purged, so duplicate or late requests are harmless. */

@@ -3,15 +3,24 @@
  * they are declared once here and never derived from class names.
  * Who and when (actor, occurredAt, correlation, causation) travel in the stored metadata, not here.
  */
-export type LicenseRemovalReason = 'removed' | 'replaced' | 'reassigned' | 'userDeleted';
+export type LicenseRemovalReason = 'removed' | 'replaced' | 'reassigned' | 'userDeleted' | 'subscriptionDeleted';
 
+/** `termEndsAt` and `trial` (SL1) are left out when there is no term and it is not a trial, as in events stored before them. */
 export type SubscriptionAdded = {
   type: 'SubscriptionAdded';
-  data: { skuId: string; name: string; servicePlans: string[]; seats: number };
+  data: { skuId: string; name: string; servicePlans: string[]; seats: number; termEndsAt?: string; trial?: boolean };
 };
 export type SeatsPurchased = { type: 'SeatsPurchased'; data: { skuId: string; count: number } };
 export type SeatsExpired = { type: 'SeatsExpired'; data: { skuId: string; count: number } };
 export type SeatsRenewed = { type: 'SeatsRenewed'; data: { skuId: string; count: number } };
+/** SL1: the term ended unrenewed; users keep their licenses, no new assignments. */
+export type SubscriptionEnteredWarning = { type: 'SubscriptionEnteredWarning'; data: { skuId: string } };
+/** SL1: 30 days in warning; licenses stay assigned, their services are disabled. */
+export type SubscriptionSuspended = { type: 'SubscriptionSuspended'; data: { skuId: string } };
+/** SL1: 90 days suspended; its licenses were removed in the same commit (reason `subscriptionDeleted`). */
+export type SubscriptionDeleted = { type: 'SubscriptionDeleted'; data: { skuId: string } };
+/** SL2: a new term end; from warning or suspended, enabled again. */
+export type SubscriptionRenewed = { type: 'SubscriptionRenewed'; data: { skuId: string; termEndsAt: string } };
 
 /**
  * A personal field (E1): stored encrypted under the user's key, and read back as null, with the event's
@@ -86,6 +95,10 @@ export type LedgerEvent =
   | SeatsPurchased
   | SeatsExpired
   | SeatsRenewed
+  | SubscriptionEnteredWarning
+  | SubscriptionSuspended
+  | SubscriptionDeleted
+  | SubscriptionRenewed
   | UserCreated
   | UserUpdated
   | AliasAdded
@@ -137,6 +150,10 @@ const LEDGER_EVENT_REGISTRY = {
   AlertRulesSet: 'alerting',
   WebhookRegistered: 'alerting',
   WebhookRemoved: 'alerting',
+  SubscriptionEnteredWarning: 'subscription',
+  SubscriptionSuspended: 'subscription',
+  SubscriptionDeleted: 'subscription',
+  SubscriptionRenewed: 'subscription',
 } as const satisfies Record<LedgerEventType, LedgerEventSubject>;
 
 export const LEDGER_EVENT_TYPES = Object.keys(LEDGER_EVENT_REGISTRY) as readonly LedgerEventType[];

@@ -14,8 +14,33 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
   remember(state, event);
   switch (event.type) {
     case 'SubscriptionAdded': {
-      const { skuId, name, servicePlans, seats } = event.data;
-      state.subscriptions.set(skuId, { skuId, name, servicePlans, valid: seats, expired: 0, assigned: 0 });
+      const { skuId, name, servicePlans, seats, termEndsAt, trial = false } = event.data;
+      state.subscriptions.set(skuId, {
+        skuId,
+        name,
+        servicePlans,
+        valid: seats,
+        expired: 0,
+        assigned: 0,
+        status: 'enabled',
+        termEndsAt: termEndsAt ?? null,
+        trial,
+      });
+      return state;
+    }
+    case 'SubscriptionEnteredWarning':
+      subscription(state, event.data.skuId).status = 'warning';
+      return state;
+    case 'SubscriptionSuspended':
+      subscription(state, event.data.skuId).status = 'suspended';
+      return state;
+    case 'SubscriptionDeleted':
+      subscription(state, event.data.skuId).status = 'deleted';
+      return state;
+    case 'SubscriptionRenewed': {
+      const sub = subscription(state, event.data.skuId);
+      sub.status = 'enabled';
+      sub.termEndsAt = event.data.termEndsAt;
       return state;
     }
     case 'SeatsPurchased':

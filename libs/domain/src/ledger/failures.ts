@@ -1,4 +1,5 @@
 import { DomainError, DomainErrorCode, statusOf } from '../errors';
+import type { LedgerEvent } from './events';
 
 /** One broken rule, kept so an all-or-nothing command can name every failing user and SKU at once. */
 export interface Failure {
@@ -14,14 +15,40 @@ export interface Failure {
  * way whatever their order (the lowest status: a malformed or unknown id before a broken rule), with
  * the contract's details of that code merged over its failures, and every failure listed.
  */
-export function toDomainError(failures: readonly Failure[]): DomainError {
-  if (failures.length === 1) return new DomainError(failures[0].code, failures[0].message, detailsOf(failures[0]));
+export class RulesFailed extends DomainError {
+  constructor(
+    readonly failures: readonly Failure[],
+    readonly passed: readonly LedgerEvent[],
+  ) {
+    const { code, message, details } = summarize(failures);
+    super(code, message, details);
+  }
+}
+
+function summarize(failures: readonly Failure[]): { code: DomainErrorCode; message: string; details: Record<string, unknown> } {
+  if (failures.length === 1) return { code: failures[0].code, message: failures[0].message, details: detailsOf(failures[0]) };
   const primary = failures.reduce((first, failure) => (statusOf(failure.code) < statusOf(first.code) ? failure : first));
   const merged = mergeDetails(failures.filter((failure) => failure.code === primary.code).map(detailsOf));
-  return new DomainError(primary.code, `${failures.length} rules failed: ${failures.map((failure) => failure.message).join('; ')}`, {
-    ...merged,
-    failures: failures.map(({ code, ...failure }) => ({ error: code, ...failure })),
-  });
+  return {
+    code: primary.code,
+    message: `${failures.length} rules failed: ${failures.map((failure) => failure.message).join('; ')}`,
+    details: { ...merged, failures: failures.map(({ code, ...failure }) => ({ error: code, ...failure })) },
+  };
+}
+
+/** The failures behind any refusal: those kept by RulesFailed, or the one a plain DomainError stands for. */
+export function failuresOf(error: DomainError): readonly Failure[] {
+  if (error instanceof RulesFailed) return error.failures;
+  const details = error.details ?? {};
+  return [
+    {
+      code: error.code,
+      message: error.message,
+      ...(typeof details.userId === 'string' ? { userId: details.userId } : {}),
+      ...(typeof details.skuId === 'string' ? { skuId: details.skuId } : {}),
+      details,
+    },
+  ];
 }
 
 function detailsOf(failure: Failure): Record<string, unknown> {
@@ -47,8 +74,9 @@ function mergeDetails(all: readonly Record<string, unknown>[]): Record<string, u
   return merged;
 }
 
-export function throwIfAny(failures: readonly Failure[]): void {
-  if (failures.length > 0) throw toDomainError(failures);
+/** `passed`: the events decided for the parts that broke no rule, kept for a dry run's report. */
+export function throwIfAny(failures: readonly Failure[], passed: readonly LedgerEvent[] = []): void {
+  if (failures.length > 0) throw new RulesFailed(failures, passed);
 }
 
 export function invalid(field: string, message: string): DomainError {

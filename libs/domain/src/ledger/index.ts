@@ -9,3 +9,5 @@ export * from './state';
 export * from './metadata';
 export * from './bulk-summary';
 export * from './personal-data';
+export * from './subscription-lifecycle';
+export * from './consequences';

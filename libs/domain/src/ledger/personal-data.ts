@@ -29,6 +29,10 @@ export const PERSONAL_FIELDS = {
   AlertRulesSet: [],
   WebhookRegistered: [],
   WebhookRemoved: [],
+  SubscriptionEnteredWarning: [],
+  SubscriptionSuspended: [],
+  SubscriptionDeleted: [],
+  SubscriptionRenewed: [],
 } as const satisfies { [K in LedgerEventType]: readonly Exclude<keyof DataOf<K>, 'userId' | 'erased'>[] };
 
 /** The personal fields of an event of this type (none for a type that is not a ledger event). */

@@ -2,6 +2,8 @@
  * The folded state of one tenant's ledger: only what decide() needs to enforce the rules.
  * Views for people (assignedAt, contacts list status…) live in the read models.
  */
+export type SubscriptionStatus = 'enabled' | 'warning' | 'suspended' | 'deleted';
+
 export interface SubscriptionState {
   skuId: string;
   name: string;
@@ -9,6 +11,10 @@ export interface SubscriptionState {
   valid: number;
   expired: number;
   assigned: number;
+  /** SL1: where the subscription is in its lifecycle, and the term end its steps count from. */
+  status: SubscriptionStatus;
+  termEndsAt: string | null;
+  trial: boolean;
 }
 
 export interface MailboxState {

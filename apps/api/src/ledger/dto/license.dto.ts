@@ -60,11 +60,11 @@ export class BulkLicensesDto {
   @Matches(SKU_ID, { each: true, message: 'each of $property must be a skuId (A-Z, 0-9, _)' })
   skuIds: string[];
 
-  @ApiProperty({ enum: ['add', 'replace'], description: 'add to existing, or replace existing license assignments' })
-  @IsIn(['add', 'replace'])
-  mode: 'add' | 'replace';
+  @ApiProperty({ enum: ['add', 'replace', 'remove'], description: 'add to existing, replace existing, or remove the listed SKUs' })
+  @IsIn(['add', 'replace', 'remove'])
+  mode: 'add' | 'replace' | 'remove';
 
-  @ApiPropertyOptional({ default: false, description: 'Compute the result, apply nothing' })
+  @ApiPropertyOptional({ default: false, description: 'Compute the result, apply nothing; answers 200 with each failure when rules fail' })
   @Optional()
   @IsBoolean()
   dryRun?: boolean;

@@ -1,6 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Optional } from '../../http/optional';
 import { MAX_SEATS, SERVICE_PLAN_ID, SKU_ID, SKU_ID_MESSAGE } from './patterns';
+
+const TERM_END_MESSAGE = '$property must be an ISO 8601 date-time';
 
 export class CreateSubscriptionDto {
   @ApiProperty({ example: 'O365_BUSINESS_PREMIUM', pattern: SKU_ID.source })
@@ -25,6 +28,22 @@ export class CreateSubscriptionDto {
   @Min(0)
   @Max(MAX_SEATS)
   seats: number;
+
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-31T00:00:00.000Z', description: 'End of the term (SL1), in the future; none: no term' })
+  @Optional()
+  @IsISO8601({ strict: true }, { message: TERM_END_MESSAGE })
+  termEndsAt?: string;
+
+  @ApiPropertyOptional({ default: false })
+  @Optional()
+  @IsBoolean()
+  trial?: boolean;
+}
+
+export class RenewSubscriptionDto {
+  @ApiProperty({ format: 'date-time', example: '2027-12-31T00:00:00.000Z', description: 'The new end of the term, in the future (SL2)' })
+  @IsISO8601({ strict: true }, { message: TERM_END_MESSAGE })
+  termEndsAt: string;
 }
 
 export class ChangeSeatsDto {

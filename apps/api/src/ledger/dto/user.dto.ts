@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
   IsArray,
+  IsBoolean,
+  IsUUID,
   IsEmail,
   IsIn,
   IsISO31661Alpha2,
@@ -12,7 +16,7 @@ import {
 } from 'class-validator';
 import { Optional } from '../../http/optional';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { SKU_ID, SKU_ID_MESSAGE, USAGE_LOCATION, USAGE_LOCATION_MESSAGE } from './patterns';
+import { MAX_BULK_USERS, SKU_ID, SKU_ID_MESSAGE, USAGE_LOCATION, USAGE_LOCATION_MESSAGE } from './patterns';
 
 const EMAIL_MESSAGE = '$property must be an e-mail address';
 
@@ -73,4 +77,19 @@ export class ListUsersQueryDto extends PageQueryDto {
   @Optional()
   @IsIn(['active', 'deleted'])
   status?: 'active' | 'deleted';
+}
+
+export class DeleteUsersDto {
+  @ApiProperty({ type: [String], minItems: 1, maxItems: MAX_BULK_USERS, description: 'Distinct user ids' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BULK_USERS)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'each of $property must be a user id (UUID)' })
+  userIds: string[];
+
+  @ApiPropertyOptional({ default: false, description: 'Report what would happen (200 even when refused), delete nobody' })
+  @Optional()
+  @IsBoolean()
+  dryRun?: boolean;
 }

@@ -30,6 +30,11 @@ function prepare(db: ReadModelDatabase) {
     addAlert: db.prepare(
       'INSERT OR IGNORE INTO alerts (alert_id, tenant_id, type, raised_at, data) VALUES (@alertId, @tenant, @type, @raisedAt, @data)',
     ),
+    status: db.prepare<[string, string], { status: string }>('SELECT status FROM alert_subscription_status WHERE tenant_id = ? AND sku_id = ?'),
+    saveStatus: db.prepare(
+      `INSERT INTO alert_subscription_status (tenant_id, sku_id, status) VALUES (?, ?, ?)
+       ON CONFLICT (tenant_id, sku_id) DO UPDATE SET status = excluded.status`,
+    ),
     addDelivery: db.prepare('INSERT OR IGNORE INTO alert_deliveries (tenant_id, webhook_id, alert_id) VALUES (?, ?, ?)'),
   };
 }
@@ -45,12 +50,14 @@ type Statements = ReturnType<typeof prepare>;
  */
 export const alertsProjection = defineProjection({
   name: 'alerts',
-  version: 1,
-  tables: ['alert_seats', 'alert_rules', 'alert_webhooks', 'alerts', 'alert_deliveries'],
+  version: 2,
+  tables: ['alert_seats', 'alert_subscription_status', 'alert_rules', 'alert_webhooks', 'alerts', 'alert_deliveries'],
   schema: `
     CREATE TABLE IF NOT EXISTS alert_seats (
       tenant_id TEXT NOT NULL, sku_id TEXT NOT NULL, valid INTEGER NOT NULL, assigned INTEGER NOT NULL,
       low INTEGER NOT NULL, over INTEGER NOT NULL, PRIMARY KEY (tenant_id, sku_id));
+    CREATE TABLE IF NOT EXISTS alert_subscription_status (
+      tenant_id TEXT NOT NULL, sku_id TEXT NOT NULL, status TEXT NOT NULL, PRIMARY KEY (tenant_id, sku_id));
     CREATE TABLE IF NOT EXISTS alert_rules (
       tenant_id TEXT PRIMARY KEY, seats_below TEXT NOT NULL, purge_due_within_days INTEGER);
     CREATE TABLE IF NOT EXISTS alert_webhooks (
@@ -66,7 +73,7 @@ export const alertsProjection = defineProjection({
     CREATE INDEX IF NOT EXISTS alert_deliveries_by_tenant ON alert_deliveries (tenant_id, seq);
     CREATE INDEX IF NOT EXISTS alert_deliveries_by_webhook ON alert_deliveries (tenant_id, webhook_id, seq);`,
   prepare,
-  // Purges and subscription states are not watched yet (see docs/alerts.md); users and mailboxes change no seat.
+  // Purges are not watched yet (see docs/alerts.md); users and mailboxes change no seat.
   ignores: ['user', 'mailbox'],
   on: {
     SubscriptionAdded: (s, event) => seatsChanged(s, event, event.data.skuId, (row) => ({ ...row, valid: event.data.seats })),
@@ -76,6 +83,10 @@ export const alertsProjection = defineProjection({
     LicenseAssigned: (s, event) => seatsChanged(s, event, event.data.skuId, (row) => ({ ...row, assigned: row.assigned + 1 })),
     LicenseRemoved: (s, event) => seatsChanged(s, event, event.data.skuId, (row) => ({ ...row, assigned: row.assigned - 1 })),
     LicenseUpdated: IGNORED,
+    SubscriptionEnteredWarning: (s, event) => statusChanged(s, event, event.data.skuId, 'warning'),
+    SubscriptionSuspended: (s, event) => statusChanged(s, event, event.data.skuId, 'suspended'),
+    SubscriptionDeleted: (s, event) => statusChanged(s, event, event.data.skuId, 'deleted'),
+    SubscriptionRenewed: (s, event) => statusChanged(s, event, event.data.skuId, 'enabled'),
     AlertRulesSet: (s, event) => {
       const tenant = event.metadata.tenantId;
       s.saveRules.run(tenant, JSON.stringify(event.data.seatsBelow), event.data.purgeDueWithinDays);
@@ -90,6 +101,15 @@ export const alertsProjection = defineProjection({
     },
   },
 });
+
+/** N1, SL1: one SubscriptionStateChanged per change of state (a renewal of an enabled subscription changes none). */
+function statusChanged(s: Statements, event: ProjectedEvent, skuId: string, status: string): void {
+  const tenant = event.metadata.tenantId;
+  const before = s.status.get(tenant, skuId)?.status ?? 'enabled';
+  if (before === status) return;
+  s.saveStatus.run(tenant, skuId, status);
+  raise(s, event, 'SubscriptionStateChanged', { skuId, status, previousStatus: before });
+}
 
 /** Applies a change to a SKU's counts and raises what it newly crossed (SeatsLow, SeatsOverAssigned). */
 function seatsChanged(s: Statements, event: ProjectedEvent, skuId: string, change: (row: SeatRow) => SeatRow): void {

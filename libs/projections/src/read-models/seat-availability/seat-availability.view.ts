@@ -11,6 +11,15 @@ export class SubscriptionViewDoc implements SubscriptionView {
   @ApiProperty() assigned: number;
   @ApiProperty({ description: 'max(0, valid - assigned)' }) available: number;
   @ApiProperty({ description: 'max(0, assigned - valid): seats expired while assigned' }) overAssigned: number;
+  @ApiProperty({
+    enum: ['enabled', 'warning', 'suspended', 'deleted'],
+    description: 'SL1: warning (30 days after the term end: no new assignments), suspended (90 days: services disabled), deleted (licenses removed)',
+  })
+  status: SubscriptionView['status'];
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'End of the term; null: no term' }) termEndsAt: string | null;
+  @ApiProperty() trial: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the next lifecycle step falls due unless renewed' })
+  nextTransitionAt: string | null;
 }
 
 export class SubscriptionListDoc implements SubscriptionList {

@@ -1,0 +1,59 @@
+import { LedgerEvent } from './events';
+
+/** What a command would do to one user's data, for a dry run (API.md, "Previews and bulk"). */
+export interface Consequence {
+  userId: string;
+  mailbox: 'provisioned' | 'softDeleted' | 'restored' | null;
+  /** When the soft-deleted mailbox (or the deleted user) would be purged. */
+  purgeAfter: string | null;
+  aliasesReleased: string[];
+  contactsList: 'deleted' | 'restored' | null;
+  licensesRemoved: string[];
+}
+
+/**
+ * Read off the events decide() returned, so a preview never re-implements a rule: one entry per user
+ * they touch, in the order the events first name them.
+ */
+export function consequencesOf(events: readonly LedgerEvent[]): Consequence[] {
+  const byUser = new Map<string, Consequence>();
+  for (const event of events) {
+    if (!('userId' in event.data)) continue;
+    const { userId } = event.data;
+    let entry = byUser.get(userId);
+    if (!entry) {
+      entry = { userId, mailbox: null, purgeAfter: null, aliasesReleased: [], contactsList: null, licensesRemoved: [] };
+      byUser.set(userId, entry);
+    }
+    switch (event.type) {
+      case 'MailboxProvisioned':
+        entry.mailbox = 'provisioned';
+        break;
+      case 'MailboxSoftDeleted':
+        entry.mailbox = 'softDeleted';
+        entry.purgeAfter = event.data.purgeAfter;
+        break;
+      case 'MailboxRestored':
+        entry.mailbox = 'restored';
+        break;
+      case 'UserDeleted':
+        // The mailbox's own grace period, when it has one, is the one the user sees lost first.
+        entry.purgeAfter ??= event.data.purgeAfter;
+        break;
+      case 'AliasesReleased':
+        // Null once erased (E1): a preview is about live users, whose aliases are readable.
+        entry.aliasesReleased.push(...(event.data.aliases ?? []));
+        break;
+      case 'ContactsListDeleted':
+        entry.contactsList = 'deleted';
+        break;
+      case 'ContactsListRestored':
+        entry.contactsList = 'restored';
+        break;
+      case 'LicenseRemoved':
+        entry.licensesRemoved.push(event.data.skuId);
+        break;
+    }
+  }
+  return [...byUser.values()];
+}
