@@ -19,6 +19,9 @@ export type DomainErrorCode =
   | 'UserPrincipalNameTaken'
   | 'AliasTaken'
   | 'ConcurrencyConflict'
+  | 'UserNotDeleted'
+  | 'RestoreWindowClosed'
+  | 'NoHold'
   | 'IdempotencyKeyReused';
 
 const STATUS: Record<DomainErrorCode, number> = {
@@ -38,6 +41,9 @@ const STATUS: Record<DomainErrorCode, number> = {
   UserPrincipalNameTaken: 409,
   AliasTaken: 409,
   ConcurrencyConflict: 409,
+  UserNotDeleted: 409,
+  RestoreWindowClosed: 409,
+  NoHold: 409,
   IdempotencyKeyReused: 422,
 };
 

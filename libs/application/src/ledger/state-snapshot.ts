@@ -2,7 +2,7 @@ import { LedgerState, RememberedCommand, SubscriptionState, UserState } from '@a
 import Database from 'better-sqlite3';
 
 /** Bump when LedgerState's shape changes: older snapshots are then ignored and history is replayed. */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 
 type SerializedUser = Omit<UserState, 'licenses'> & { licenses: [string, string[]][] };
 type SerializedCommand = Omit<RememberedCommand, 'position'> & { position: string | null };

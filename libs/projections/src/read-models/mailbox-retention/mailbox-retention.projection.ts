@@ -10,8 +10,9 @@ export const mailboxRetentionProjection = defineProjection({
   name: 'mailboxRetention',
   // 2: seq for paging, the soft-delete's event id and correlation (the purge's causation), deleted users.
   // 3: each mailbox keeps its owner's UPN, so a purged user's mailbox still shows whose it was.
-  version: 3,
-  tables: ['mailboxes', 'mailbox_owners', 'deleted_users'],
+  // 4: legal holds (H1, H2) keep their users out of the due queries; a restored user leaves deleted_users (U5).
+  version: 4,
+  tables: ['mailboxes', 'mailbox_owners', 'deleted_users', 'legal_holds'],
   schema: `
     CREATE TABLE IF NOT EXISTS mailbox_owners (
       tenant_id TEXT NOT NULL,
@@ -49,7 +50,12 @@ export const mailboxRetentionProjection = defineProjection({
       deleted_correlation_id TEXT NOT NULL,
       PRIMARY KEY (tenant_id, user_id)
     );
-    CREATE INDEX IF NOT EXISTS deleted_users_due ON deleted_users (status, purge_after, tenant_id, user_id);`,
+    CREATE INDEX IF NOT EXISTS deleted_users_due ON deleted_users (status, purge_after, tenant_id, user_id);
+    CREATE TABLE IF NOT EXISTS legal_holds (
+      tenant_id TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      PRIMARY KEY (tenant_id, user_id)
+    );`,
   prepare(db) {
     // A purged mailbox is replaced by a new, empty one (L5): the row starts over but keeps its place (seq).
     const provision = db.prepare(
@@ -94,7 +100,21 @@ export const mailboxRetentionProjection = defineProjection({
       `UPDATE deleted_users SET position = @position, status = 'purged', purged_at = @at
        WHERE tenant_id = @tenant AND user_id = @userId AND position < @position`,
     );
-    return { provision, softDelete, restore, purge, contacts, own, deleteUser, purgeUser };
+    const restoreUser = db.prepare('DELETE FROM deleted_users WHERE tenant_id = @tenant AND user_id = @userId AND position < @position');
+    const hold = db.prepare('INSERT OR IGNORE INTO legal_holds (tenant_id, user_id) VALUES (@tenant, @userId)');
+    const release = db.prepare('DELETE FROM legal_holds WHERE tenant_id = @tenant AND user_id = @userId');
+    // H2: what fell due under the hold starts a new grace period.
+    const rescheduleMailbox = db.prepare(
+      `UPDATE mailboxes SET position = @position, purge_after = @purgeAfter
+       WHERE tenant_id = @tenant AND user_id = @userId AND status = 'softDeleted' AND position < @position`,
+    );
+    const rescheduleUser = db.prepare(
+      `UPDATE deleted_users SET position = @position, purge_after = @purgeAfter
+       WHERE tenant_id = @tenant AND user_id = @userId AND status = 'deleted' AND position < @position`,
+    );
+    return {
+      provision, softDelete, restore, purge, contacts, own, deleteUser, purgeUser, restoreUser, hold, release, rescheduleMailbox, rescheduleUser,
+    };
   },
   ignores: ['subscription', 'license'],
   on: {
@@ -118,6 +138,18 @@ export const mailboxRetentionProjection = defineProjection({
     UserDeleted: ({ deleteUser }, event) =>
       deleteUser.run({ ...rowOf(event), purgeAfter: event.data.purgeAfter, eventId: event.eventId, correlationId: event.metadata.correlationId }),
     UserPurged: ({ purgeUser }, event) => purgeUser.run(rowOf(event)),
+    UserRestored: ({ restoreUser }, event) => {
+      const { tenant, userId, position } = rowOf(event);
+      restoreUser.run({ tenant, userId, position });
+    },
+    LegalHoldPlaced: ({ hold }, event) => hold.run({ tenant: event.metadata.tenantId, userId: event.data.userId }),
+    LegalHoldReleased: ({ release, rescheduleMailbox, rescheduleUser }, event) => {
+      const { tenant, userId, position } = rowOf(event);
+      release.run({ tenant, userId });
+      const { mailboxPurgeAfter, userPurgeAfter } = event.data;
+      if (mailboxPurgeAfter !== null) rescheduleMailbox.run({ tenant, userId, position, purgeAfter: mailboxPurgeAfter });
+      if (userPurgeAfter !== null) rescheduleUser.run({ tenant, userId, position, purgeAfter: userPurgeAfter });
+    },
     UserUpdated: IGNORED,
     AliasAdded: IGNORED,
     AliasesReleased: IGNORED,
@@ -125,6 +157,6 @@ export const mailboxRetentionProjection = defineProjection({
 });
 
 /** The parameters every statement here shares: each event it handles is about one user. */
-function rowOf(event: ProjectedEvent<'UserCreated' | 'UserDeleted' | 'UserPurged' | 'MailboxProvisioned' | 'MailboxSoftDeleted' | 'MailboxRestored' | 'MailboxPurged' | 'ContactsListDeleted' | 'ContactsListRestored'>) {
+function rowOf(event: ProjectedEvent<'UserCreated' | 'UserDeleted' | 'UserPurged' | 'UserRestored' | 'LegalHoldReleased' | 'MailboxProvisioned' | 'MailboxSoftDeleted' | 'MailboxRestored' | 'MailboxPurged' | 'ContactsListDeleted' | 'ContactsListRestored'>) {
   return { tenant: event.metadata.tenantId, userId: event.data.userId, position: event.position, at: event.metadata.occurredAt };
 }

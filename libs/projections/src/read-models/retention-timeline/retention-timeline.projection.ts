@@ -26,7 +26,8 @@ interface Entry {
 export const retentionTimelineProjection = defineProjection({
   name: 'retentionTimeline',
   // 2: a license removal says SharePoint documents were retained, not only a mailbox change.
-  version: 2,
+  // 3: restores (U5) and legal holds (H1, H2) are steps too.
+  version: 3,
   tables: ['retention_timeline'],
   schema: `
     CREATE TABLE IF NOT EXISTS retention_timeline (
@@ -57,6 +58,9 @@ export const retentionTimelineProjection = defineProjection({
     UserCreated: step,
     UserDeleted: step,
     UserPurged: step,
+    UserRestored: step,
+    LegalHoldPlaced: step,
+    LegalHoldReleased: step,
     LicenseAssigned: step,
     LicenseUpdated: step,
     LicenseRemoved: step,
