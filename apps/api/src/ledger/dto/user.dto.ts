@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsISO31661Alpha2,
@@ -73,4 +74,21 @@ export class ListUsersQueryDto extends PageQueryDto {
   @Optional()
   @IsIn(['active', 'deleted'])
   status?: 'active' | 'deleted';
+}
+
+export class RestoreUserDto {
+  @ApiPropertyOptional({
+    default: true,
+    description: 'true: the licenses held at deletion come back (every one needs a seat, else 409 InsufficientSeats); false: restored without licenses',
+  })
+  @Optional()
+  @IsBoolean()
+  withLicenses?: boolean;
+}
+
+export class LegalHoldDto {
+  @ApiProperty({ example: 'Litigation 2026-114', minLength: 1, maxLength: 500, description: 'Why the hold stands; a new one replaces it' })
+  @IsString()
+  @Length(1, 500)
+  reason: string;
 }
