@@ -17,6 +17,7 @@ export interface Caller {
   get(path: string): request.Test;
   post(path: string, body?: object): request.Test;
   patch(path: string, body: object): request.Test;
+  put(path: string, body: object): request.Test;
   delete(path: string): request.Test;
 }
 
@@ -73,6 +74,7 @@ export async function startLedgerApp(
         get: (path) => auth(request(server).get(path)),
         post: (path, body) => (body === undefined ? auth(request(server).post(path)) : auth(request(server).post(path)).send(body)),
         patch: (path, body) => auth(request(server).patch(path)).send(body),
+        put: (path, body) => auth(request(server).put(path)).send(body),
         delete: (path) => auth(request(server).delete(path)),
       };
     },

@@ -81,8 +81,8 @@ describe('restore: U5 a deleted user comes back until purgeAfter, all or nothing
     given(...deletedAtNow()).at(purgeAfter).when(restoreUser('u1')).thenThrows('RestoreWindowClosed', { purgeAfter: purgeAfterFrom(NOW) });
   });
 
-  it('U5 given u1 deleted and purged, when RestoreUser, then UserNotFound (no restore after the purge)', () => {
-    given(...deletedAtNow(), mailboxPurged('u1'), userPurged('u1')).at(purgeAfter).when(restoreUser('u1')).thenThrows('UserNotFound');
+  it('U5 given u1 deleted and purged, when RestoreUser, then RestoreWindowClosed (no restore after the purge)', () => {
+    given(...deletedAtNow(), mailboxPurged('u1'), userPurged('u1')).at(purgeAfter).when(restoreUser('u1')).thenThrows('RestoreWindowClosed');
   });
 
   it('U5 given u1 active, when RestoreUser, then UserNotDeleted', () => {

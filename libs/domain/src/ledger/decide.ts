@@ -284,6 +284,8 @@ function reassignLicense({ data }: ReassignLicense, state: LedgerState, context:
  * aliases no one took since, in one commit. A hold (H1) keeps everything, so it keeps the window open too.
  */
 function restoreUser({ data }: RestoreUser, state: LedgerState, context: DecisionContext): LedgerEvent[] {
+  const purged = state.users.get(data.userId)?.status === 'purged';
+  if (purged) throw new DomainError('RestoreWindowClosed', `User ${data.userId} was purged`, { userId: data.userId });
   const user = requireUser(state, data.userId);
   const { userId } = user;
   if (user.status !== 'deleted') throw new DomainError('UserNotDeleted', `User ${userId} is not deleted`, { userId });

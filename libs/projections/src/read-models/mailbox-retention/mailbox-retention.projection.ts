@@ -10,7 +10,7 @@ export const mailboxRetentionProjection = defineProjection({
   name: 'mailboxRetention',
   // 2: seq for paging, the soft-delete's event id and correlation (the purge's causation), deleted users.
   // 3: each mailbox keeps its owner's UPN, so a purged user's mailbox still shows whose it was.
-  // 4: legal holds (H1, H2) keep their users out of the due queries; a restored user leaves deleted_users (U5).
+  // 4: legal holds (H1, H2) keep their users out of the due queries; a restored user (U5) is no longer due.
   version: 4,
   tables: ['mailboxes', 'mailbox_owners', 'deleted_users', 'legal_holds'],
   schema: `
@@ -54,6 +54,8 @@ export const mailboxRetentionProjection = defineProjection({
     CREATE TABLE IF NOT EXISTS legal_holds (
       tenant_id TEXT NOT NULL,
       user_id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      held INTEGER NOT NULL,
       PRIMARY KEY (tenant_id, user_id)
     );`,
   prepare(db) {
@@ -94,15 +96,26 @@ export const mailboxRetentionProjection = defineProjection({
     const deleteUser = db.prepare(
       `INSERT INTO deleted_users (tenant_id, user_id, position, status, deleted_at, purge_after, deleted_event_id, deleted_correlation_id)
        VALUES (@tenant, @userId, @position, 'deleted', @at, @purgeAfter, @eventId, @correlationId)
-       ON CONFLICT (tenant_id, user_id) DO NOTHING`,
+       ON CONFLICT (tenant_id, user_id) DO UPDATE SET position = excluded.position, status = 'deleted', deleted_at = excluded.deleted_at,
+         purge_after = excluded.purge_after, purged_at = NULL, deleted_event_id = excluded.deleted_event_id,
+         deleted_correlation_id = excluded.deleted_correlation_id
+       WHERE deleted_users.position < excluded.position`,
     );
     const purgeUser = db.prepare(
       `UPDATE deleted_users SET position = @position, status = 'purged', purged_at = @at
        WHERE tenant_id = @tenant AND user_id = @userId AND position < @position`,
     );
-    const restoreUser = db.prepare('DELETE FROM deleted_users WHERE tenant_id = @tenant AND user_id = @userId AND position < @position');
-    const hold = db.prepare('INSERT OR IGNORE INTO legal_holds (tenant_id, user_id) VALUES (@tenant, @userId)');
-    const release = db.prepare('DELETE FROM legal_holds WHERE tenant_id = @tenant AND user_id = @userId');
+    // A restored user keeps its row (status 'restored'), so its position still guards against an older event redelivered.
+    const restoreUser = db.prepare(
+      `UPDATE deleted_users SET position = @position, status = 'restored'
+       WHERE tenant_id = @tenant AND user_id = @userId AND position < @position`,
+    );
+    // A released hold keeps its row (held = 0), so its position still guards against an older event redelivered.
+    const hold = db.prepare(
+      `INSERT INTO legal_holds (tenant_id, user_id, position, held) VALUES (@tenant, @userId, @position, @held)
+       ON CONFLICT (tenant_id, user_id) DO UPDATE SET position = excluded.position, held = excluded.held
+       WHERE legal_holds.position < excluded.position`,
+    );
     // H2: what fell due under the hold starts a new grace period.
     const rescheduleMailbox = db.prepare(
       `UPDATE mailboxes SET position = @position, purge_after = @purgeAfter
@@ -113,7 +126,7 @@ export const mailboxRetentionProjection = defineProjection({
        WHERE tenant_id = @tenant AND user_id = @userId AND status = 'deleted' AND position < @position`,
     );
     return {
-      provision, softDelete, restore, purge, contacts, own, deleteUser, purgeUser, restoreUser, hold, release, rescheduleMailbox, rescheduleUser,
+      provision, softDelete, restore, purge, contacts, own, deleteUser, purgeUser, restoreUser, hold, rescheduleMailbox, rescheduleUser,
     };
   },
   ignores: ['subscription', 'license'],
@@ -142,10 +155,13 @@ export const mailboxRetentionProjection = defineProjection({
       const { tenant, userId, position } = rowOf(event);
       restoreUser.run({ tenant, userId, position });
     },
-    LegalHoldPlaced: ({ hold }, event) => hold.run({ tenant: event.metadata.tenantId, userId: event.data.userId }),
-    LegalHoldReleased: ({ release, rescheduleMailbox, rescheduleUser }, event) => {
+    LegalHoldPlaced: ({ hold }, event) => {
       const { tenant, userId, position } = rowOf(event);
-      release.run({ tenant, userId });
+      hold.run({ tenant, userId, position, held: 1 });
+    },
+    LegalHoldReleased: ({ hold, rescheduleMailbox, rescheduleUser }, event) => {
+      const { tenant, userId, position } = rowOf(event);
+      hold.run({ tenant, userId, position, held: 0 });
       const { mailboxPurgeAfter, userPurgeAfter } = event.data;
       if (mailboxPurgeAfter !== null) rescheduleMailbox.run({ tenant, userId, position, purgeAfter: mailboxPurgeAfter });
       if (userPurgeAfter !== null) rescheduleUser.run({ tenant, userId, position, purgeAfter: userPurgeAfter });
@@ -157,6 +173,6 @@ export const mailboxRetentionProjection = defineProjection({
 });
 
 /** The parameters every statement here shares: each event it handles is about one user. */
-function rowOf(event: ProjectedEvent<'UserCreated' | 'UserDeleted' | 'UserPurged' | 'UserRestored' | 'LegalHoldReleased' | 'MailboxProvisioned' | 'MailboxSoftDeleted' | 'MailboxRestored' | 'MailboxPurged' | 'ContactsListDeleted' | 'ContactsListRestored'>) {
+function rowOf(event: ProjectedEvent<'UserCreated' | 'UserDeleted' | 'UserPurged' | 'UserRestored' | 'LegalHoldPlaced' | 'LegalHoldReleased' | 'MailboxProvisioned' | 'MailboxSoftDeleted' | 'MailboxRestored' | 'MailboxPurged' | 'ContactsListDeleted' | 'ContactsListRestored'>) {
   return { tenant: event.metadata.tenantId, userId: event.data.userId, position: event.position, at: event.metadata.occurredAt };
 }

@@ -17,7 +17,7 @@ export interface MailboxView {
 }
 
 /** Selects a mailbox row's `hold` column: whether its owner is under a legal hold. */
-export const MAILBOX_HOLD_SQL = `EXISTS (SELECT 1 FROM legal_holds h WHERE h.tenant_id = m.tenant_id AND h.user_id = m.user_id) AS hold`;
+export const MAILBOX_HOLD_SQL = `EXISTS (SELECT 1 FROM legal_holds h WHERE h.tenant_id = m.tenant_id AND h.user_id = m.user_id AND h.held = 1) AS hold`;
 
 export interface MailboxRow {
   user_id: string;
@@ -87,7 +87,7 @@ interface DueRow {
 }
 
 /** H1: held users are left out of the due range by a primary-key probe per row, never loaded one by one. */
-const NOT_HELD = 'NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.tenant_id = d.tenant_id AND h.user_id = d.user_id)';
+const NOT_HELD = 'NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.tenant_id = d.tenant_id AND h.user_id = d.user_id AND h.held = 1)';
 
 /** Across tenants, in due order, a range of the (status, purge_after, tenant_id, user_id) index: O(due) per pass. */
 export const DUE_MAILBOXES_SQL = `
