@@ -139,10 +139,10 @@ describe('Legal hold, restore and audit entries that need no join', () => {
     expect(back).toEqual({ user: expect.objectContaining({ status: 'active', licenses: [], mailbox: expect.objectContaining({ status: 'softDeleted' }) }), aliasesNotRestored: [] });
 
     const fay = await script.user('fay');
-    const deleted = (await admin.delete(`/v1/users/${fay}`).expect(200)).body;
+    await admin.delete(`/v1/users/${fay}`).expect(200);
     await advance({ days: 30 });
     expect(await eventsOf(fay, 'UserPurged')).toHaveLength(1);
     const closed = (await admin.post(`/v1/users/${fay}/restore`, {}).expect(409)).body;
-    expect(closed).toMatchObject({ error: 'RestoreWindowClosed', details: { purgeAfter: deleted.purgeAfter } });
+    expect(closed).toMatchObject({ error: 'RestoreWindowClosed', details: { userId: fay } });
   });
 });
