@@ -339,12 +339,11 @@ function purgeMailbox({ data }: PurgeMailbox, state: LedgerState, { now }: Decis
   const user = state.users.get(data.userId);
   if (!user || user.hold !== null) return [];
   const { userId } = user;
-  const due = (purgeAfter: string | null) => isDue(purgeAfter, now);
   const events: LedgerEvent[] = [];
-  if (user.mailbox?.status === 'softDeleted' && due(user.mailbox.purgeAfter)) {
+  if (user.mailbox?.status === 'softDeleted' && isDue(user.mailbox.purgeAfter, now)) {
     events.push({ type: 'MailboxPurged', data: { userId } });
   }
-  if (user.status === 'deleted' && due(user.purgeAfter)) {
+  if (user.status === 'deleted' && isDue(user.purgeAfter, now)) {
     events.push({ type: 'UserPurged', data: { userId, userPrincipalName: user.userPrincipalName } });
   }
   return events;
