@@ -85,11 +85,17 @@ describe('CSV of the audit export (RFC 4180)', () => {
       occurredAt: '2026-11-30T10:00:00.000Z',
       actor: { id: 'alice', name: 'Doe, "Al"\nOps' },
       userId: 'u1',
+      userPrincipalName: 'u1@contoso.com',
       data: { displayName: 'A "quoted", multi\r\nline name' },
       correlationId: 'c7',
     };
     const [header, record] = parseCsv(auditCsvHeader() + auditCsvRecord(entry));
-    expect(header).toEqual(['position', 'eventId', 'type', 'occurredAt', 'actorId', 'actorName', 'userId', 'skuId', 'correlationId', 'data']);
-    expect(record).toEqual(['7', 'e7', 'UserCreated', entry.occurredAt, 'alice', entry.actor.name, 'u1', '', 'c7', JSON.stringify(entry.data)]);
+    expect(header).toEqual([
+      'position', 'eventId', 'type', 'occurredAt', 'actorId', 'actorName', 'userId', 'skuId', 'correlationId', 'data',
+      'userPrincipalName', 'before', 'after',
+    ]);
+    expect(record).toEqual([
+      '7', 'e7', 'UserCreated', entry.occurredAt, 'alice', entry.actor.name, 'u1', '', 'c7', JSON.stringify(entry.data), 'u1@contoso.com', '', '',
+    ]);
   });
 });

@@ -142,9 +142,18 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
       occurredAt: at(2),
       actor: { id: 'alice', name: 'Alice Doe' },
       userId: users.ada,
+      userPrincipalName: 'ada@contoso.com',
       skuId: PREMIUM,
+      before: null,
+      after: { skuId: PREMIUM, disabledPlans: ['LYNC'] },
       data: { userId: users.ada, skuId: PREMIUM, disabledPlans: ['LYNC'] },
       correlationId: expect.any(String),
+    });
+    // E3: a reassign's removal says what the giver held, with no join.
+    expect(all.find((entry) => entry.type === 'LicenseRemoved' && entry.data.reason === 'reassigned')).toMatchObject({
+      userPrincipalName: 'ada@contoso.com',
+      before: { skuId: PREMIUM },
+      after: null,
     });
     // A token without a name: the actor's name is null, not missing.
     expect(all.find((entry) => entry.actor.id === 'bob')!.actor).toEqual({ id: 'bob', name: null });

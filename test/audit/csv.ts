@@ -49,7 +49,10 @@ export function parseCsv(text: string): string[][] {
 /** CSV records of the audit export back to audit entries (empty cells are absent values). */
 export function csvToEntries(text: string): Record<string, unknown>[] {
   const [header, ...rows] = parseCsv(text);
-  expect(header).toEqual(['position', 'eventId', 'type', 'occurredAt', 'actorId', 'actorName', 'userId', 'skuId', 'correlationId', 'data']);
+  expect(header).toEqual([
+    'position', 'eventId', 'type', 'occurredAt', 'actorId', 'actorName', 'userId', 'skuId', 'correlationId', 'data',
+    'userPrincipalName', 'before', 'after',
+  ]);
   return rows.map((cells) => {
     const row = Object.fromEntries(header.map((name, i) => [name, cells[i]]));
     expect(cells).toHaveLength(header.length);
@@ -59,8 +62,10 @@ export function csvToEntries(text: string): Record<string, unknown>[] {
       type: row.type,
       occurredAt: row.occurredAt,
       actor: { id: row.actorId, name: row.actorName === '' ? null : row.actorName },
-      ...(row.userId !== '' ? { userId: row.userId } : {}),
+      ...(row.userId !== '' ? { userId: row.userId, userPrincipalName: row.userPrincipalName === '' ? null : row.userPrincipalName } : {}),
       ...(row.skuId !== '' ? { skuId: row.skuId } : {}),
+      // before/after are JSON text ('null' for none) on license changes, empty elsewhere.
+      ...(row.before !== '' ? { before: JSON.parse(row.before), after: JSON.parse(row.after) } : {}),
       data: JSON.parse(row.data),
       correlationId: row.correlationId,
     };

@@ -41,4 +41,38 @@ describe('Two API processes on the same data folder', () => {
     await store.close();
     expect(assigned).toBe(SEATS);
   });
+
+  it('U5 S3: a restore and an assignment race for the last seat from two processes: exactly one wins, the other changes nothing', async () => {
+    const json = async (response: Promise<Response>, status: number) => {
+      const answered = await response;
+      const body = (await answered.json()) as Record<string, unknown>;
+      expect({ status: answered.status, body }).toMatchObject({ status });
+      return body;
+    };
+    const user = async (name: string) =>
+      (await json(call(first, 'POST', '/v1/users', { userPrincipalName: `${name}@x.com`, displayName: name, usageLocation: 'US' }), 201)).userId as string;
+    for (const round of [1, 2, 3]) {
+      const skuId = `RACE${round}`;
+      await json(call(first, 'POST', '/v1/subscriptions', { skuId, name: skuId, servicePlans: ['EXCHANGE'], seats: 1 }), 201);
+      const deleted = await user(`deleted${round}`);
+      const rival = await user(`rival${round}`);
+      await json(call(first, 'POST', `/v1/users/${deleted}/assignLicense`, { addLicenses: [{ skuId }], removeLicenses: [] }), 200);
+      await json(call(first, 'DELETE', `/v1/users/${deleted}`), 200);
+
+      const [restore, assign] = await Promise.all([
+        call(first, 'POST', `/v1/users/${deleted}/restore`, {}),
+        call(second, 'POST', `/v1/users/${rival}/assignLicense`, { addLicenses: [{ skuId }], removeLicenses: [] }),
+      ]);
+      expect([restore.status, assign.status].sort()).toEqual([200, 409]);
+      const refused = (await (restore.status === 409 ? restore : assign).json()) as { error: string };
+      expect(refused.error).toBe('InsufficientSeats');
+      const deletedView = (await (await call(second, 'GET', `/v1/users/${deleted}`)).json()) as { status: string; licenses: unknown[] };
+      // The loser changed nothing: a refused restore leaves the user deleted, with no license.
+      expect(deletedView).toMatchObject(restore.status === 200 ? { status: 'active', licenses: [{ skuId }] } : { status: 'deleted', licenses: [] });
+      for (const api of [first, second]) {
+        const view = (await (await call(api, 'GET', `/v1/subscriptions/${skuId}`)).json()) as { assigned: number; available: number };
+        expect(view).toMatchObject({ assigned: 1, available: 0 });
+      }
+    }
+  });
 });

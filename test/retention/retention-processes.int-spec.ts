@@ -24,8 +24,10 @@ function client(api: ApiProcess) {
     return JSON.parse(text);
   };
   return {
+    call,
     get: (path: string) => call('GET', path),
     post: (path: string, body?: object) => call('POST', path, body),
+    put: (path: string, body: object) => call('PUT', path, body, ['compliance']),
     delete: (path: string) => call('DELETE', path),
     advance: async (by: { days?: number; hours?: number; minutes?: number }) => (await call('POST', '/v1/clock/advance', by)).now as string,
     async user(name: string, exchange: boolean): Promise<string> {
@@ -59,6 +61,9 @@ function environment(extra: Record<string, string> = {}): Record<string, string>
     ...extra,
   };
 }
+
+/** Each test boots API processes from the sources (ts-node): on a loaded machine that alone can take most of jest's default 30 s. */
+const PROCESS_TEST_BUDGET_MS = 180_000;
 
 const SUBSCRIPTION = { skuId: 'O365_BP', name: 'Business Premium', servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'], seats: 20 };
 
@@ -95,7 +100,7 @@ describe('Retention saga across processes', () => {
     expect((await second.get(`/v1/users/${ada}`)).mailbox).toMatchObject({ status: 'purged', purgedAt: softDeleted.purgeAfter });
     await second.advance({ days: 1 });
     expect(storedUserIds(env.LEDGER_DATA_DIR, 'MailboxPurged')).toEqual([ada]);
-  });
+  }, PROCESS_TEST_BUDGET_MS);
 
   it('L5 U4: two processes on one data folder run the saga at once: each purge is stored once, not twice', async () => {
     // Short intervals on both, on top of the two passes the concurrent advances run: many chances to collide.
@@ -131,5 +136,33 @@ describe('Retention saga across processes', () => {
     await Promise.all([a.advance({ days: 1 }), b.advance({ days: 1 })]);
     expect(storedUserIds(env.LEDGER_DATA_DIR, 'MailboxPurged')).toHaveLength(13);
     expect(storedUserIds(env.LEDGER_DATA_DIR, 'UserPurged')).toHaveLength(2);
-  });
+  }, PROCESS_TEST_BUDGET_MS);
+
+  it('H1 H2: a held, deleted user survives a SIGKILL at day 29 and a clock at day 400; released, it is purged once, 30 days later', async () => {
+    const env = environment();
+    const first = client(await start(env));
+    await first.post('/v1/subscriptions', SUBSCRIPTION);
+    const hal = await first.user('hal', true);
+    expect((await first.put(`/v1/users/${hal}/hold`, { reason: 'Litigation 2026-114' })).hold).toMatchObject({ reason: 'Litigation 2026-114' });
+    await first.delete(`/v1/users/${hal}`);
+    await first.advance({ days: 29 });
+    await running[running.length - 1].kill('SIGKILL');
+
+    const second = client(await start(env));
+    await second.advance({ days: 371 });
+    expect(storedUserIds(env.LEDGER_DATA_DIR, 'MailboxPurged')).toEqual([]);
+    expect(storedUserIds(env.LEDGER_DATA_DIR, 'UserPurged')).toEqual([]);
+    expect(await second.get(`/v1/users/${hal}`)).toMatchObject({ status: 'deleted', mailbox: { status: 'softDeleted', hold: true } });
+
+    const releasedAt = (await second.get('/v1/clock')).now as string;
+    const released = await second.call('DELETE', `/v1/users/${hal}/hold`, undefined, ['compliance']);
+    const purgeAfter = new Date(Date.parse(releasedAt) + 30 * 24 * 60 * 60 * 1000).toISOString();
+    expect(released).toMatchObject({ hold: null, purgeAfter, mailbox: { purgeAfter, hold: false } });
+    await second.advance({ days: 29, hours: 23, minutes: 59 });
+    expect(storedUserIds(env.LEDGER_DATA_DIR, 'UserPurged')).toEqual([]);
+    await second.advance({ minutes: 1 });
+    await second.advance({ days: 1 });
+    expect(storedUserIds(env.LEDGER_DATA_DIR, 'MailboxPurged')).toEqual([hal]);
+    expect(storedUserIds(env.LEDGER_DATA_DIR, 'UserPurged')).toEqual([hal]);
+  }, PROCESS_TEST_BUDGET_MS);
 });

@@ -62,6 +62,13 @@ describe('Retention read models', () => {
       await admin.post('/v1/clock/advance', { days: 10 }).expect(200);
       await script.assign(ann); // restored
       await script.remove(ann);
+      // H1, H2 and U5 rows too: a hold placed and released, a user deleted and restored.
+      await ledger.as('compliance').put(`/v1/users/${ann}/hold`, { reason: 'r' }).expect(200);
+      await ledger.as('compliance').delete(`/v1/users/${ann}/hold`).expect(200);
+      const cy = await script.user('cy');
+      await script.assign(cy);
+      await admin.delete(`/v1/users/${cy}`).expect(200);
+      await admin.post(`/v1/users/${cy}/restore`, {}).expect(200);
       await admin.delete(`/v1/users/${ben}`).expect(200);
       await admin.post('/v1/clock/advance', { days: 30 }).expect(200); // both purged
       await script.assign(ann); // a new mailbox
@@ -82,8 +89,11 @@ describe('Retention read models', () => {
     feed(twice, [...events].reverse(), 1);
     expect(dump(twice)).toEqual(dump(once));
     expect(dump(once)).toEqual(live);
-    expect(live.mailboxes).toHaveLength(2);
-    expect(live.deleted_users).toEqual([expect.objectContaining({ status: 'purged' })]);
+    expect(live.mailboxes).toHaveLength(3);
+    expect(live.deleted_users).toEqual(
+      expect.arrayContaining([expect.objectContaining({ status: 'purged' }), expect.objectContaining({ status: 'restored', purge_after: expect.any(String) })]),
+    );
+    expect(live.legal_holds).toEqual([expect.objectContaining({ held: 0 })]);
   });
 
   it('L5 SL3: the saga\'s due queries are index range searches, O(due) and not O(all mailboxes)', () => {
@@ -92,8 +102,10 @@ describe('Retention read models', () => {
     const params = { now: new Date().toISOString(), afterPurge: '', afterTenant: '', afterUser: '', limit: 100 };
     const plan = (sql: string) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n');
-    expect(plan(DUE_MAILBOXES_SQL)).toMatch(/^SEARCH mailboxes USING INDEX mailboxes_due \(status=\? AND .*purge_after<\?\)$/);
-    expect(plan(DUE_USERS_SQL)).toMatch(/^SEARCH deleted_users USING INDEX deleted_users_due \(status=\? AND .*purge_after<\?\)$/);
+    // H1: held users are left out by one primary-key probe per due row, in the same statement.
+    const holdProbe = '\nCORRELATED SCALAR SUBQUERY \\d+\nSEARCH h USING INDEX sqlite_autoindex_legal_holds_1 \\(tenant_id=\\? AND user_id=\\?\\)$';
+    expect(plan(DUE_MAILBOXES_SQL)).toMatch(new RegExp(`^SEARCH d USING INDEX mailboxes_due \\(status=\\? AND .*purge_after<\\?\\)${holdProbe}`));
+    expect(plan(DUE_USERS_SQL)).toMatch(new RegExp(`^SEARCH d USING INDEX deleted_users_due \\(status=\\? AND .*purge_after<\\?\\)${holdProbe}`));
     // SL3: subscriptions whose next lifecycle step is due, on the same terms.
     const transitions = { now: params.now, afterAt: '', afterTenant: '', afterSku: '', limit: 100 };
     const transitionPlan = (db.prepare(`EXPLAIN QUERY PLAN ${DUE_TRANSITIONS_SQL}`).all(transitions) as { detail: string }[]).map((row) => row.detail).join('\n');

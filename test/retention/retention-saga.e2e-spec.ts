@@ -102,6 +102,7 @@ describe('Retention saga: purged when the grace period ends, exactly once, never
       purgeAfter: null,
       purgedAt: null,
       contactsList: 'active',
+      hold: false,
     });
     expect(again.provisionedAt).not.toBe(first.provisionedAt);
     expect(await purgesOf(cyd, 'MailboxProvisioned')).toHaveLength(2);

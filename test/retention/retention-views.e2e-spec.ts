@@ -191,6 +191,7 @@ describe('Retention views', () => {
         purgeAfter: at(30),
         purgedAt: at(30),
         contactsList: 'purged',
+        hold: false,
       });
       expect(page.items[2]).toMatchObject({ status: 'softDeleted', softDeletedAt: at(10), purgeAfter: at(40), purgedAt: null, contactsList: 'deleted' });
       expect(page.items[4]).toMatchObject({ status: 'active', softDeletedAt: null, purgeAfter: null, purgedAt: null, contactsList: 'active' });

@@ -198,7 +198,7 @@ describe('Subscription lifecycle across processes', () => {
     await walkWithTwoProcesses(apis, async () =>
       (await readTenantEvents(esdb!.connectionString, tenant)).map((event) => ({
         type: event.type,
-        data: event.data as StoredEvent['data'],
+        data: event.data,
         causationId: String((event.metadata as { causationId?: string }).causationId),
         position: event.position,
       })),

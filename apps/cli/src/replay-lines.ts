@@ -134,6 +134,22 @@ function describe(event: LedgerEvent, state: LedgerState): string {
       return ` deleted user ${upn(state, event.data.userId)} (data kept until ${time(event.data.purgeAfter)})`;
     case 'UserPurged':
       return ` purged deleted user ${event.data.userPrincipalName ?? `${event.data.userId} ${ERASED}`}`;
+    case 'UserRestored': {
+      const { userId, withLicenses, aliasesNotRestored } = event.data;
+      const lost =
+        aliasesNotRestored === null ? `; aliases taken meanwhile: ${ERASED}` : aliasesNotRestored.length > 0 ? `; aliases taken meanwhile: ${aliasesNotRestored.join(', ')}` : '';
+      return ` restored deleted user ${upn(state, userId)} ${withLicenses ? 'with' : 'without'} its licenses${lost}`;
+    }
+    case 'LegalHoldPlaced':
+      return ` placed a legal hold on ${upn(state, event.data.userId)}: "${event.data.reason}"`;
+    case 'LegalHoldReleased': {
+      const { userId, mailboxPurgeAfter, userPurgeAfter } = event.data;
+      const again = [
+        ...(mailboxPurgeAfter !== null ? [`mailbox purged after ${time(mailboxPurgeAfter)}`] : []),
+        ...(userPurgeAfter !== null ? [`user purged after ${time(userPurgeAfter)}`] : []),
+      ];
+      return ` released the legal hold on ${upn(state, userId)}${again.length > 0 ? ` (${again.join(', ')})` : ''}`;
+    }
     case 'LicenseAssigned': {
       const { userId, skuId, disabledPlans } = event.data;
       const without = disabledPlans.length > 0 ? ` without ${disabledPlans.join(', ')}` : '';

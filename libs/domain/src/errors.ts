@@ -21,7 +21,10 @@ export type DomainErrorCode =
   | 'ConcurrencyConflict'
   | 'IdempotencyKeyReused'
   | 'SubscriptionNotEnabled'
-  | 'SubscriptionDeleted';
+  | 'SubscriptionDeleted'
+  | 'UserNotDeleted'
+  | 'RestoreWindowClosed'
+  | 'NoHold';
 
 const STATUS: Record<DomainErrorCode, number> = {
   ValidationFailed: 400,
@@ -40,6 +43,9 @@ const STATUS: Record<DomainErrorCode, number> = {
   UserPrincipalNameTaken: 409,
   AliasTaken: 409,
   ConcurrencyConflict: 409,
+  UserNotDeleted: 409,
+  RestoreWindowClosed: 409,
+  NoHold: 409,
   IdempotencyKeyReused: 422,
   SubscriptionNotEnabled: 409,
   SubscriptionDeleted: 409,

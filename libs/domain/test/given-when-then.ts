@@ -178,8 +178,9 @@ export function mailboxPurged(userId: string): LedgerEvent {
   return { type: 'MailboxPurged', data: { userId } };
 }
 
-export function aliasesReleased(userId: string, aliases: string[]): LedgerEvent {
-  return { type: 'AliasesReleased', data: { userId, aliases } };
+/** `reason` 'userDeleted' when the deletion released them (U4), so that a restore gives them back (U5). */
+export function aliasesReleased(userId: string, aliases: string[], reason?: 'userDeleted'): LedgerEvent {
+  return { type: 'AliasesReleased', data: { userId, aliases, ...(reason ? { reason } : {}) } };
 }
 
 export function contactsListDeleted(userId: string): LedgerEvent {

@@ -135,7 +135,7 @@ describe('purge: U4 a deleted user is purged after the grace period', () => {
 
   it('U1 given u1 deleted, then its released alias is free for others right away', () => {
     const history = [...deleted(), userCreated('u2')];
-    expect(history).toContainEqual(aliasesReleased('u1', ['a@contoso.com']));
+    expect(history).toContainEqual(aliasesReleased('u1', ['a@contoso.com'], 'userDeleted'));
     given(...history)
       .when(addAlias('u2', 'a@contoso.com'))
       .then({ type: 'AliasAdded', data: { userId: 'u2', alias: 'a@contoso.com' } });

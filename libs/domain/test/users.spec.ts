@@ -158,7 +158,7 @@ describe('users: U4 deletion', () => {
         licenseRemoved('u1', SKU.PREMIUM, 'userDeleted'),
         licenseRemoved('u1', SKU.OFFICE, 'userDeleted'),
         { type: 'MailboxSoftDeleted', data: { userId: 'u1', purgeAfter: iso(later(NOW, { days: 30 })) } },
-        aliasesReleased('u1', ['ann.smith@contoso.com']),
+        aliasesReleased('u1', ['ann.smith@contoso.com'], 'userDeleted'),
         contactsListDeleted('u1'),
         { type: 'UserDeleted', data: { userId: 'u1', purgeAfter: iso(later(NOW, { days: 30 })) } },
       );

@@ -25,10 +25,10 @@ function toTypeList({ value }: { value: unknown }): unknown {
 }
 
 export class AuditEventsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Only events about this user (its userId)', maxLength: 128 })
+  @ApiPropertyOptional({ description: "Only events about this user: its userId, or its UPN (any case) as the entries named the user then (E3)", maxLength: 254 })
   @IsOptional()
   @IsString()
-  @Length(1, 128)
+  @Length(1, 254)
   userId?: string;
 
   @ApiPropertyOptional({ description: 'Only events about this SKU' })

@@ -1,7 +1,7 @@
-import { CommandContext, ExecuteLedgerCommand } from '@app/application';
+import { CommandContext, DecidedCommand, ExecuteLedgerCommand } from '@app/application';
 import { DeleteUsers, LedgerCommand, failuresOf } from '@app/domain';
 import { GetUserQuery, ListUsersQuery, Page, UserPageDoc, UserQueries, UserView, UserViewDoc } from '@app/projections';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../http/api-error';
@@ -11,8 +11,9 @@ import { Actor, ActorContext, Roles } from '../auth';
 import { DEFAULT_PAGE_LIMIT } from '../http/page-query.dto';
 import { AssignLicenseDto } from './dto/license.dto';
 import { DryRunQueryDto } from './dto/dry-run.dto';
-import { AddAliasDto, CreateUserDto, DeleteUsersDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
+import { AddAliasDto, CreateUserDto, DeleteUsersDto, LegalHoldDto, ListUsersQueryDto, RestoreUserDto, UpdateUserDto } from './dto/user.dto';
 import { DryRunResult, dryRunResult, toRuleFailure } from './dry-run';
+import { RestoreResultDoc } from './views/restore-result.view';
 import { LedgerContext, answer } from './ledger-request';
 import { Idempotent } from '../idempotency';
 import { BulkDeleteResult, BulkDeleteResultDoc } from './views/bulk-delete-result.view';
@@ -36,6 +37,10 @@ export class UsersController {
   @Roles('user-admin')
   @ApiOperation({ summary: 'Create a user (U1); the server assigns its userId' })
   @ApiCreatedResponse({ type: UserViewDoc })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description: 'UserPrincipalNameTaken (a deleted user holding the UPN is named in details: deletedUserId, purgeAfter, legalHold), AliasTaken',
+  })
   create(@Body() body: CreateUserDto, @LedgerContext() context: CommandContext, @Res({ passthrough: true }) res: Response) {
     const userId = randomUUID();
     return this.run({ type: 'CreateUser', data: { userId, ...body } }, userId, context, res);
@@ -136,8 +141,58 @@ export class UsersController {
     return this.run({ type: 'AssignLicense', data: { userId, ...body } }, userId, context, res, query.dryRun);
   }
 
+  @Post(':userId/restore')
+  @Idempotent()
+  @HttpCode(200)
+  @Roles('user-admin')
+  @ApiOperation({
+    summary: 'Restore a deleted user until its purgeAfter, in one commit: licenses (or none), mailbox and contacts list (L4), aliases no one took (U5)',
+  })
+  @ApiOkResponse({ type: RestoreResultDoc })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description: 'UserNotDeleted; RestoreWindowClosed (purgeAfter passed or purged); InsufficientSeats (nothing restored; retry with withLicenses false)',
+  })
+  async restore(
+    @Param('userId') userId: string,
+    @Body() body: RestoreUserDto,
+    @LedgerContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ user: UserView | undefined; aliasesNotRestored: string[] }> {
+    const command: LedgerCommand = { type: 'RestoreUser', data: { userId, withLicenses: body.withLicenses ?? true } };
+    const view = ({ events }: DecidedCommand) => ({
+      user: this.users.get(context.tenantId, userId),
+      aliasesNotRestored: events.flatMap((event) => (event.type === 'UserRestored' ? event.data.aliasesNotRestored : [])),
+    });
+    return answer(res, await this.commands.execute(new ExecuteLedgerCommand(command, context, { view })));
+  }
+
+  @Put(':userId/hold')
+  @Idempotent()
+  @Roles('compliance')
+  @ApiOperation({ summary: 'Place a legal hold (H1): nothing of the user is purged while it stands; on a held user, replaces the reason' })
+  @ApiOkResponse({ type: UserViewDoc })
+  placeHold(
+    @Param('userId') userId: string,
+    @Body() body: LegalHoldDto,
+    @LedgerContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run({ type: 'PlaceLegalHold', data: { userId, reason: body.reason } }, userId, context, res);
+  }
+
+  @Delete(':userId/hold')
+  @Idempotent()
+  @Roles('compliance')
+  @ApiOperation({ summary: 'Release the legal hold (H2): nothing is purged at once; whatever fell due gets purgeAfter = now + 30 days' })
+  @ApiOkResponse({ type: UserViewDoc })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'NoHold: the user has no legal hold' })
+  releaseHold(@Param('userId') userId: string, @LedgerContext() context: CommandContext, @Res({ passthrough: true }) res: Response) {
+    return this.run({ type: 'ReleaseLegalHold', data: { userId } }, userId, context, res);
+  }
+
   @Get()
-  @Roles('user-admin', 'auditor')
+  @Roles('user-admin', 'auditor', 'compliance')
   @ApiOperation({ summary: 'Users, optionally those holding a SKU or of a status; cursor paging' })
   @ApiOkResponse({ type: UserPageDoc })
   list(@Query() query: ListUsersQueryDto, @Actor() actor: ActorContext): Promise<Page<UserView>> {
@@ -145,7 +200,7 @@ export class UsersController {
   }
 
   @Get(':userId')
-  @Roles('user-admin', 'auditor')
+  @Roles('user-admin', 'auditor', 'compliance')
   @ApiOkResponse({ type: UserViewDoc })
   get(@Param('userId') userId: string, @Actor() actor: ActorContext): Promise<UserView> {
     return this.queries.execute(new GetUserQuery(actor.tenantId, userId));

@@ -1,8 +1,8 @@
 import { LedgerState, RememberedCommand, SubscriptionState, UserState } from '@app/domain';
 import Database from 'better-sqlite3';
 
-/** Bump when LedgerState's shape changes: older snapshots are then ignored and history is replayed (4: webhooks and subscription lifecycle). */
-const SNAPSHOT_FORMAT = 4;
+/** Bump when LedgerState's shape changes: older snapshots are then ignored and history is replayed (5: webhooks, subscription lifecycle, holds and restore). */
+const SNAPSHOT_FORMAT = 5;
 
 type SerializedUser = Omit<UserState, 'licenses'> & { licenses: [string, string[]][] };
 type SerializedCommand = Omit<RememberedCommand, 'position'> & { position: string | null };

@@ -23,11 +23,9 @@ export const RETENTION_OPTIONS = Symbol('RETENTION_OPTIONS');
 export interface RetentionOptions {
   /** Due items read from the read model at a time. */
   batchSize: number;
-  /** How long a pass waits for the read models to catch up with the store before it reads them. */
-  catchUpTimeoutMs: number;
 }
 
-export const DEFAULT_RETENTION_OPTIONS: RetentionOptions = { batchSize: 100, catchUpTimeoutMs: 30_000 };
+export const DEFAULT_RETENTION_OPTIONS: RetentionOptions = { batchSize: 100 };
 
 /**
  * The retention saga (L5, U4, SL3): the purge and each subscription lifecycle step are workflows whose timeout is a command. Each pass asks the
@@ -169,15 +167,13 @@ export class RetentionSaga {
     }
   }
 
-  /** The read models must hold everything stored (e.g. after a restart) before they say what is due. */
+  /**
+   * The read models must hold everything stored before the pass (after a restart, or a stalled
+   * subscription) before they say what is due: the pass applies what they lack itself, rather than
+   * wait for the live subscription. The projector's compare-and-set applies each event once either way.
+   */
   private async catchUp(): Promise<void> {
     const head = await headPosition(this.store);
-    if (head <= this.projector.checkpoint) return;
-    try {
-      await this.projector.waitFor(head, this.options.catchUpTimeoutMs);
-    } catch (error) {
-      // The decider still refuses anything not due, so a pass on slightly stale read models is safe.
-      this.logger.warn({ err: error }, 'Read models lag behind the store; the retention pass goes on with what they hold');
-    }
+    if (head > this.projector.checkpoint) await this.projector.catchUp();
   }
 }

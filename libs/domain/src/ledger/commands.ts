@@ -47,6 +47,9 @@ export type ReassignLicense = {
   type: 'ReassignLicense';
   data: { skuId: string; fromUserId: string; toUserId: string };
 };
+export type RestoreUser = { type: 'RestoreUser'; data: { userId: string; withLicenses: boolean } };
+export type PlaceLegalHold = { type: 'PlaceLegalHold'; data: { userId: string; reason: string } };
+export type ReleaseLegalHold = { type: 'ReleaseLegalHold'; data: { userId: string } };
 /** Sent by the retention saga; accepted only while the data is still soft-deleted and due (L5, U4). */
 export type PurgeMailbox = { type: 'PurgeMailbox'; data: { userId: string } };
 
@@ -73,4 +76,7 @@ export type LedgerCommand =
   | RegisterWebhook
   | RemoveWebhook
   | RenewSubscription
-  | AdvanceSubscriptionLifecycle;
+  | AdvanceSubscriptionLifecycle
+  | RestoreUser
+  | PlaceLegalHold
+  | ReleaseLegalHold;

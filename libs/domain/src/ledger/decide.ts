@@ -9,10 +9,13 @@ import {
   DeleteUser,
   DeleteUsers,
   LedgerCommand,
+  PlaceLegalHold,
   PurgeMailbox,
   ReassignLicense,
   RegisterWebhook,
+  ReleaseLegalHold,
   RemoveWebhook,
+  RestoreUser,
   SetAlertRules,
   RenewSubscription,
   UpdateUser,
@@ -24,6 +27,7 @@ import {
   LicenseSet,
   eligibilityFailures,
   exchangeLost,
+  isDue,
   licenseChangeEvents,
   normalizePlans,
   requireSubscription,
@@ -56,6 +60,12 @@ export function decide(command: LedgerCommand, state: LedgerState, context: Deci
       return bulkAssignLicenses(command, state, context);
     case 'ReassignLicense':
       return reassignLicense(command, state, context);
+    case 'RestoreUser':
+      return restoreUser(command, state, context);
+    case 'PlaceLegalHold':
+      return placeLegalHold(command, state);
+    case 'ReleaseLegalHold':
+      return releaseLegalHold(command, state, context);
     case 'PurgeMailbox':
       return purgeMailbox(command, state, context);
     case 'SetAlertRules':
@@ -139,7 +149,18 @@ function createUser({ data }: CreateUser, state: LedgerState): LedgerEvent[] {
   // A second UserCreated for one id would overwrite the user, its licenses and its seat counts.
   if (state.users.has(data.userId)) throw invalid('userId', `User ${data.userId} already exists`);
   const upn = data.userPrincipalName;
-  if (state.principalNames.has(upn.toLowerCase()) || state.aliases.has(upn.toLowerCase())) {
+  const holder = state.users.get(state.principalNames.get(upn.toLowerCase()) ?? '');
+  if (holder?.status === 'deleted') {
+    // U1 keeps a deleted user's UPN until the purge: say whose it is and until when, so the admin can restore or wait.
+    const until = holder.hold ? 'its legal hold is released and its grace period ends' : holder.purgeAfter;
+    throw new DomainError('UserPrincipalNameTaken', `${upn} belongs to deleted user ${holder.userId} until ${until}`, {
+      userPrincipalName: upn,
+      deletedUserId: holder.userId,
+      purgeAfter: holder.purgeAfter,
+      legalHold: holder.hold !== null,
+    });
+  }
+  if (holder || state.aliases.has(upn.toLowerCase())) {
     throw new DomainError('UserPrincipalNameTaken', `${upn} is already in use`, { userPrincipalName: upn });
   }
   const aliases = data.aliases ?? [];
@@ -216,7 +237,7 @@ function userDeletion(user: UserState, now: Date): LedgerEvent[] {
     ...[...user.licenses.keys()].map(
       (skuId): LedgerEvent => ({ type: 'LicenseRemoved', data: { userId, skuId, reason: 'userDeleted' } }),
     ),
-    ...exchangeLost(user, now),
+    ...exchangeLost(user, now, 'userDeleted'),
     { type: 'UserDeleted', data: { userId, purgeAfter: purgeAfterFrom(now) } },
   ];
 }
@@ -292,7 +313,7 @@ function bulkAssignLicenses({ data }: BulkAssignLicenses, state: LedgerState, co
 
 /** The licenses a listed user ends with: the listed SKUs added, kept alone, or taken away. */
 function bulkTarget(user: UserState, skuIds: readonly string[], mode: BulkAssignLicenses['data']['mode']): LicenseSet {
-  const target: LicenseSet = mode === 'replace' ? new Map() : new Map(user.licenses);
+  const target: LicenseSet = mode === 'replace' ? new Map<string, string[]>() : new Map(user.licenses);
   for (const skuId of skuIds) {
     if (mode === 'remove') target.delete(skuId);
     else target.set(skuId, user.licenses.get(skuId) ?? []);
@@ -339,17 +360,71 @@ function reassignLicense({ data }: ReassignLicense, state: LedgerState, context:
   return events;
 }
 
-/** L5 and U4: only data still soft-deleted and due is purged, so duplicate or late requests are harmless. */
+/**
+ * U5: the user, its licenses (all with a seat, or none when asked), mailbox and contacts list (L4) and the
+ * aliases no one took since, in one commit. A hold (H1) keeps everything, so it keeps the window open too.
+ */
+function restoreUser({ data }: RestoreUser, state: LedgerState, context: DecisionContext): LedgerEvent[] {
+  const purged = state.users.get(data.userId)?.status === 'purged';
+  if (purged) throw new DomainError('RestoreWindowClosed', `User ${data.userId} was purged`, { userId: data.userId });
+  const user = requireUser(state, data.userId);
+  const { userId } = user;
+  if (user.status !== 'deleted') throw new DomainError('UserNotDeleted', `User ${userId} is not deleted`, { userId });
+  if (user.hold === null && isDue(user.purgeAfter, context.now)) {
+    throw new DomainError('RestoreWindowClosed', `User ${userId} could be restored until ${user.purgeAfter}`, { userId, purgeAfter: user.purgeAfter });
+  }
+  const deletion = user.deletion ?? { licenses: [], aliases: [] };
+  const active: UserState = { ...user, status: 'active' };
+  const target: LicenseSet = new Map(data.withLicenses ? deletion.licenses.map((license) => [license.skuId, license.disabledPlans]) : []);
+  throwIfAny(eligibilityFailures(active, target, state, context.catalog));
+  const licenseEvents = licenseChangeEvents(active, target, 'removed', state, context);
+  throwIfAny(seatFailures(seatNeeds(licenseEvents, state)));
+  const seen = new Set<string>();
+  const [restored, aliasesNotRestored] = [[] as string[], [] as string[]];
+  for (const alias of deletion.aliases) {
+    const key = alias.toLowerCase();
+    (seen.has(key) || isAddressTaken(state, key) ? aliasesNotRestored : restored).push(alias);
+    seen.add(key);
+  }
+  return [
+    { type: 'UserRestored', data: { userId, withLicenses: data.withLicenses, aliasesNotRestored } },
+    ...licenseEvents,
+    ...restored.map((alias): LedgerEvent => ({ type: 'AliasAdded', data: { userId, alias } })),
+  ];
+}
+
+/** H1: on an active or deleted user; the same reason again changes nothing. */
+function placeLegalHold({ data }: PlaceLegalHold, state: LedgerState): LedgerEvent[] {
+  const user = requireUser(state, data.userId);
+  if (user.hold?.reason === data.reason) return [];
+  return [{ type: 'LegalHoldPlaced', data: { userId: user.userId, reason: data.reason } }];
+}
+
+/** H2: never a purge at once; whatever fell due under the hold gets a new 30-day window. */
+function releaseLegalHold({ data }: ReleaseLegalHold, state: LedgerState, { now }: DecisionContext): LedgerEvent[] {
+  const user = requireUser(state, data.userId);
+  const { userId } = user;
+  if (user.hold === null) throw new DomainError('NoHold', `User ${userId} has no legal hold`, { userId });
+  const mailboxDue = user.mailbox?.status === 'softDeleted' && isDue(user.mailbox.purgeAfter, now);
+  const userDue = user.status === 'deleted' && isDue(user.purgeAfter, now);
+  return [
+    {
+      type: 'LegalHoldReleased',
+      data: { userId, mailboxPurgeAfter: mailboxDue ? purgeAfterFrom(now) : null, userPurgeAfter: userDue ? purgeAfterFrom(now) : null },
+    },
+  ];
+}
+
+/** L5 and U4: only data still soft-deleted, due and not held (H1) is purged, so duplicate or late requests are harmless. */
 function purgeMailbox({ data }: PurgeMailbox, state: LedgerState, { now }: DecisionContext): LedgerEvent[] {
   const user = state.users.get(data.userId);
-  if (!user) return [];
+  if (!user || user.hold !== null) return [];
   const { userId } = user;
-  const due = (purgeAfter: string | null) => purgeAfter !== null && Date.parse(purgeAfter) <= now.getTime();
   const events: LedgerEvent[] = [];
-  if (user.mailbox?.status === 'softDeleted' && due(user.mailbox.purgeAfter)) {
+  if (user.mailbox?.status === 'softDeleted' && isDue(user.mailbox.purgeAfter, now)) {
     events.push({ type: 'MailboxPurged', data: { userId } });
   }
-  if (user.status === 'deleted' && due(user.purgeAfter)) {
+  if (user.status === 'deleted' && isDue(user.purgeAfter, now)) {
     events.push({ type: 'UserPurged', data: { userId, userPrincipalName: user.userPrincipalName } });
   }
   return events;

@@ -50,6 +50,19 @@ export type UserDeleted = { type: 'UserDeleted'; data: { userId: string; purgeAf
 /** The deleted user's grace period ended: everything but SharePoint documents is gone, the UPN is free. */
 export type UserPurged = { type: 'UserPurged'; data: { userId: string; userPrincipalName: Personal<string> } & Erasable };
 
+/** U5: the deleted user is active again; its licenses, mailbox and aliases follow in the same commit as their own events. */
+export type UserRestored = {
+  type: 'UserRestored';
+  data: { userId: string; withLicenses: boolean; aliasesNotRestored: Personal<string[]> } & Erasable;
+};
+/** H1: placing a hold on a held user replaces its reason. */
+export type LegalHoldPlaced = { type: 'LegalHoldPlaced'; data: { userId: string; reason: string } };
+/** H2: what was overdue when the hold was released gets a new purgeAfter (null: nothing of that kind was overdue). */
+export type LegalHoldReleased = {
+  type: 'LegalHoldReleased';
+  data: { userId: string; mailboxPurgeAfter: string | null; userPurgeAfter: string | null };
+};
+
 export type LicenseAssigned = {
   type: 'LicenseAssigned';
   data: { userId: string; skuId: string; disabledPlans: string[] };
@@ -70,7 +83,8 @@ export type MailboxSoftDeleted = {
 };
 export type MailboxRestored = { type: 'MailboxRestored'; data: { userId: string } };
 export type MailboxPurged = { type: 'MailboxPurged'; data: { userId: string } };
-export type AliasesReleased = { type: 'AliasesReleased'; data: { userId: string; aliases: Personal<string[]> } & Erasable };
+/** `reason` 'userDeleted' marks the aliases a restore may give back (U5); absent in older histories and on L3 releases. */
+export type AliasesReleased = { type: 'AliasesReleased'; data: { userId: string; aliases: Personal<string[]>; reason?: 'userDeleted' } & Erasable };
 export type ContactsListDeleted = { type: 'ContactsListDeleted'; data: { userId: string } };
 export type ContactsListRestored = { type: 'ContactsListRestored'; data: { userId: string } };
 
@@ -104,6 +118,9 @@ export type LedgerEvent =
   | AliasAdded
   | UserDeleted
   | UserPurged
+  | UserRestored
+  | LegalHoldPlaced
+  | LegalHoldReleased
   | LicenseAssigned
   | LicenseUpdated
   | LicenseRemoved
@@ -137,6 +154,9 @@ const LEDGER_EVENT_REGISTRY = {
   AliasAdded: 'user',
   UserDeleted: 'user',
   UserPurged: 'user',
+  UserRestored: 'user',
+  LegalHoldPlaced: 'user',
+  LegalHoldReleased: 'user',
   LicenseAssigned: 'license',
   LicenseUpdated: 'license',
   LicenseRemoved: 'license',

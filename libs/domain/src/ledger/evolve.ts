@@ -70,6 +70,8 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
         licenses: new Map(),
         mailbox: null,
         purgeAfter: null,
+        hold: null,
+        deletion: null,
       });
       // Read back erased (the user was purged since), the names are unknown and free (U1).
       if (userPrincipalName !== null) state.principalNames.set(userPrincipalName.toLowerCase(), userId);
@@ -92,12 +94,31 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
       const target = user(state, event.data.userId);
       target.status = 'deleted';
       target.purgeAfter = event.data.purgeAfter;
+      target.deletion ??= { licenses: [], aliases: [] };
+      return state;
+    }
+    case 'UserRestored': {
+      const target = user(state, event.data.userId);
+      target.status = 'active';
+      target.purgeAfter = null;
+      target.deletion = null;
+      return state;
+    }
+    case 'LegalHoldPlaced':
+      user(state, event.data.userId).hold = { reason: event.data.reason };
+      return state;
+    case 'LegalHoldReleased': {
+      const target = user(state, event.data.userId);
+      target.hold = null;
+      if (event.data.userPurgeAfter !== null) target.purgeAfter = event.data.userPurgeAfter;
+      if (event.data.mailboxPurgeAfter !== null && target.mailbox) target.mailbox.purgeAfter = event.data.mailboxPurgeAfter;
       return state;
     }
     case 'UserPurged': {
       const target = user(state, event.data.userId);
       target.status = 'purged';
       target.purgeAfter = null;
+      target.deletion = null;
       if (target.userPrincipalName !== null) state.principalNames.delete(target.userPrincipalName.toLowerCase());
       for (const alias of target.aliases) state.aliases.delete(alias.toLowerCase());
       // E1: the personal fields are erased from the state, so no snapshot or cached state keeps them.
@@ -113,10 +134,15 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
     case 'LicenseUpdated':
       user(state, event.data.userId).licenses.set(event.data.skuId, event.data.disabledPlans);
       return state;
-    case 'LicenseRemoved':
-      user(state, event.data.userId).licenses.delete(event.data.skuId);
+    case 'LicenseRemoved': {
+      const target = user(state, event.data.userId);
+      const disabledPlans = target.licenses.get(event.data.skuId) ?? [];
+      target.licenses.delete(event.data.skuId);
       subscription(state, event.data.skuId).assigned -= 1;
+      // The deletion commit removes licenses before its UserDeleted: remember them for a restore (U5).
+      if (event.data.reason === 'userDeleted') deletionOf(target).licenses.push({ skuId: event.data.skuId, disabledPlans });
       return state;
+    }
     case 'MailboxProvisioned':
       user(state, event.data.userId).mailbox = { status: 'active', purgeAfter: null };
       return state;
@@ -136,6 +162,7 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
       const released = new Set(event.data.aliases.map((alias) => alias.toLowerCase()));
       target.aliases = target.aliases.filter((alias) => !released.has(alias.toLowerCase()));
       for (const alias of released) state.aliases.delete(alias);
+      if (event.data.reason === 'userDeleted') deletionOf(target).aliases.push(...event.data.aliases);
       return state;
     }
     // The contacts list lives and dies with the mailbox in the rules; only the read models show it.
@@ -175,6 +202,11 @@ function subscription(state: LedgerState, skuId: string) {
   const found = state.subscriptions.get(skuId);
   if (!found) throw new Error(`Corrupt history: subscription ${skuId} unknown`);
   return found;
+}
+
+function deletionOf(target: UserState): NonNullable<UserState['deletion']> {
+  target.deletion ??= { licenses: [], aliases: [] };
+  return target.deletion;
 }
 
 function user(state: LedgerState, userId: string): UserState {

@@ -49,23 +49,25 @@ export function licenseChangeEvents(
   return events;
 }
 
-/** L3 (and U4): soft-delete the mailbox for 30 days, release every alias, delete the contacts list. */
-export function exchangeLost(user: UserState, now: Date): LedgerEvent[] {
+/** L3 (and U4, which marks the released aliases as the deletion's so that a restore gives them back): soft-delete the mailbox for 30 days, release every alias, delete the contacts list. */
+export function exchangeLost(user: UserState, now: Date, reason?: 'userDeleted'): LedgerEvent[] {
   const { userId } = user;
   const events: LedgerEvent[] = [];
   if (user.mailbox?.status === 'active') {
     events.push({ type: 'MailboxSoftDeleted', data: { userId, purgeAfter: purgeAfterFrom(now) } });
   }
-  if (user.aliases.length > 0) events.push({ type: 'AliasesReleased', data: { userId, aliases: [...user.aliases] } });
+  if (user.aliases.length > 0) {
+    events.push({ type: 'AliasesReleased', data: { userId, aliases: [...user.aliases], ...(reason ? { reason } : {}) } });
+  }
   if (user.mailbox?.status === 'active') events.push({ type: 'ContactsListDeleted', data: { userId } });
   return events;
 }
 
-/** L4 restores a mailbox still in its grace period; L5/L7 provision a new one otherwise. */
+/** L4 restores a mailbox still in its grace period (or kept by a hold, H1); L5/L7 provision a new one otherwise. */
 function exchangeGained(user: UserState, now: Date): LedgerEvent[] {
   const { userId } = user;
   const mailbox = user.mailbox;
-  if (mailbox?.status === 'softDeleted' && mailbox.purgeAfter && now.getTime() < Date.parse(mailbox.purgeAfter)) {
+  if (mailbox?.status === 'softDeleted' && (user.hold !== null || !isDue(mailbox.purgeAfter, now))) {
     return [
       { type: 'MailboxRestored', data: { userId } },
       { type: 'ContactsListRestored', data: { userId } },
@@ -74,6 +76,11 @@ function exchangeGained(user: UserState, now: Date): LedgerEvent[] {
   // Due but not yet reached by the retention saga: the purge happens now, so the data is never revived late.
   const duePurge: LedgerEvent[] = mailbox?.status === 'softDeleted' ? [{ type: 'MailboxPurged', data: { userId } }] : [];
   return [...duePurge, { type: 'MailboxProvisioned', data: { userId } }];
+}
+
+/** Whether a grace period that ends at `purgeAfter` is over at `now`. */
+export function isDue(purgeAfter: string | null, now: Date): boolean {
+  return purgeAfter !== null && Date.parse(purgeAfter) <= now.getTime();
 }
 
 /** U2 and U3 for the licenses a user gains or changes. */

@@ -33,6 +33,10 @@ export const PERSONAL_FIELDS = {
   SubscriptionSuspended: [],
   SubscriptionDeleted: [],
   SubscriptionRenewed: [],
+  UserRestored: ['aliasesNotRestored'],
+  // The reason names a matter, not the user; it stays readable after erasure, like the audit's actors.
+  LegalHoldPlaced: [],
+  LegalHoldReleased: [],
 } as const satisfies { [K in LedgerEventType]: readonly Exclude<keyof DataOf<K>, 'userId' | 'erased'>[] };
 
 /** The personal fields of an event of this type (none for a type that is not a ledger event). */

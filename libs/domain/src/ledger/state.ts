@@ -35,6 +35,10 @@ export interface UserState {
   mailbox: MailboxState | null;
   /** Set while deleted: when the deleted user's grace period ends. */
   purgeAfter: string | null;
+  /** H1: while set, nothing of the user is purged. */
+  hold: { reason: string } | null;
+  /** Set while deleted: what a restore gives back (U5), as the deletion commit took it away. */
+  deletion: { licenses: { skuId: string; disabledPlans: string[] }[]; aliases: string[] } | null;
 }
 
 export interface LedgerState {
@@ -71,7 +75,13 @@ export function copyState(state: LedgerState): LedgerState {
     users: new Map(
       [...state.users].map(([userId, user]) => [
         userId,
-        { ...user, aliases: [...user.aliases], licenses: new Map(user.licenses), mailbox: user.mailbox && { ...user.mailbox } },
+        {
+          ...user,
+          aliases: [...user.aliases],
+          licenses: new Map(user.licenses),
+          mailbox: user.mailbox && { ...user.mailbox },
+          deletion: user.deletion && { licenses: [...user.deletion.licenses], aliases: [...user.deletion.aliases] },
+        },
       ]),
     ),
     principalNames: new Map(state.principalNames),

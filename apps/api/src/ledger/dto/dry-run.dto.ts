@@ -7,7 +7,7 @@ export class DryRunQueryDto {
   @ApiPropertyOptional({ type: Boolean, default: false, description: 'Answer with what would happen and be lost; append nothing' })
   @IsOptional()
   // Query strings arrive as text: only `true` and `false` become booleans, anything else fails IsBoolean.
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   dryRun?: boolean;
 }

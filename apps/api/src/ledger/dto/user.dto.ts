@@ -93,3 +93,20 @@ export class DeleteUsersDto {
   @IsBoolean()
   dryRun?: boolean;
 }
+
+export class RestoreUserDto {
+  @ApiPropertyOptional({
+    default: true,
+    description: 'true: the licenses held at deletion come back (every one needs a seat, else 409 InsufficientSeats); false: restored without licenses',
+  })
+  @Optional()
+  @IsBoolean()
+  withLicenses?: boolean;
+}
+
+export class LegalHoldDto {
+  @ApiProperty({ example: 'Litigation 2026-114', minLength: 1, maxLength: 500, description: 'Why the hold stands; a new one replaces it' })
+  @IsString()
+  @Length(1, 500)
+  reason: string;
+}

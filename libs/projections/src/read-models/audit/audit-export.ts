@@ -19,6 +19,9 @@ export const AUDIT_CSV_COLUMNS = [
   'skuId',
   'correlationId',
   'data',
+  'userPrincipalName',
+  'before',
+  'after',
 ] as const;
 
 const CRLF = '\r\n';
@@ -54,6 +57,9 @@ export function auditCsvRecord(entry: AuditEntry): string {
       entry.skuId,
       entry.correlationId,
       JSON.stringify(entry.data),
+      entry.userPrincipalName,
+      entry.before === undefined ? undefined : JSON.stringify(entry.before),
+      entry.after === undefined ? undefined : JSON.stringify(entry.after),
     ]
       .map(csvField)
       .join(',') + CRLF

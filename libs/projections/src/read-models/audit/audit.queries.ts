@@ -1,5 +1,6 @@
 import { LedgerEventType } from '@app/domain';
 import { ReadModelDatabase } from '../../database';
+import { AuditLicense, isLicenseChange } from './audit.projection';
 import { Page, afterCursor, pageOf } from '../../paging';
 
 export interface AuditActor {
@@ -15,13 +16,19 @@ export interface AuditEntry {
   occurredAt: string;
   actor: AuditActor;
   userId?: string;
+  /** E3: the UPN of the user the entry is about, as it was then (present with userId). */
+  userPrincipalName?: string | null;
   skuId?: string;
+  /** E3: for a license change, the user's license of that SKU before and after it. */
+  before?: AuditLicense | null;
+  after?: AuditLicense | null;
   data: Record<string, unknown>;
   correlationId: string;
 }
 
 /** Every field narrows; `from` and `to` are inclusive bounds on occurredAt (ISO 8601 UTC). */
 export interface AuditFilter {
+  /** A userId, or a UPN (any case: it contains '@'), as the entries named the user then. */
   userId?: string;
   skuId?: string;
   /** Actor id. */
@@ -42,6 +49,9 @@ export interface AuditRow {
   sku_id: string | null;
   data: string;
   correlation_id: string;
+  user_principal_name: string | null;
+  before: string | null;
+  after: string | null;
 }
 
 type Params = Record<string, string | number>;
@@ -55,11 +65,16 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
     type: row.type,
     occurredAt: row.occurred_at,
     actor: { id: row.actor_id, name: row.actor_name },
-    ...(row.user_id !== null ? { userId: row.user_id } : {}),
+    ...(row.user_id !== null ? { userId: row.user_id, userPrincipalName: row.user_principal_name } : {}),
     ...(row.sku_id !== null ? { skuId: row.sku_id } : {}),
+    ...(isLicenseChange(row.type) ? { before: parseLicense(row.before), after: parseLicense(row.after) } : {}),
     data: JSON.parse(row.data) as Record<string, unknown>,
     correlationId: row.correlation_id,
   };
+}
+
+function parseLicense(json: string | null): AuditLicense | null {
+  return json === null ? null : (JSON.parse(json) as AuditLicense | null);
 }
 
 /**
@@ -99,7 +114,8 @@ export class AuditQueries {
       conditions.push(condition);
       params[name] = value;
     };
-    narrow('user_id = @user', 'user', filter.userId);
+    const byName = filter.userId?.includes('@') ?? false;
+    narrow(byName ? 'user_principal_name = @user COLLATE NOCASE' : 'user_id = @user', 'user', filter.userId);
     narrow('sku_id = @sku', 'sku', filter.skuId);
     narrow('actor_id = @actor', 'actor', filter.actor);
     narrow('occurred_at >= @from', 'from', filter.from);
@@ -108,7 +124,8 @@ export class AuditQueries {
       conditions.push(`type IN (${filter.types.map((_, i) => `@type${i}`).join(', ')})`);
       filter.types.forEach((type, i) => (params[`type${i}`] = type));
     }
-    const sql = `SELECT position, event_id, type, occurred_at, actor_id, actor_name, user_id, sku_id, data, correlation_id
+    const sql = `SELECT position, event_id, type, occurred_at, actor_id, actor_name, user_id, sku_id, data, correlation_id,
+        user_principal_name, before, after
       FROM audit_events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT @limit`;
     let statement = this.statements.get(sql);
     if (!statement) {

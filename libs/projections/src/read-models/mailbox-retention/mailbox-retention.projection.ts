@@ -10,9 +10,10 @@ export const mailboxRetentionProjection = defineProjection({
   name: 'mailboxRetention',
   // 2: seq for paging, the soft-delete's event id and correlation (the purge's causation), deleted users.
   // 3: each mailbox keeps its owner's UPN, so a purged user's mailbox still shows whose it was.
-  // 4: a purged user's UPN is erased from the mailbox (E1): null, and the view says `erased`.
-  version: 4,
-  tables: ['mailboxes', 'mailbox_owners', 'deleted_users'],
+  // 4: legal holds (H1, H2) keep their users out of the due queries; a restored user (U5) is no longer due;
+  // 5: a purged user's UPN is erased from the mailbox (E1): null, and the view says `erased`.
+  version: 5,
+  tables: ['mailboxes', 'mailbox_owners', 'deleted_users', 'legal_holds'],
   schema: `
     CREATE TABLE IF NOT EXISTS mailbox_owners (
       tenant_id TEXT NOT NULL,
@@ -50,7 +51,14 @@ export const mailboxRetentionProjection = defineProjection({
       deleted_correlation_id TEXT NOT NULL,
       PRIMARY KEY (tenant_id, user_id)
     );
-    CREATE INDEX IF NOT EXISTS deleted_users_due ON deleted_users (status, purge_after, tenant_id, user_id);`,
+    CREATE INDEX IF NOT EXISTS deleted_users_due ON deleted_users (status, purge_after, tenant_id, user_id);
+    CREATE TABLE IF NOT EXISTS legal_holds (
+      tenant_id TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      held INTEGER NOT NULL,
+      PRIMARY KEY (tenant_id, user_id)
+    );`,
   prepare(db) {
     // A purged mailbox is replaced by a new, empty one (L5): the row starts over but keeps its place (seq).
     const provision = db.prepare(
@@ -88,7 +96,10 @@ export const mailboxRetentionProjection = defineProjection({
     const deleteUser = db.prepare(
       `INSERT INTO deleted_users (tenant_id, user_id, position, status, deleted_at, purge_after, deleted_event_id, deleted_correlation_id)
        VALUES (@tenant, @userId, @position, 'deleted', @at, @purgeAfter, @eventId, @correlationId)
-       ON CONFLICT (tenant_id, user_id) DO NOTHING`,
+       ON CONFLICT (tenant_id, user_id) DO UPDATE SET position = excluded.position, status = 'deleted', deleted_at = excluded.deleted_at,
+         purge_after = excluded.purge_after, purged_at = NULL, deleted_event_id = excluded.deleted_event_id,
+         deleted_correlation_id = excluded.deleted_correlation_id
+       WHERE deleted_users.position < excluded.position`,
     );
     const purgeUser = db.prepare(
       `UPDATE deleted_users SET position = @position, status = 'purged', purged_at = @at
@@ -96,7 +107,30 @@ export const mailboxRetentionProjection = defineProjection({
     );
     const eraseOwner = db.prepare('UPDATE mailbox_owners SET user_principal_name = NULL WHERE tenant_id = @tenant AND user_id = @userId');
     const eraseMailbox = db.prepare('UPDATE mailboxes SET user_principal_name = NULL WHERE tenant_id = @tenant AND user_id = @userId');
-    return { provision, softDelete, restore, purge, contacts, own, deleteUser, purgeUser, eraseOwner, eraseMailbox };
+    // A restored user keeps its row (status 'restored'), so its position still guards against an older event redelivered.
+    const restoreUser = db.prepare(
+      `UPDATE deleted_users SET position = @position, status = 'restored'
+       WHERE tenant_id = @tenant AND user_id = @userId AND position < @position`,
+    );
+    // A released hold keeps its row (held = 0), so its position still guards against an older event redelivered.
+    const hold = db.prepare(
+      `INSERT INTO legal_holds (tenant_id, user_id, position, held) VALUES (@tenant, @userId, @position, @held)
+       ON CONFLICT (tenant_id, user_id) DO UPDATE SET position = excluded.position, held = excluded.held
+       WHERE legal_holds.position < excluded.position`,
+    );
+    // H2: what fell due under the hold starts a new grace period.
+    const rescheduleMailbox = db.prepare(
+      `UPDATE mailboxes SET position = @position, purge_after = @purgeAfter
+       WHERE tenant_id = @tenant AND user_id = @userId AND status = 'softDeleted' AND position < @position`,
+    );
+    const rescheduleUser = db.prepare(
+      `UPDATE deleted_users SET position = @position, purge_after = @purgeAfter
+       WHERE tenant_id = @tenant AND user_id = @userId AND status = 'deleted' AND position < @position`,
+    );
+    return {
+      provision, softDelete, restore, purge, contacts, own, deleteUser, purgeUser, eraseOwner, eraseMailbox, restoreUser, hold, rescheduleMailbox,
+      rescheduleUser,
+    };
   },
   ignores: ['subscription', 'license', 'alerting'],
   on: {
@@ -124,6 +158,21 @@ export const mailboxRetentionProjection = defineProjection({
       eraseOwner.run(rowOf(event));
       eraseMailbox.run(rowOf(event));
     },
+    UserRestored: ({ restoreUser }, event) => {
+      const { tenant, userId, position } = rowOf(event);
+      restoreUser.run({ tenant, userId, position });
+    },
+    LegalHoldPlaced: ({ hold }, event) => {
+      const { tenant, userId, position } = rowOf(event);
+      hold.run({ tenant, userId, position, held: 1 });
+    },
+    LegalHoldReleased: ({ hold, rescheduleMailbox, rescheduleUser }, event) => {
+      const { tenant, userId, position } = rowOf(event);
+      hold.run({ tenant, userId, position, held: 0 });
+      const { mailboxPurgeAfter, userPurgeAfter } = event.data;
+      if (mailboxPurgeAfter !== null) rescheduleMailbox.run({ tenant, userId, position, purgeAfter: mailboxPurgeAfter });
+      if (userPurgeAfter !== null) rescheduleUser.run({ tenant, userId, position, purgeAfter: userPurgeAfter });
+    },
     UserUpdated: IGNORED,
     AliasAdded: IGNORED,
     AliasesReleased: IGNORED,
@@ -131,6 +180,6 @@ export const mailboxRetentionProjection = defineProjection({
 });
 
 /** The parameters every statement here shares: each event it handles is about one user. */
-function rowOf(event: ProjectedEvent<'UserCreated' | 'UserDeleted' | 'UserPurged' | 'MailboxProvisioned' | 'MailboxSoftDeleted' | 'MailboxRestored' | 'MailboxPurged' | 'ContactsListDeleted' | 'ContactsListRestored'>) {
+function rowOf(event: ProjectedEvent<'UserCreated' | 'UserDeleted' | 'UserPurged' | 'UserRestored' | 'LegalHoldPlaced' | 'LegalHoldReleased' | 'MailboxProvisioned' | 'MailboxSoftDeleted' | 'MailboxRestored' | 'MailboxPurged' | 'ContactsListDeleted' | 'ContactsListRestored'>) {
   return { tenant: event.metadata.tenantId, userId: event.data.userId, position: event.position, at: event.metadata.occurredAt };
 }

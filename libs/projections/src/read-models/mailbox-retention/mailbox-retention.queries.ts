@@ -14,7 +14,12 @@ export interface MailboxView {
   purgeAfter: string | null;
   purgedAt: string | null;
   contactsList: 'active' | 'deleted' | 'purged';
+  /** H1: the owner is under a legal hold, so nothing of this mailbox is purged. */
+  hold: boolean;
 }
+
+/** Selects a mailbox row's `hold` column: whether its owner is under a legal hold. */
+export const MAILBOX_HOLD_SQL = `EXISTS (SELECT 1 FROM legal_holds h WHERE h.tenant_id = m.tenant_id AND h.user_id = m.user_id AND h.held = 1) AS hold`;
 
 export interface MailboxRow {
   user_id: string;
@@ -25,6 +30,7 @@ export interface MailboxRow {
   purge_after: string | null;
   purged_at: string | null;
   contacts_list: MailboxView['contactsList'];
+  hold: 0 | 1;
 }
 
 export function toMailboxView(row: MailboxRow): MailboxView {
@@ -38,6 +44,7 @@ export function toMailboxView(row: MailboxRow): MailboxView {
     purgeAfter: row.purge_after,
     purgedAt: row.purged_at,
     contactsList: row.contacts_list,
+    hold: row.hold === 1,
   };
 }
 
@@ -82,20 +89,23 @@ interface DueRow {
   correlation_id: string | null;
 }
 
+/** H1: held users are left out of the due range by a primary-key probe per row, never loaded one by one. */
+const NOT_HELD = 'NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.tenant_id = d.tenant_id AND h.user_id = d.user_id AND h.held = 1)';
+
 /** Across tenants, in due order, a range of the (status, purge_after, tenant_id, user_id) index: O(due) per pass. */
 export const DUE_MAILBOXES_SQL = `
   SELECT tenant_id, user_id, purge_after, soft_deleted_event_id AS event_id, soft_deleted_correlation_id AS correlation_id
-  FROM mailboxes
+  FROM mailboxes d
   WHERE status = 'softDeleted' AND purge_after <= @now
-    AND (purge_after, tenant_id, user_id) > (@afterPurge, @afterTenant, @afterUser)
+    AND (purge_after, tenant_id, user_id) > (@afterPurge, @afterTenant, @afterUser) AND ${NOT_HELD}
   ORDER BY purge_after, tenant_id, user_id LIMIT @limit`;
 
 /** The same for deleted users (U4), on the deleted_users (status, purge_after, tenant_id, user_id) index. */
 export const DUE_USERS_SQL = `
   SELECT tenant_id, user_id, purge_after, deleted_event_id AS event_id, deleted_correlation_id AS correlation_id
-  FROM deleted_users
+  FROM deleted_users d
   WHERE status = 'deleted' AND purge_after <= @now
-    AND (purge_after, tenant_id, user_id) > (@afterPurge, @afterTenant, @afterUser)
+    AND (purge_after, tenant_id, user_id) > (@afterPurge, @afterTenant, @afterUser) AND ${NOT_HELD}
   ORDER BY purge_after, tenant_id, user_id LIMIT @limit`;
 
 type DueParams = { now: string; afterPurge: string; afterTenant: string; afterUser: string; limit: number };
@@ -111,7 +121,7 @@ export class MailboxRetentionQueries {
   constructor(db: ReadModelDatabase) {
     // One statement for every filter combination: a NULL parameter switches its filter off.
     this.page = db.prepare<{ tenant: string; status: string | null; before: string | null; after: number; limit: number }, MailboxRow & { seq: number }>(
-      `SELECT m.* FROM mailboxes m
+      `SELECT m.*, ${MAILBOX_HOLD_SQL} FROM mailboxes m
        WHERE m.tenant_id = @tenant AND m.seq > @after
          AND (@status IS NULL OR m.status = @status)
          AND (@before IS NULL OR m.purge_after < @before)
@@ -120,10 +130,10 @@ export class MailboxRetentionQueries {
     this.dueMailboxes = db.prepare<DueParams, DueRow>(DUE_MAILBOXES_SQL);
     this.dueUsers = db.prepare<DueParams, DueRow>(DUE_USERS_SQL);
     this.pendingMailbox = db.prepare<[string, string], { purge_after: string }>(
-      `SELECT purge_after FROM mailboxes WHERE tenant_id = ? AND user_id = ? AND status = 'softDeleted'`,
+      `SELECT purge_after FROM mailboxes d WHERE tenant_id = ? AND user_id = ? AND status = 'softDeleted' AND ${NOT_HELD}`,
     );
     this.pendingUser = db.prepare<[string, string], { purge_after: string }>(
-      `SELECT purge_after FROM deleted_users WHERE tenant_id = ? AND user_id = ? AND status = 'deleted'`,
+      `SELECT purge_after FROM deleted_users d WHERE tenant_id = ? AND user_id = ? AND status = 'deleted' AND ${NOT_HELD}`,
     );
   }
 
@@ -148,7 +158,7 @@ export class MailboxRetentionQueries {
     return this.dueUsers.all(dueParams(now, after, limit)).map((row) => toDue('user', row));
   }
 
-  /** The purges still to come for one user, earliest first (overdue ones included until the saga runs). */
+  /** The purges still to come for one user, earliest first (overdue ones included until the saga runs; none while held). */
   pendingPurges(tenantId: string, userId: string): PendingPurge[] {
     const pending: PendingPurge[] = [];
     const mailbox = this.pendingMailbox.get(tenantId, userId);

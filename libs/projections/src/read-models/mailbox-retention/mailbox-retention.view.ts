@@ -13,6 +13,7 @@ export class MailboxViewDoc implements MailboxView {
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'softDeletedAt + 30 days' }) purgeAfter: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) purgedAt: string | null;
   @ApiProperty({ enum: ['active', 'deleted', 'purged'] }) contactsList: MailboxView['contactsList'];
+  @ApiProperty({ description: 'The owner is under a legal hold (H1): nothing of this mailbox is purged until it is released' }) hold: boolean;
 }
 
 export class MailboxPageDoc implements Page<MailboxView> {

@@ -27,7 +27,8 @@ interface Entry {
 export const retentionTimelineProjection = defineProjection({
   name: 'retentionTimeline',
   // 2: a license removal says SharePoint documents were retained, not only a mailbox change.
-  version: 2,
+  // 3: restores (U5) and legal holds (H1, H2) are steps too; 4: a purged user's personal fields are erased (E1).
+  version: 4,
   tables: ['retention_timeline'],
   schema: `
     CREATE TABLE IF NOT EXISTS retention_timeline (
@@ -63,6 +64,9 @@ export const retentionTimelineProjection = defineProjection({
       step(statements, event);
       statements.erase.run(event.metadata.tenantId, event.data.userId);
     },
+    UserRestored: step,
+    LegalHoldPlaced: step,
+    LegalHoldReleased: step,
     LicenseAssigned: step,
     LicenseUpdated: step,
     LicenseRemoved: step,

@@ -4,7 +4,8 @@ import { defineProjection } from '../../projection';
 export const usersProjection = defineProjection({
   name: 'users',
   // 2: a purged user is forgotten (U4: everything but SharePoint documents is gone, the UPN is free).
-  version: 2,
+  // 3: createdAt, deletedAt and purgeAfter (U4, U5, H2) and the legal hold (H1).
+  version: 3,
   tables: ['users', 'user_licenses'],
   schema: `
     CREATE TABLE IF NOT EXISTS users (
@@ -16,6 +17,13 @@ export const usersProjection = defineProjection({
       usage_location TEXT,
       status TEXT NOT NULL,
       aliases TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      deleted_at TEXT,
+      purge_after TEXT,
+      hold_since TEXT,
+      hold_by_id TEXT,
+      hold_by_name TEXT,
+      hold_reason TEXT,
       PRIMARY KEY (tenant_id, user_id)
     );
     CREATE INDEX IF NOT EXISTS users_by_seq ON users (tenant_id, seq);
@@ -31,8 +39,8 @@ export const usersProjection = defineProjection({
     CREATE INDEX IF NOT EXISTS user_licenses_by_sku ON user_licenses (tenant_id, sku_id);`,
   prepare(db) {
     const insertUser = db.prepare(
-      `INSERT INTO users (tenant_id, user_id, seq, user_principal_name, display_name, usage_location, status, aliases)
-       VALUES (?, ?, ?, ?, ?, ?, 'active', ?)`,
+      `INSERT INTO users (tenant_id, user_id, seq, user_principal_name, display_name, usage_location, status, aliases, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
     );
     const updateUser = db.prepare(
       `UPDATE users SET display_name = coalesce(?, display_name), usage_location = coalesce(?, usage_location)
@@ -42,7 +50,17 @@ export const usersProjection = defineProjection({
       'SELECT aliases FROM users WHERE tenant_id = ? AND user_id = ?',
     );
     const setAliases = db.prepare('UPDATE users SET aliases = ? WHERE tenant_id = ? AND user_id = ?');
-    const setStatus = db.prepare('UPDATE users SET status = ? WHERE tenant_id = ? AND user_id = ?');
+    const setDeleted = db.prepare(
+      `UPDATE users SET status = 'deleted', deleted_at = ?, purge_after = ? WHERE tenant_id = ? AND user_id = ?`,
+    );
+    const setRestored = db.prepare(
+      `UPDATE users SET status = 'active', deleted_at = NULL, purge_after = NULL WHERE tenant_id = ? AND user_id = ?`,
+    );
+    const setHold = db.prepare(
+      'UPDATE users SET hold_since = ?, hold_by_id = ?, hold_by_name = ?, hold_reason = ? WHERE tenant_id = ? AND user_id = ?',
+    );
+    // H2: a deleted user's grace period that ended under the hold starts again at the release.
+    const reschedule = db.prepare(`UPDATE users SET purge_after = ? WHERE tenant_id = ? AND user_id = ? AND status = 'deleted'`);
     const forget = db.prepare('DELETE FROM users WHERE tenant_id = ? AND user_id = ?');
     const insertLicense = db.prepare(
       `INSERT INTO user_licenses (tenant_id, user_id, sku_id, disabled_plans, assigned_at, assigned_by)
@@ -56,13 +74,18 @@ export const usersProjection = defineProjection({
     const aliasesOf = (tenant: string, userId: string): string[] =>
       JSON.parse(selectAliases.get(tenant, userId)?.aliases ?? '[]') as string[];
 
-    return { insertUser, updateUser, setAliases, setStatus, forget, insertLicense, updateLicense, deleteLicense, aliasesOf };
+    return { insertUser, updateUser, setAliases, setDeleted, setRestored, setHold, reschedule, forget, insertLicense, updateLicense, deleteLicense, aliasesOf };
   },
   ignores: ['subscription', 'mailbox', 'alerting'],
   on: {
     // Read back erased, the user was purged since: the row would be forgotten at its UserPurged anyway.
     UserCreated: ({ insertUser }, { metadata, data, position }) =>
-      data.erased ? undefined : insertUser.run(metadata.tenantId, data.userId, position, data.userPrincipalName, data.displayName, data.usageLocation, JSON.stringify(data.aliases)),
+      data.erased
+        ? undefined
+        : insertUser.run(
+            metadata.tenantId, data.userId, position, data.userPrincipalName, data.displayName, data.usageLocation, JSON.stringify(data.aliases),
+            metadata.occurredAt,
+          ),
     UserUpdated: ({ updateUser }, { metadata, data }) =>
       updateUser.run(data.displayName ?? null, data.usageLocation ?? null, metadata.tenantId, data.userId),
     AliasAdded: ({ setAliases, aliasesOf }, { metadata: { tenantId }, data }) =>
@@ -74,7 +97,14 @@ export const usersProjection = defineProjection({
       const kept = aliasesOf(tenantId, data.userId).filter((alias) => !released.has(alias.toLowerCase()));
       setAliases.run(JSON.stringify(kept), tenantId, data.userId);
     },
-    UserDeleted: ({ setStatus }, { metadata, data }) => setStatus.run('deleted', metadata.tenantId, data.userId),
+    UserDeleted: ({ setDeleted }, { metadata, data }) => setDeleted.run(metadata.occurredAt, data.purgeAfter, metadata.tenantId, data.userId),
+    UserRestored: ({ setRestored }, { metadata, data }) => setRestored.run(metadata.tenantId, data.userId),
+    LegalHoldPlaced: ({ setHold }, { metadata, data }) =>
+      setHold.run(metadata.occurredAt, metadata.actor.id, metadata.actor.name ?? null, data.reason, metadata.tenantId, data.userId),
+    LegalHoldReleased: ({ setHold, reschedule }, { metadata, data }) => {
+      setHold.run(null, null, null, null, metadata.tenantId, data.userId);
+      if (data.userPurgeAfter !== null) reschedule.run(data.userPurgeAfter, metadata.tenantId, data.userId);
+    },
     UserPurged: ({ forget }, { metadata, data }) => forget.run(metadata.tenantId, data.userId),
     LicenseAssigned: ({ insertLicense }, { metadata, data }) =>
       insertLicense.run(metadata.tenantId, data.userId, data.skuId, JSON.stringify(data.disabledPlans), metadata.occurredAt, metadata.actor.id),

@@ -1,5 +1,5 @@
 import { ReadModelDatabase } from '../../database';
-import { MailboxRow, MailboxView, toMailboxView } from '../mailbox-retention/mailbox-retention.queries';
+import { MAILBOX_HOLD_SQL, MailboxRow, MailboxView, toMailboxView } from '../mailbox-retention/mailbox-retention.queries';
 import { Page, afterCursor, pageOf } from '../../paging';
 
 export interface LicenseView {
@@ -18,6 +18,19 @@ export interface UserView {
   aliases: string[];
   licenses: LicenseView[];
   mailbox: MailboxView | null;
+  createdAt: string;
+  /** Set while deleted (U4, U5). */
+  deletedAt: string | null;
+  /** Set while deleted: until when it can be restored, and when it is purged unless held (H2 may move it). */
+  purgeAfter: string | null;
+  /** H1: who placed the legal hold, when and why; null when none stands. */
+  hold: LegalHoldView | null;
+}
+
+export interface LegalHoldView {
+  since: string;
+  by: { id: string; name: string | null };
+  reason: string;
 }
 
 export interface UserFilter {
@@ -35,6 +48,13 @@ export interface UserRow {
   usage_location: string | null;
   status: 'active' | 'deleted';
   aliases: string;
+  created_at: string;
+  deleted_at: string | null;
+  purge_after: string | null;
+  hold_since: string | null;
+  hold_by_id: string | null;
+  hold_by_name: string | null;
+  hold_reason: string | null;
 }
 
 export interface LicenseRow {
@@ -56,7 +76,7 @@ export class UserQueries {
       'SELECT * FROM user_licenses WHERE tenant_id = ? AND user_id = ? ORDER BY sku_id',
     );
     this.mailbox = db.prepare<[string, string], MailboxRow>(
-      `SELECT m.* FROM mailboxes m
+      `SELECT m.*, ${MAILBOX_HOLD_SQL} FROM mailboxes m
        WHERE m.tenant_id = ? AND m.user_id = ?`,
     );
     // One statement for every filter combination: a NULL parameter switches its filter off.
@@ -101,6 +121,13 @@ export function toUserView(row: UserRow, licenses: LicenseRow[], mailbox: Mailbo
     aliases: JSON.parse(row.aliases) as string[],
     licenses: licenses.map(toLicenseView),
     mailbox: mailbox ? toMailboxView(mailbox) : null,
+    createdAt: row.created_at,
+    deletedAt: row.deleted_at,
+    purgeAfter: row.purge_after,
+    hold:
+      row.hold_since !== null
+        ? { since: row.hold_since, by: { id: row.hold_by_id ?? '', name: row.hold_by_name }, reason: row.hold_reason ?? '' }
+        : null,
   };
 }
 
