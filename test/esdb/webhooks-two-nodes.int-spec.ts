@@ -29,7 +29,7 @@ describe('N1 webhooks from two API nodes on one EventStoreDB', () => {
       await store.close();
     }
   };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, checked field by field below
+   
   const ok = async (node: ApiProcess, method: string, path: string, body?: object): Promise<any> => {
     const response = await call(node, method, path, body);
     if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
