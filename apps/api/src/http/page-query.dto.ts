@@ -18,6 +18,7 @@ export class PageQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsString()
-  @MaxLength(64)
+  // A users cursor carries its last row's sort key, up to a 256-character display name.
+  @MaxLength(4096)
   cursor?: string;
 }

@@ -3,7 +3,7 @@ import { LedgerCommand } from '@app/domain';
 import { GetUserQuery, ListUsersQuery, Page, UserPageDoc, UserQueries, UserView, UserViewDoc } from '@app/projections';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Actor, ActorContext, Roles } from '../auth';
@@ -85,18 +85,20 @@ export class UsersController {
   }
 
   @Get()
-  @Roles('user-admin', 'auditor')
-  @ApiOperation({ summary: 'Users, optionally those holding a SKU or of a status; cursor paging' })
+  @Roles('user-admin', 'auditor', 'compliance')
+  @ApiOperation({ summary: 'Find users: a UPN or display-name prefix, a SKU, a status, a usage location; ordered, keyset paging' })
   @ApiOkResponse({ type: UserPageDoc })
   list(@Query() query: ListUsersQueryDto, @Actor() actor: ActorContext): Promise<Page<UserView>> {
     return this.queries.execute(new ListUsersQuery(actor.tenantId, { ...query, limit: query.limit ?? DEFAULT_PAGE_LIMIT }));
   }
 
-  @Get(':userId')
-  @Roles('user-admin', 'auditor')
+  @Get(':userIdOrUpn')
+  @Roles('user-admin', 'auditor', 'compliance')
+  @ApiOperation({ summary: 'One user, by userId or by a UPN in any case (the user holding it now, deleted-but-not-purged included)' })
+  @ApiParam({ name: 'userIdOrUpn', example: 'ada@contoso.com' })
   @ApiOkResponse({ type: UserViewDoc })
-  get(@Param('userId') userId: string, @Actor() actor: ActorContext): Promise<UserView> {
-    return this.queries.execute(new GetUserQuery(actor.tenantId, userId));
+  get(@Param('userIdOrUpn') userIdOrUpn: string, @Actor() actor: ActorContext): Promise<UserView> {
+    return this.queries.execute(new GetUserQuery(actor.tenantId, userIdOrUpn));
   }
 
   private async run(command: LedgerCommand, userId: string, context: CommandContext, res: Response): Promise<UserView> {

@@ -6,7 +6,7 @@ import { UserFilter, UserQueries, UserView } from './users.queries';
 export class GetUserQuery extends Query<UserView> {
   constructor(
     readonly tenantId: string,
-    readonly userId: string,
+    readonly userIdOrUpn: string,
   ) {
     super();
   }
@@ -25,9 +25,9 @@ export class ListUsersQuery extends Query<Page<UserView>> {
 export class GetUserHandler implements IQueryHandler<GetUserQuery, UserView> {
   constructor(private readonly users: UserQueries) {}
 
-  async execute({ tenantId, userId }: GetUserQuery): Promise<UserView> {
-    const view = this.users.get(tenantId, userId);
-    if (!view) throw new DomainError('UserNotFound', `User ${userId} not found`, { userId });
+  async execute({ tenantId, userIdOrUpn }: GetUserQuery): Promise<UserView> {
+    const view = this.users.find(tenantId, userIdOrUpn);
+    if (!view) throw new DomainError('UserNotFound', `User ${userIdOrUpn} not found`, { userId: userIdOrUpn });
     return view;
   }
 }

@@ -1,10 +1,12 @@
 import { IGNORED, defineProjection } from '../../projection';
+import { searchKey } from './user-search';
 
 /** Who holds what: users, their aliases and their licenses with when and by whom they were assigned. */
 export const usersProjection = defineProjection({
   name: 'users',
   // 2: a purged user is forgotten (U4: everything but SharePoint documents is gone, the UPN is free).
-  version: 2,
+  // 3: lower-cased UPN and display name, indexed, for the UPN lookup, the prefix search and orderBy.
+  version: 3,
   tables: ['users', 'user_licenses'],
   schema: `
     CREATE TABLE IF NOT EXISTS users (
@@ -16,9 +18,13 @@ export const usersProjection = defineProjection({
       usage_location TEXT,
       status TEXT NOT NULL,
       aliases TEXT NOT NULL,
+      upn_key TEXT NOT NULL,
+      name_key TEXT NOT NULL,
       PRIMARY KEY (tenant_id, user_id)
     );
     CREATE INDEX IF NOT EXISTS users_by_seq ON users (tenant_id, seq);
+    CREATE INDEX IF NOT EXISTS users_by_upn ON users (tenant_id, upn_key, seq);
+    CREATE INDEX IF NOT EXISTS users_by_name ON users (tenant_id, name_key, seq);
     CREATE TABLE IF NOT EXISTS user_licenses (
       tenant_id TEXT NOT NULL,
       user_id TEXT NOT NULL,
@@ -31,11 +37,11 @@ export const usersProjection = defineProjection({
     CREATE INDEX IF NOT EXISTS user_licenses_by_sku ON user_licenses (tenant_id, sku_id);`,
   prepare(db) {
     const insertUser = db.prepare(
-      `INSERT INTO users (tenant_id, user_id, seq, user_principal_name, display_name, usage_location, status, aliases)
-       VALUES (?, ?, ?, ?, ?, ?, 'active', ?)`,
+      `INSERT INTO users (tenant_id, user_id, seq, user_principal_name, display_name, usage_location, status, aliases, upn_key, name_key)
+       VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)`,
     );
     const updateUser = db.prepare(
-      `UPDATE users SET display_name = coalesce(?, display_name), usage_location = coalesce(?, usage_location)
+      `UPDATE users SET display_name = coalesce(?, display_name), name_key = coalesce(?, name_key), usage_location = coalesce(?, usage_location)
        WHERE tenant_id = ? AND user_id = ?`,
     );
     const selectAliases = db.prepare<[string, string], { aliases: string }>(
@@ -61,9 +67,25 @@ export const usersProjection = defineProjection({
   ignores: ['subscription', 'mailbox'],
   on: {
     UserCreated: ({ insertUser }, { metadata, data, position }) =>
-      insertUser.run(metadata.tenantId, data.userId, position, data.userPrincipalName, data.displayName, data.usageLocation, JSON.stringify(data.aliases)),
+      insertUser.run(
+        metadata.tenantId,
+        data.userId,
+        position,
+        data.userPrincipalName,
+        data.displayName,
+        data.usageLocation,
+        JSON.stringify(data.aliases),
+        searchKey(data.userPrincipalName),
+        searchKey(data.displayName),
+      ),
     UserUpdated: ({ updateUser }, { metadata, data }) =>
-      updateUser.run(data.displayName ?? null, data.usageLocation ?? null, metadata.tenantId, data.userId),
+      updateUser.run(
+        data.displayName ?? null,
+        data.displayName === undefined ? null : searchKey(data.displayName),
+        data.usageLocation ?? null,
+        metadata.tenantId,
+        data.userId,
+      ),
     AliasAdded: ({ setAliases, aliasesOf }, { metadata: { tenantId }, data }) =>
       setAliases.run(JSON.stringify([...aliasesOf(tenantId, data.userId), data.alias]), tenantId, data.userId),
     AliasesReleased: ({ setAliases, aliasesOf }, { metadata: { tenantId }, data }) => {
