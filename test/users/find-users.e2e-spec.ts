@@ -11,7 +11,7 @@ async function allPages(caller: Caller, query: string, between: (page: number) =
   const seen: Listed[] = [];
   let cursor: string | null = null;
   for (let page = 0; ; page++) {
-    const { body } = await caller.get(`/v1/users?${query}${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+    const { body }: { body: { items: Listed[]; nextCursor: string | null } } = await caller.get(`/v1/users?${query}${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
     seen.push(...body.items);
     cursor = body.nextCursor;
     if (!cursor) return seen;

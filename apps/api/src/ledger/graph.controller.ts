@@ -5,6 +5,7 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Actor, ActorContext, Roles } from '../auth';
+import { ApiErrors } from '../http/api-errors.decorator';
 
 class ServicePlanDoc {
   @ApiProperty({ example: 'EXCHANGE' }) id: string;
@@ -33,12 +34,13 @@ export class GraphController {
     return this.queries.execute(new ListSubscribedSkusQuery(actor.tenantId));
   }
 
-  @Get('users/:userIdOrUpn/licenseDetails')
+  @Get('users/:userId/licenseDetails')
   @Roles('user-admin', 'auditor', 'compliance')
   @ApiOperation({ summary: "A user's licenses as Graph's licenseDetails: each plan Success, or Disabled when in disabledPlans" })
-  @ApiParam({ name: 'userIdOrUpn', example: 'ada@contoso.com', description: 'A userId, or a UPN in any case' })
+  @ApiParam({ name: 'userId', example: 'ada@contoso.com', description: 'A userId, or a UPN in any case' })
   @ApiOkResponse({ type: LicenseDetailsListDoc, description: "The user's licenses, in skuId order" })
-  licenseDetails(@Param('userIdOrUpn') userIdOrUpn: string, @Actor() actor: ActorContext): Promise<LicenseDetailsList> {
+  @ApiErrors(...GetLicenseDetailsQuery.errors)
+  licenseDetails(@Param('userId') userIdOrUpn: string, @Actor() actor: ActorContext): Promise<LicenseDetailsList> {
     return this.queries.execute(new GetLicenseDetailsQuery(actor.tenantId, userIdOrUpn));
   }
 

@@ -9,6 +9,7 @@ import { Roles } from '../auth';
 import { BulkLicensesDto, ReassignLicenseDto } from './dto/license.dto';
 import { LedgerContext, answer } from './ledger-request';
 import { Idempotent } from '../idempotency';
+import { ApiCommandErrors } from '../http/api-errors.decorator';
 import { BulkResultDoc } from './views/bulk-result.view';
 import { ReassignResultDoc } from './views/reassign-result.view';
 
@@ -27,7 +28,8 @@ export class LicensesController {
   @ApiOperation({
     summary: 'Add to or replace the licenses of many users at once (L9): all or nothing; dryRun applies nothing',
   })
-  @ApiOkResponse({ type: BulkResultDoc })
+  @ApiOkResponse({ type: BulkResultDoc, description: 'What was (or, with dryRun, would be) added and removed per user, and the seats used' })
+  @ApiCommandErrors('BulkAssignLicenses')
   async bulk(
     @Body() body: BulkLicensesDto,
     @LedgerContext() context: CommandContext,
@@ -51,7 +53,8 @@ export class LicensesController {
   @HttpCode(200)
   @Roles('user-admin')
   @ApiOperation({ summary: 'Move one seat from one user to another, never free in between (L8)' })
-  @ApiOkResponse({ type: ReassignResultDoc })
+  @ApiOkResponse({ type: ReassignResultDoc, description: 'Both users after the move' })
+  @ApiCommandErrors('ReassignLicense')
   async reassign(
     @Body() body: ReassignLicenseDto,
     @LedgerContext() context: CommandContext,

@@ -15,6 +15,7 @@ import { Actor, ActorContext, Roles } from '../auth';
 import { ChangeSeatsDto, CreateSubscriptionDto } from './dto/subscription.dto';
 import { LedgerContext, answer } from './ledger-request';
 import { Idempotent } from '../idempotency';
+import { ApiCommandErrors, ApiErrors } from '../http/api-errors.decorator';
 
 @ApiTags('subscriptions')
 @Controller('v1/subscriptions')
@@ -29,7 +30,8 @@ export class SubscriptionsController {
   @Idempotent()
   @Roles('global-admin')
   @ApiOperation({ summary: 'Add a subscription (S1): its plans come from the catalogue' })
-  @ApiCreatedResponse({ type: SubscriptionViewDoc })
+  @ApiCreatedResponse({ type: SubscriptionViewDoc, description: 'The subscription added' })
+  @ApiCommandErrors('AddSubscription')
   async add(
     @Body() body: CreateSubscriptionDto,
     @LedgerContext() context: CommandContext,
@@ -44,7 +46,8 @@ export class SubscriptionsController {
   @HttpCode(200)
   @Roles('global-admin')
   @ApiOperation({ summary: 'Purchase, expire or renew seats (S2)' })
-  @ApiOkResponse({ type: SubscriptionViewDoc })
+  @ApiOkResponse({ type: SubscriptionViewDoc, description: 'The subscription after the change' })
+  @ApiCommandErrors('ChangeSeats')
   async changeSeats(
     @Param('skuId') skuId: string,
     @Body() body: ChangeSeatsDto,
@@ -58,14 +61,16 @@ export class SubscriptionsController {
   @Get()
   @Roles('user-admin', 'auditor')
   @ApiOperation({ summary: 'Seats of every subscription: valid, expired, assigned, available' })
-  @ApiOkResponse({ type: SubscriptionListDoc })
+  @ApiOkResponse({ type: SubscriptionListDoc, description: 'Every subscription of the tenant, in skuId order' })
   async list(@Actor() actor: ActorContext): Promise<{ items: SubscriptionView[] }> {
     return { items: await this.queries.execute(new ListSubscriptionsQuery(actor.tenantId)) };
   }
 
   @Get(':skuId')
   @Roles('user-admin', 'auditor')
-  @ApiOkResponse({ type: SubscriptionViewDoc })
+  @ApiOperation({ summary: 'Seats of one subscription' })
+  @ApiOkResponse({ type: SubscriptionViewDoc, description: 'The subscription' })
+  @ApiErrors(...GetSubscriptionQuery.errors)
   get(@Param('skuId') skuId: string, @Actor() actor: ActorContext): Promise<SubscriptionView> {
     return this.queries.execute(new GetSubscriptionQuery(actor.tenantId, skuId));
   }

@@ -12,6 +12,7 @@ import { AssignLicenseDto } from './dto/license.dto';
 import { AddAliasDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import { LedgerContext, answer } from './ledger-request';
 import { Idempotent } from '../idempotency';
+import { ApiCommandErrors, ApiErrors } from '../http/api-errors.decorator';
 
 @ApiTags('users')
 @Controller('v1/users')
@@ -26,7 +27,8 @@ export class UsersController {
   @Idempotent()
   @Roles('user-admin')
   @ApiOperation({ summary: 'Create a user (U1); the server assigns its userId' })
-  @ApiCreatedResponse({ type: UserViewDoc })
+  @ApiCreatedResponse({ type: UserViewDoc, description: 'The user created' })
+  @ApiCommandErrors('CreateUser')
   create(@Body() body: CreateUserDto, @LedgerContext() context: CommandContext, @Res({ passthrough: true }) res: Response) {
     const userId = randomUUID();
     return this.run({ type: 'CreateUser', data: { userId, ...body } }, userId, context, res);
@@ -36,7 +38,8 @@ export class UsersController {
   @Idempotent()
   @Roles('user-admin')
   @ApiOperation({ summary: 'Change the display name or usage location (U3 keeps holding for held licenses)' })
-  @ApiOkResponse({ type: UserViewDoc })
+  @ApiOkResponse({ type: UserViewDoc, description: 'The user after the change' })
+  @ApiCommandErrors('UpdateUser')
   update(
     @Param('userId') userId: string,
     @Body() body: UpdateUserDto,
@@ -50,7 +53,8 @@ export class UsersController {
   @Idempotent()
   @Roles('user-admin')
   @ApiOperation({ summary: 'Add an e-mail alias, unique among all UPNs and aliases (U1)' })
-  @ApiCreatedResponse({ type: UserViewDoc })
+  @ApiCreatedResponse({ type: UserViewDoc, description: 'The user with the alias' })
+  @ApiCommandErrors('AddAlias')
   addAlias(
     @Param('userId') userId: string,
     @Body() body: AddAliasDto,
@@ -64,7 +68,8 @@ export class UsersController {
   @Idempotent()
   @Roles('user-admin')
   @ApiOperation({ summary: 'Delete a user: frees every license at once; data kept for the 30-day grace period (U4)' })
-  @ApiOkResponse({ type: UserViewDoc })
+  @ApiOkResponse({ type: UserViewDoc, description: 'The user, status deleted' })
+  @ApiCommandErrors('DeleteUser')
   remove(@Param('userId') userId: string, @LedgerContext() context: CommandContext, @Res({ passthrough: true }) res: Response) {
     return this.run({ type: 'DeleteUser', data: { userId } }, userId, context, res);
   }
@@ -74,7 +79,8 @@ export class UsersController {
   @HttpCode(200)
   @Roles('user-admin')
   @ApiOperation({ summary: 'Add and remove licenses of one user, atomically (L1); Exchange changes follow L3/L4' })
-  @ApiOkResponse({ type: UserViewDoc })
+  @ApiOkResponse({ type: UserViewDoc, description: 'The user with its licenses after the change' })
+  @ApiCommandErrors('AssignLicense')
   assignLicense(
     @Param('userId') userId: string,
     @Body() body: AssignLicenseDto,
@@ -87,17 +93,19 @@ export class UsersController {
   @Get()
   @Roles('user-admin', 'auditor', 'compliance')
   @ApiOperation({ summary: 'Find users: a UPN or display-name prefix, a SKU, a status, a usage location; ordered, keyset paging' })
-  @ApiOkResponse({ type: UserPageDoc })
+  @ApiOkResponse({ type: UserPageDoc, description: 'One page of users; nextCursor is null on the last' })
   list(@Query() query: ListUsersQueryDto, @Actor() actor: ActorContext): Promise<Page<UserView>> {
     return this.queries.execute(new ListUsersQuery(actor.tenantId, { ...query, limit: query.limit ?? DEFAULT_PAGE_LIMIT }));
   }
 
-  @Get(':userIdOrUpn')
+  @Get(':userId')
   @Roles('user-admin', 'auditor', 'compliance')
   @ApiOperation({ summary: 'One user, by userId or by a UPN in any case (the user holding it now, deleted-but-not-purged included)' })
-  @ApiParam({ name: 'userIdOrUpn', example: 'ada@contoso.com' })
-  @ApiOkResponse({ type: UserViewDoc })
-  get(@Param('userIdOrUpn') userIdOrUpn: string, @Actor() actor: ActorContext): Promise<UserView> {
+  // One path template with PATCH and DELETE /v1/users/{userId}; the parameter also takes a UPN here.
+  @ApiParam({ name: 'userId', example: 'ada@contoso.com', description: 'A userId, or a UPN in any case' })
+  @ApiOkResponse({ type: UserViewDoc, description: 'The user' })
+  @ApiErrors(...GetUserQuery.errors)
+  get(@Param('userId') userIdOrUpn: string, @Actor() actor: ActorContext): Promise<UserView> {
     return this.queries.execute(new GetUserQuery(actor.tenantId, userIdOrUpn));
   }
 

@@ -12,6 +12,7 @@ import {
   ReassignLicense,
   UpdateUser,
 } from './commands';
+import { checkDeclared } from './command-errors';
 import { LedgerEvent, assertNever } from './events';
 import { Failure, invalid, throwIfAny } from './failures';
 import {
@@ -27,8 +28,16 @@ import {
 } from './license-changes';
 import { LedgerState, UserState, purgeAfterFrom } from './state';
 
-/** Decides what happens: the events to append, or a DomainError. Never mutates the state. */
+/** Decides what happens: the events to append, or a DomainError of COMMAND_ERRORS. Never mutates the state. */
 export function decide(command: LedgerCommand, state: LedgerState, context: DecisionContext): LedgerEvent[] {
+  try {
+    return decideUnchecked(command, state, context);
+  } catch (error) {
+    throw checkDeclared(command.type, error);
+  }
+}
+
+function decideUnchecked(command: LedgerCommand, state: LedgerState, context: DecisionContext): LedgerEvent[] {
   switch (command.type) {
     case 'AddSubscription':
       return addSubscription(command, state, context);

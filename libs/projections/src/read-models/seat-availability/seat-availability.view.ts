@@ -6,11 +6,11 @@ export class SubscriptionViewDoc implements SubscriptionView {
   @ApiProperty() skuId: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: [String] }) servicePlans: string[];
-  @ApiProperty() valid: number;
-  @ApiProperty() expired: number;
-  @ApiProperty() assigned: number;
-  @ApiProperty({ description: 'max(0, valid - assigned)' }) available: number;
-  @ApiProperty({ description: 'max(0, assigned - valid): seats expired while assigned' }) overAssigned: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) valid: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) expired: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) assigned: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'max(0, valid - assigned)' }) available: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'max(0, assigned - valid): seats expired while assigned' }) overAssigned: number;
 }
 
 export class SubscriptionListDoc implements SubscriptionList {

@@ -1,4 +1,4 @@
-import { DomainError } from '@app/domain';
+import { DomainError, DomainErrorCode } from '@app/domain';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
 import { ReadModelDatabase } from '../../database';
@@ -47,6 +47,9 @@ export class LicenseDetailsQueries {
 }
 
 export class GetLicenseDetailsQuery extends Query<LicenseDetailsList> {
+  /** What its handler refuses with; routes document them. */
+  static readonly errors: readonly DomainErrorCode[] = ['UserNotFound'];
+
   constructor(
     readonly tenantId: string,
     readonly userIdOrUpn: string,

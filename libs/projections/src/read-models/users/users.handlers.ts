@@ -1,9 +1,12 @@
-import { DomainError } from '@app/domain';
+import { DomainError, DomainErrorCode } from '@app/domain';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Page } from '../../paging';
 import { UserFilter, UserQueries, UserView } from './users.queries';
 
 export class GetUserQuery extends Query<UserView> {
+  /** What its handler refuses with; routes document them. */
+  static readonly errors: readonly DomainErrorCode[] = ['UserNotFound'];
+
   constructor(
     readonly tenantId: string,
     readonly userIdOrUpn: string,
