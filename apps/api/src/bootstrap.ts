@@ -62,35 +62,41 @@ export function setupOpenApi(app: NestExpressApplication): OpenAPIObject {
         'Every response carries X-Request-Id (the caller\'s, or a generated UUID).',
     )
     .setVersion('1')
+    .setLicense('UNLICENSED (private; all rights reserved)', 'https://docs.npmjs.com/cli/configuring-npm/package-json#license')
+    .addServer('/', 'The server that serves this document')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto, ...READ_MODEL_VIEWS] });
-  requireBearerOnV1(document);
+  completeOperations(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'License Ledger API' });
   return document;
 }
 
-/** Every /v1 operation needs the bearer token and may answer 401 or 429, whether or not it says so itself. */
-function requireBearerOnV1(document: OpenAPIObject): void {
+/**
+ * Every /v1 operation needs the bearer token and may answer 401 or 429, whether or not it says so itself; the
+ * others (health, metrics) are public. Any route answers 400 MalformedJson to a body that is not JSON.
+ */
+function completeOperations(document: OpenAPIObject): void {
   const errorRef = { $ref: `#/components/schemas/${ErrorBodyDto.name}` };
+  const error = (description: string) => ({ description, content: { 'application/json': { schema: errorRef } } });
   for (const [path, item] of Object.entries(document.paths)) {
-    if (!path.startsWith('/v1/') && path !== '/v1') continue;
+    const v1 = path.startsWith('/v1/');
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
       const operation = item[method];
       if (!operation) continue;
-      operation.security ??= [{ [BEARER_SCHEME]: [] }];
       operation.responses ??= {};
-      operation.responses['401'] ??= { description: 'Unauthenticated', content: { 'application/json': { schema: errorRef } } };
-      operation.responses['400'] ??= { description: 'ValidationFailed or MalformedJson', content: { 'application/json': { schema: errorRef } } };
-      operation.responses['429'] ??= {
-        description: 'TooManyRequests: more than LEDGER_RATE_LIMIT requests in a minute for this actor and tenant; retry after Retry-After seconds',
-        content: { 'application/json': { schema: errorRef } },
-      };
+      operation.responses['400'] ??= error('`ValidationFailed` or `MalformedJson`');
+      if (!v1) {
+        operation.security = [];
+        continue;
+      }
+      operation.security ??= [{ [BEARER_SCHEME]: [] }];
+      operation.responses['401'] ??= error('`Unauthenticated`');
+      operation.responses['429'] ??= error(
+        '`TooManyRequests`: more than LEDGER_RATE_LIMIT requests in a minute for this actor and tenant; retry after Retry-After seconds',
+      );
       if (method !== 'get') {
-        operation.responses['503'] ??= {
-          description: 'ServiceUnavailable: the event store cannot be reached; retry after Retry-After seconds',
-          content: { 'application/json': { schema: errorRef } },
-        };
+        operation.responses['503'] ??= error('`ServiceUnavailable`: the event store cannot be reached; retry after Retry-After seconds');
       }
     }
   }

@@ -76,7 +76,7 @@ export class AuditController {
       'Folds the tenant\'s events whose occurredAt is at or before `at` (the ledger clock\'s time). ' +
       'Subscriptions are sorted by skuId, assignments by userId then skuId.',
   })
-  @ApiOkResponse({ type: AuditStateDoc })
+  @ApiOkResponse({ type: AuditStateDoc, description: 'Subscriptions and assignments as they were at that instant' })
   state(@Query() query: AuditStateQueryDto, @Actor() actor: ActorContext): Promise<AuditStateDoc> {
     return this.queries.execute(new GetAuditStateQuery(actor.tenantId, new Date(query.at)));
   }

@@ -25,7 +25,7 @@ export class ClockController {
 
   @Get()
   @ApiOperation({ summary: "The ledger's current time (manual clock only); any valid token" })
-  @ApiOkResponse({ type: ClockViewDoc })
+  @ApiOkResponse({ type: ClockViewDoc, description: 'The manual clock now' })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: NOT_MANUAL })
   async now(): Promise<ClockViewDoc> {
     return { now: (await this.clock.now()).toISOString() };
@@ -41,7 +41,7 @@ export class ClockController {
       'Non-negative integers, at least one of them > 0. Answers after one whole retention pass at the new time, so ' +
       'whatever fell due (mailboxes, deleted users) is purged when the answer arrives. The clock lives in the event store: every API node on it shares the time.',
   })
-  @ApiOkResponse({ type: ClockViewDoc })
+  @ApiOkResponse({ type: ClockViewDoc, description: 'The manual clock after the advance' })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: NOT_MANUAL })
   async advance(@Body() body: AdvanceClockDto, @Req() req: IdempotentRequest, @Res({ passthrough: true }) res: Response): Promise<ClockViewDoc> {
     const { days = 0, hours = 0, minutes = 0 } = body ?? {};

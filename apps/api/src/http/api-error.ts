@@ -24,7 +24,7 @@ export interface ErrorBody {
 
 /** OpenAPI schema of ErrorBody, for `@ApiResponse({ status: 409, type: ErrorBodyDto })`. */
 export class ErrorBodyDto implements ErrorBody {
-  @ApiProperty({ example: 409 })
+  @ApiProperty({ type: 'integer', example: 409 })
   statusCode: number;
 
   @ApiProperty({ example: 'InsufficientSeats', description: 'Stable error code of the public contract' })

@@ -6,7 +6,7 @@ export const DEFAULT_PAGE_LIMIT = 100;
 
 /** The cursor paging every list endpoint shares; its query DTO extends this and adds its filters. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: DEFAULT_PAGE_LIMIT })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: DEFAULT_PAGE_LIMIT })
   @IsOptional()
   // Query strings arrive as text; only whole digits become a number, so `1.5` or `1e3` still fail IsInt.
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
@@ -18,6 +18,7 @@ export class PageQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsString()
-  @MaxLength(64)
+  // A users cursor carries its last row's sort key, up to a 256-character display name.
+  @MaxLength(4096)
   cursor?: string;
 }

@@ -4,6 +4,7 @@ import { Projector } from '@app/projections';
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { READ_MODEL_STATUS, STORE_PROBE } from '../health/health.tokens';
+import { GraphController } from './graph.controller';
 import { LicensesController } from './licenses.controller';
 import { DEFAULT_MIN_POSITION_WAIT_MS, MIN_POSITION_WAIT, MinPositionInterceptor } from './min-position.interceptor';
 import { ReadModelMetrics } from './read-model-metrics';
@@ -14,7 +15,7 @@ import { UsersController } from './users.controller';
 @Global()
 @Module({
   imports: [LedgerModule],
-  controllers: [SubscriptionsController, UsersController, LicensesController],
+  controllers: [SubscriptionsController, UsersController, LicensesController, GraphController],
   providers: [
     { provide: STORE_PROBE, useExisting: EVENT_STORE },
     { provide: READ_MODEL_STATUS, useExisting: Projector },

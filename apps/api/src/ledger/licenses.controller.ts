@@ -3,8 +3,7 @@ import { BulkAssignLicenses, failuresOf, summarizeBulk } from '@app/domain';
 import { UserQueries, UserView } from '@app/projections';
 import { Body, Controller, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { ErrorBodyDto } from '../http/api-error';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth';
 import { DryRunQueryDto } from './dto/dry-run.dto';
@@ -12,6 +11,7 @@ import { BulkLicensesDto, ReassignLicenseDto } from './dto/license.dto';
 import { DryRunResult, dryRunResult, toRuleFailure } from './dry-run';
 import { LedgerContext, answer } from './ledger-request';
 import { Idempotent } from '../idempotency';
+import { ApiCommandErrors } from '../http/api-errors.decorator';
 import { BulkResult, BulkResultDoc } from './views/bulk-result.view';
 import { DryRunResultDoc } from './views/dry-run.view';
 import { ReassignResultDoc } from './views/reassign-result.view';
@@ -32,13 +32,8 @@ export class LicensesController {
   @ApiOperation({
     summary: 'Add, replace or remove the licenses of many users at once (L9): all or nothing; dryRun applies nothing and reports each failure',
   })
-  @ApiOkResponse({ type: BulkResultDoc })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'UserNotFound, SubscriptionNotFound; details.failures names every one (dryRun: 200, ok false)' })
-  @ApiConflictResponse({
-    type: ErrorBodyDto,
-    description:
-      'InsufficientSeats, SubscriptionNotEnabled (SL1), LicenseNotAssigned (mode remove), UserDeleted, UsageLocationRequired, ServiceNotAvailableInLocation, ConcurrencyConflict (dryRun: 200, ok false)',
-  })
+  @ApiOkResponse({ type: BulkResultDoc, description: 'What was (or, with dryRun, would be) added and removed per user, and the seats used; a dry run answers 200 with ok false when rules fail' })
+  @ApiCommandErrors('BulkAssignLicenses')
   async bulk(
     @Body() body: BulkLicensesDto,
     @LedgerContext() context: CommandContext,
@@ -79,12 +74,11 @@ export class LicensesController {
   @HttpCode(200)
   @Roles('user-admin')
   @ApiOperation({ summary: 'Move one seat from one user to another, never free in between (L8); ?dryRun=true previews' })
-  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(ReassignResultDoc) }, { $ref: getSchemaPath(DryRunResultDoc) }] } })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'UserNotFound, SubscriptionNotFound (with ?dryRun=true: 200, ok false)' })
-  @ApiConflictResponse({
-    type: ErrorBodyDto,
-    description: 'LicenseNotAssigned, SubscriptionNotEnabled (SL1), UserDeleted, UsageLocationRequired, ServiceNotAvailableInLocation, ConcurrencyConflict (with ?dryRun=true: 200, ok false)',
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(ReassignResultDoc) }, { $ref: getSchemaPath(DryRunResultDoc) }] },
+    description: 'Both users after the move; with ?dryRun=true, what would happen (200 even when refused)',
   })
+  @ApiCommandErrors('ReassignLicense')
   async reassign(
     @Query() query: DryRunQueryDto,
     @Body() body: ReassignLicenseDto,

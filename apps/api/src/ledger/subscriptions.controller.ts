@@ -9,13 +9,13 @@ import {
 } from '@app/projections';
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorBodyDto } from '../http/api-error';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, ActorContext, Roles } from '../auth';
 import { ChangeSeatsDto, CreateSubscriptionDto, RenewSubscriptionDto } from './dto/subscription.dto';
 import { LedgerContext, answer } from './ledger-request';
 import { Idempotent } from '../idempotency';
+import { ApiCommandErrors, ApiErrors } from '../http/api-errors.decorator';
 
 @ApiTags('subscriptions')
 @Controller('v1/subscriptions')
@@ -30,7 +30,8 @@ export class SubscriptionsController {
   @Idempotent()
   @Roles('global-admin')
   @ApiOperation({ summary: 'Add a subscription (S1): its plans come from the catalogue; optionally a term end and trial (SL1)' })
-  @ApiCreatedResponse({ type: SubscriptionViewDoc })
+  @ApiCreatedResponse({ type: SubscriptionViewDoc, description: 'The subscription added' })
+  @ApiCommandErrors('AddSubscription')
   async add(
     @Body() body: CreateSubscriptionDto,
     @LedgerContext() context: CommandContext,
@@ -45,9 +46,8 @@ export class SubscriptionsController {
   @HttpCode(200)
   @Roles('global-admin')
   @ApiOperation({ summary: 'Purchase, expire or renew seats (S2)' })
-  @ApiOkResponse({ type: SubscriptionViewDoc })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'SubscriptionNotFound' })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'NotEnoughSeatsToExpire, NotEnoughSeatsToRenew, SubscriptionDeleted (SL2), ConcurrencyConflict' })
+  @ApiOkResponse({ type: SubscriptionViewDoc, description: 'The subscription after the change' })
+  @ApiCommandErrors('ChangeSeats')
   async changeSeats(
     @Param('skuId') skuId: string,
     @Body() body: ChangeSeatsDto,
@@ -64,8 +64,7 @@ export class SubscriptionsController {
   @Roles('global-admin')
   @ApiOperation({ summary: 'Renew to a new term end (SL2): from warning or suspended back to enabled; a deleted one cannot be renewed' })
   @ApiOkResponse({ type: SubscriptionViewDoc })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'SubscriptionNotFound' })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'SubscriptionDeleted: a deleted subscription cannot be renewed; ConcurrencyConflict' })
+  @ApiCommandErrors('RenewSubscription')
   async renew(
     @Param('skuId') skuId: string,
     @Body() body: RenewSubscriptionDto,
@@ -80,14 +79,16 @@ export class SubscriptionsController {
   @Get()
   @Roles('user-admin', 'auditor')
   @ApiOperation({ summary: 'Seats of every subscription: valid, expired, assigned, available' })
-  @ApiOkResponse({ type: SubscriptionListDoc })
+  @ApiOkResponse({ type: SubscriptionListDoc, description: 'Every subscription of the tenant, in skuId order' })
   async list(@Actor() actor: ActorContext): Promise<{ items: SubscriptionView[] }> {
     return { items: await this.queries.execute(new ListSubscriptionsQuery(actor.tenantId)) };
   }
 
   @Get(':skuId')
   @Roles('user-admin', 'auditor')
-  @ApiOkResponse({ type: SubscriptionViewDoc })
+  @ApiOperation({ summary: 'Seats of one subscription' })
+  @ApiOkResponse({ type: SubscriptionViewDoc, description: 'The subscription' })
+  @ApiErrors(...GetSubscriptionQuery.errors)
   get(@Param('skuId') skuId: string, @Actor() actor: ActorContext): Promise<SubscriptionView> {
     return this.queries.execute(new GetSubscriptionQuery(actor.tenantId, skuId));
   }

@@ -3,8 +3,7 @@ import { DeleteUsers, LedgerCommand, failuresOf } from '@app/domain';
 import { GetUserQuery, ListUsersQuery, Page, UserPageDoc, UserQueries, UserView, UserViewDoc } from '@app/projections';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { ErrorBodyDto } from '../http/api-error';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Actor, ActorContext, Roles } from '../auth';
@@ -21,6 +20,7 @@ import { DryRunResultDoc } from './views/dry-run.view';
 
 /** A command that takes licenses or deletes answers the user view, or with ?dryRun=true what would happen. */
 const USER_OR_DRY_RUN = { schema: { oneOf: [{ $ref: getSchemaPath(UserViewDoc) }, { $ref: getSchemaPath(DryRunResultDoc) }] } };
+import { ApiCommandErrors, ApiErrors } from '../http/api-errors.decorator';
 
 @ApiTags('users')
 @ApiExtraModels(DryRunResultDoc)
@@ -36,11 +36,8 @@ export class UsersController {
   @Idempotent()
   @Roles('user-admin')
   @ApiOperation({ summary: 'Create a user (U1); the server assigns its userId' })
-  @ApiCreatedResponse({ type: UserViewDoc })
-  @ApiConflictResponse({
-    type: ErrorBodyDto,
-    description: 'UserPrincipalNameTaken (a deleted user holding the UPN is named in details: deletedUserId, purgeAfter, legalHold), AliasTaken',
-  })
+  @ApiCreatedResponse({ type: UserViewDoc, description: 'The user created' })
+  @ApiCommandErrors('CreateUser')
   create(@Body() body: CreateUserDto, @LedgerContext() context: CommandContext, @Res({ passthrough: true }) res: Response) {
     const userId = randomUUID();
     return this.run({ type: 'CreateUser', data: { userId, ...body } }, userId, context, res);
@@ -50,7 +47,8 @@ export class UsersController {
   @Idempotent()
   @Roles('user-admin')
   @ApiOperation({ summary: 'Change the display name or usage location (U3 keeps holding for held licenses)' })
-  @ApiOkResponse({ type: UserViewDoc })
+  @ApiOkResponse({ type: UserViewDoc, description: 'The user after the change' })
+  @ApiCommandErrors('UpdateUser')
   update(
     @Param('userId') userId: string,
     @Body() body: UpdateUserDto,
@@ -64,7 +62,8 @@ export class UsersController {
   @Idempotent()
   @Roles('user-admin')
   @ApiOperation({ summary: 'Add an e-mail alias, unique among all UPNs and aliases (U1)' })
-  @ApiCreatedResponse({ type: UserViewDoc })
+  @ApiCreatedResponse({ type: UserViewDoc, description: 'The user with the alias' })
+  @ApiCommandErrors('AddAlias')
   addAlias(
     @Param('userId') userId: string,
     @Body() body: AddAliasDto,
@@ -81,9 +80,8 @@ export class UsersController {
   @ApiOperation({
     summary: 'Delete several users in one commit, all or nothing (U4 for each); dryRun answers 200 with each failure named',
   })
-  @ApiOkResponse({ type: BulkDeleteResultDoc })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'UserNotFound: details.failures names every failing id (nobody is deleted)' })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'UserDeleted: an id is already deleted; details.failures names every failing id; ConcurrencyConflict' })
+  @ApiOkResponse({ type: BulkDeleteResultDoc, description: 'The users deleted (or, with dryRun, who would be and what fails)' })
+  @ApiCommandErrors('DeleteUsers')
   async removeMany(
     @Body() body: DeleteUsersDto,
     @LedgerContext() context: CommandContext,
@@ -107,9 +105,8 @@ export class UsersController {
   @Idempotent()
   @Roles('user-admin')
   @ApiOperation({ summary: 'Delete a user: frees every license at once; data kept for the 30-day grace period (U4); ?dryRun=true previews' })
-  @ApiOkResponse(USER_OR_DRY_RUN)
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'UserNotFound (with ?dryRun=true: 200, ok false)' })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'UserDeleted, ConcurrencyConflict (with ?dryRun=true: 200, ok false)' })
+  @ApiOkResponse({ ...USER_OR_DRY_RUN, description: 'The user, status deleted; with ?dryRun=true, what would happen (200 even when refused)' })
+  @ApiCommandErrors('DeleteUser')
   remove(
     @Param('userId') userId: string,
     @Query() query: DryRunQueryDto,
@@ -124,13 +121,8 @@ export class UsersController {
   @HttpCode(200)
   @Roles('user-admin')
   @ApiOperation({ summary: 'Add and remove licenses of one user, atomically (L1); Exchange changes follow L3/L4; ?dryRun=true previews' })
-  @ApiOkResponse(USER_OR_DRY_RUN)
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'UserNotFound, SubscriptionNotFound (with ?dryRun=true: 200, ok false)' })
-  @ApiConflictResponse({
-    type: ErrorBodyDto,
-    description:
-      'InsufficientSeats, SubscriptionNotEnabled (SL1), UnknownServicePlan, LicenseNotAssigned, UserDeleted, UsageLocationRequired, ServiceNotAvailableInLocation, ConcurrencyConflict (with ?dryRun=true: 200, ok false)',
-  })
+  @ApiOkResponse({ ...USER_OR_DRY_RUN, description: 'The user with its licenses after the change; with ?dryRun=true, what would happen' })
+  @ApiCommandErrors('AssignLicense')
   assignLicense(
     @Param('userId') userId: string,
     @Query() query: DryRunQueryDto,
@@ -148,11 +140,8 @@ export class UsersController {
   @ApiOperation({
     summary: 'Restore a deleted user until its purgeAfter, in one commit: licenses (or none), mailbox and contacts list (L4), aliases no one took (U5)',
   })
-  @ApiOkResponse({ type: RestoreResultDoc })
-  @ApiConflictResponse({
-    type: ErrorBodyDto,
-    description: 'UserNotDeleted; RestoreWindowClosed (purgeAfter passed or purged); InsufficientSeats (nothing restored; retry with withLicenses false)',
-  })
+  @ApiOkResponse({ type: RestoreResultDoc, description: 'The user restored, and the aliases others took meanwhile' })
+  @ApiCommandErrors('RestoreUser')
   async restore(
     @Param('userId') userId: string,
     @Body() body: RestoreUserDto,
@@ -171,7 +160,8 @@ export class UsersController {
   @Idempotent()
   @Roles('compliance')
   @ApiOperation({ summary: 'Place a legal hold (H1): nothing of the user is purged while it stands; on a held user, replaces the reason' })
-  @ApiOkResponse({ type: UserViewDoc })
+  @ApiOkResponse({ type: UserViewDoc, description: 'The user, held' })
+  @ApiCommandErrors('PlaceLegalHold')
   placeHold(
     @Param('userId') userId: string,
     @Body() body: LegalHoldDto,
@@ -185,25 +175,29 @@ export class UsersController {
   @Idempotent()
   @Roles('compliance')
   @ApiOperation({ summary: 'Release the legal hold (H2): nothing is purged at once; whatever fell due gets purgeAfter = now + 30 days' })
-  @ApiOkResponse({ type: UserViewDoc })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'NoHold: the user has no legal hold' })
+  @ApiOkResponse({ type: UserViewDoc, description: 'The user, no longer held' })
+  @ApiCommandErrors('ReleaseLegalHold')
   releaseHold(@Param('userId') userId: string, @LedgerContext() context: CommandContext, @Res({ passthrough: true }) res: Response) {
     return this.run({ type: 'ReleaseLegalHold', data: { userId } }, userId, context, res);
   }
 
   @Get()
   @Roles('user-admin', 'auditor', 'compliance')
-  @ApiOperation({ summary: 'Users, optionally those holding a SKU or of a status; cursor paging' })
-  @ApiOkResponse({ type: UserPageDoc })
+  @ApiOperation({ summary: 'Find users: a UPN or display-name prefix, a SKU, a status, a usage location; ordered, keyset paging' })
+  @ApiOkResponse({ type: UserPageDoc, description: 'One page of users; nextCursor is null on the last' })
   list(@Query() query: ListUsersQueryDto, @Actor() actor: ActorContext): Promise<Page<UserView>> {
     return this.queries.execute(new ListUsersQuery(actor.tenantId, { ...query, limit: query.limit ?? DEFAULT_PAGE_LIMIT }));
   }
 
   @Get(':userId')
   @Roles('user-admin', 'auditor', 'compliance')
-  @ApiOkResponse({ type: UserViewDoc })
-  get(@Param('userId') userId: string, @Actor() actor: ActorContext): Promise<UserView> {
-    return this.queries.execute(new GetUserQuery(actor.tenantId, userId));
+  @ApiOperation({ summary: 'One user, by userId or by a UPN in any case (the user holding it now, deleted-but-not-purged included)' })
+  // One path template with PATCH and DELETE /v1/users/{userId}; the parameter also takes a UPN here.
+  @ApiParam({ name: 'userId', example: 'ada@contoso.com', description: 'A userId, or a UPN in any case' })
+  @ApiOkResponse({ type: UserViewDoc, description: 'The user' })
+  @ApiErrors(...GetUserQuery.errors)
+  get(@Param('userId') userIdOrUpn: string, @Actor() actor: ActorContext): Promise<UserView> {
+    return this.queries.execute(new GetUserQuery(actor.tenantId, userIdOrUpn));
   }
 
   private async run(command: LedgerCommand, userId: string, context: CommandContext, res: Response, dryRun = false): Promise<UserView | DryRunResult> {

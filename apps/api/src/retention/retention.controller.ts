@@ -29,7 +29,7 @@ export class RetentionController {
       'Every mailbox of the tenant in the order it was first provisioned. A soft-deleted mailbox shows its purgeAfter ' +
       '(softDeletedAt + 30 days); the retention saga purges it at that time unless Exchange comes back first (L4, L5).',
   })
-  @ApiOkResponse({ type: MailboxPageDoc })
+  @ApiOkResponse({ type: MailboxPageDoc, description: 'One page of mailboxes; nextCursor is null on the last' })
   list(@Query() query: ListMailboxesQueryDto, @Actor() actor: ActorContext): Promise<Page<MailboxView>> {
     return this.queries.execute(new ListMailboxesQuery(actor.tenantId, { ...query, limit: query.limit ?? DEFAULT_PAGE_LIMIT }));
   }
@@ -43,7 +43,7 @@ export class RetentionController {
       'documents were retained (L6), and while a purge is pending, when it will happen. Purged users keep their timeline.',
   })
   @ApiParam({ name: 'userId', description: 'The userId the server assigned when the user was created' })
-  @ApiOkResponse({ type: RetentionTimelineDoc })
+  @ApiOkResponse({ type: RetentionTimelineDoc, description: 'What happened to the user and what is scheduled' })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'UserNotFound: the tenant never had this user' })
   timeline(@Param('userId') userId: string, @Actor() actor: ActorContext): Promise<RetentionTimeline> {
     return this.queries.execute(new GetRetentionTimelineQuery(actor.tenantId, userId));

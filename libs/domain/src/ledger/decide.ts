@@ -20,6 +20,7 @@ import {
   RenewSubscription,
   UpdateUser,
 } from './commands';
+import { checkDeclared } from './command-errors';
 import { LedgerEvent, assertNever } from './events';
 import { Failure, invalid, throwIfAny } from './failures';
 import {
@@ -37,8 +38,16 @@ import {
 import { LedgerState, UserState, purgeAfterFrom } from './state';
 import { lifecycleEvents, notEnabledFailures, refuseIfDeleted, renewEvents } from './subscription-lifecycle';
 
-/** Decides what happens: the events to append, or a DomainError. Never mutates the state. */
+/** Decides what happens: the events to append, or a DomainError of COMMAND_ERRORS. Never mutates the state. */
 export function decide(command: LedgerCommand, state: LedgerState, context: DecisionContext): LedgerEvent[] {
+  try {
+    return decideUnchecked(command, state, context);
+  } catch (error) {
+    throw checkDeclared(command.type, error);
+  }
+}
+
+function decideUnchecked(command: LedgerCommand, state: LedgerState, context: DecisionContext): LedgerEvent[] {
   switch (command.type) {
     case 'AddSubscription':
       return addSubscription(command, state, context);

@@ -1,4 +1,5 @@
 export * from './catalog';
+export * from './command-errors';
 export * from './commands';
 export * from './decide';
 export * from './events';

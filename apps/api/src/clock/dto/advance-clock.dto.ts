@@ -5,21 +5,21 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 export const MAX_ADVANCE_DAYS = 3650;
 
 export class AdvanceClockDto {
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_ADVANCE_DAYS, example: 30 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_ADVANCE_DAYS, example: 30 })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_ADVANCE_DAYS)
   days?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_ADVANCE_DAYS * 24, example: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_ADVANCE_DAYS * 24, example: 0 })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_ADVANCE_DAYS * 24)
   hours?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_ADVANCE_DAYS * 24 * 60, example: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_ADVANCE_DAYS * 24 * 60, example: 0 })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -23,7 +23,7 @@ export class CreateSubscriptionDto {
   @Matches(SERVICE_PLAN_ID, { each: true, message: 'each of $property must be a service plan id (A-Z, 0-9, _)' })
   servicePlans: string[];
 
-  @ApiProperty({ minimum: 0, maximum: MAX_SEATS, example: 25 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_SEATS, example: 25 })
   @IsInt()
   @Min(0)
   @Max(MAX_SEATS)
@@ -51,7 +51,7 @@ export class ChangeSeatsDto {
   @IsIn(['purchase', 'expire', 'renew'])
   action: 'purchase' | 'expire' | 'renew';
 
-  @ApiProperty({ minimum: 1, maximum: MAX_SEATS, example: 5 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_SEATS, example: 5 })
   @IsInt()
   @Min(1)
   @Max(MAX_SEATS)

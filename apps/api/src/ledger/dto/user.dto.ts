@@ -1,3 +1,4 @@
+import { USER_ORDERS, type UserOrder } from '@app/projections';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -68,6 +69,12 @@ export class AddAliasDto {
 }
 
 export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'A case-insensitive prefix of the UPN or of the display name', minLength: 1, maxLength: 256, example: 'ada' })
+  @Optional()
+  @IsString()
+  @Length(1, 256)
+  search?: string;
+
   @ApiPropertyOptional({ description: 'Only users holding this SKU' })
   @Optional()
   @Matches(SKU_ID, { message: SKU_ID_MESSAGE })
@@ -77,6 +84,20 @@ export class ListUsersQueryDto extends PageQueryDto {
   @Optional()
   @IsIn(['active', 'deleted'])
   status?: 'active' | 'deleted';
+
+  @ApiPropertyOptional({ example: 'GB', description: 'Only users of this usage location' })
+  @Optional()
+  @Matches(USAGE_LOCATION, { message: USAGE_LOCATION_MESSAGE })
+  usageLocation?: string;
+
+  @ApiPropertyOptional({
+    enum: USER_ORDERS,
+    default: 'createdAt',
+    description: 'createdAt: creation order. A cursor resumes after the last row of its page, so users created or deleted meanwhile shift no one.',
+  })
+  @Optional()
+  @IsIn(USER_ORDERS)
+  orderBy?: UserOrder;
 }
 
 export class DeleteUsersDto {

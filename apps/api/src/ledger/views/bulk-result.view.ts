@@ -24,8 +24,8 @@ export class BulkUserResultDoc {
 
 export class BulkSeatsDoc {
   @ApiProperty() skuId: string;
-  @ApiProperty({ type: 'integer', description: 'Seats this call takes' }) needed: number;
-  @ApiProperty({ type: 'integer', description: 'Seats available before this call' }) available: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Seats this call takes' }) needed: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Seats available before this call' }) available: number;
 }
 
 export class BulkResultDoc implements BulkResult {

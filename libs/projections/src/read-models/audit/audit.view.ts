@@ -16,7 +16,7 @@ export class AuditLicenseDoc implements AuditLicense {
 }
 
 export class AuditEntryDoc implements AuditEntry {
-  @ApiProperty({ description: 'Store position: the order of the trail' }) position: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Store position: the order of the trail' }) position: number;
   @ApiProperty({ format: 'uuid' }) eventId: string;
   @ApiProperty({ enum: LEDGER_EVENT_TYPES }) type: LedgerEventType;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;

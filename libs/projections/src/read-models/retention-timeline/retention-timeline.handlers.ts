@@ -1,4 +1,4 @@
-import { DomainError } from '@app/domain';
+import { DomainError, DomainErrorCode } from '@app/domain';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { MailboxRetentionQueries, PendingPurge } from '../mailbox-retention/mailbox-retention.queries';
 import { RetentionTimelineQueries, TimelineEntry } from './retention-timeline.queries';
@@ -10,6 +10,9 @@ export interface RetentionTimeline {
 }
 
 export class GetRetentionTimelineQuery extends Query<RetentionTimeline> {
+  /** What its handler refuses with; routes document them. */
+  static readonly errors: readonly DomainErrorCode[] = ['UserNotFound'];
+
   constructor(
     readonly tenantId: string,
     readonly userId: string,

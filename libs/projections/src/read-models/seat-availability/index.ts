@@ -3,15 +3,17 @@ import { GetSubscriptionHandler, ListSubscriptionsHandler } from './seat-availab
 import { seatAvailabilityProjection } from './seat-availability.projection';
 import { SeatAvailabilityQueries } from './seat-availability.queries';
 import { SubscriptionListDoc, SubscriptionViewDoc } from './seat-availability.view';
+import { ListSubscribedSkusHandler, PrepaidUnitsDoc, SubscribedSkuDoc, SubscribedSkuListDoc, SubscribedSkuServicePlanDoc } from './subscribed-skus';
 
 export * from './seat-availability.handlers';
 export * from './seat-availability.projection';
 export * from './seat-availability.queries';
 export * from './seat-availability.view';
+export * from './subscribed-skus';
 
 export const seatAvailabilityReadModel = {
   projection: seatAvailabilityProjection,
   queries: [SeatAvailabilityQueries],
-  handlers: [GetSubscriptionHandler, ListSubscriptionsHandler],
-  views: [SubscriptionViewDoc, SubscriptionListDoc],
+  handlers: [GetSubscriptionHandler, ListSubscriptionsHandler, ListSubscribedSkusHandler],
+  views: [SubscriptionViewDoc, SubscriptionListDoc, PrepaidUnitsDoc, SubscribedSkuServicePlanDoc, SubscribedSkuDoc, SubscribedSkuListDoc],
 } satisfies ReadModel;

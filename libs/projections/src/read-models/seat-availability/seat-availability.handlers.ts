@@ -1,8 +1,11 @@
-import { DomainError } from '@app/domain';
+import { DomainError, DomainErrorCode } from '@app/domain';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { SeatAvailabilityQueries, SubscriptionView } from './seat-availability.queries';
 
 export class GetSubscriptionQuery extends Query<SubscriptionView> {
+  /** What its handler refuses with; routes document them. */
+  static readonly errors: readonly DomainErrorCode[] = ['SubscriptionNotFound'];
+
   constructor(
     readonly tenantId: string,
     readonly skuId: string,

@@ -1,12 +1,15 @@
-import { DomainError } from '@app/domain';
+import { DomainError, DomainErrorCode } from '@app/domain';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Page } from '../../paging';
 import { UserFilter, UserQueries, UserView } from './users.queries';
 
 export class GetUserQuery extends Query<UserView> {
+  /** What its handler refuses with; routes document them. */
+  static readonly errors: readonly DomainErrorCode[] = ['UserNotFound'];
+
   constructor(
     readonly tenantId: string,
-    readonly userId: string,
+    readonly userIdOrUpn: string,
   ) {
     super();
   }
@@ -25,9 +28,9 @@ export class ListUsersQuery extends Query<Page<UserView>> {
 export class GetUserHandler implements IQueryHandler<GetUserQuery, UserView> {
   constructor(private readonly users: UserQueries) {}
 
-  async execute({ tenantId, userId }: GetUserQuery): Promise<UserView> {
-    const view = this.users.get(tenantId, userId);
-    if (!view) throw new DomainError('UserNotFound', `User ${userId} not found`, { userId });
+  async execute({ tenantId, userIdOrUpn }: GetUserQuery): Promise<UserView> {
+    const view = this.users.find(tenantId, userIdOrUpn);
+    if (!view) throw new DomainError('UserNotFound', `User ${userIdOrUpn} not found`, { userId: userIdOrUpn });
     return view;
   }
 }

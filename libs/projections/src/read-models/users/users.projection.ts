@@ -1,11 +1,13 @@
 import { defineProjection } from '../../projection';
+import { searchKey } from './user-search';
 
 /** Who holds what: users, their aliases and their licenses with when and by whom they were assigned. */
 export const usersProjection = defineProjection({
   name: 'users',
   // 2: a purged user is forgotten (U4: everything but SharePoint documents is gone, the UPN is free).
   // 3: createdAt, deletedAt and purgeAfter (U4, U5, H2) and the legal hold (H1).
-  version: 3,
+  // 4: lower-cased UPN and display name, indexed, for the UPN lookup, the prefix search and orderBy.
+  version: 4,
   tables: ['users', 'user_licenses'],
   schema: `
     CREATE TABLE IF NOT EXISTS users (
@@ -24,9 +26,13 @@ export const usersProjection = defineProjection({
       hold_by_id TEXT,
       hold_by_name TEXT,
       hold_reason TEXT,
+      upn_key TEXT NOT NULL,
+      name_key TEXT NOT NULL,
       PRIMARY KEY (tenant_id, user_id)
     );
     CREATE INDEX IF NOT EXISTS users_by_seq ON users (tenant_id, seq);
+    CREATE INDEX IF NOT EXISTS users_by_upn ON users (tenant_id, upn_key, seq);
+    CREATE INDEX IF NOT EXISTS users_by_name ON users (tenant_id, name_key, seq);
     CREATE TABLE IF NOT EXISTS user_licenses (
       tenant_id TEXT NOT NULL,
       user_id TEXT NOT NULL,
@@ -39,11 +45,11 @@ export const usersProjection = defineProjection({
     CREATE INDEX IF NOT EXISTS user_licenses_by_sku ON user_licenses (tenant_id, sku_id);`,
   prepare(db) {
     const insertUser = db.prepare(
-      `INSERT INTO users (tenant_id, user_id, seq, user_principal_name, display_name, usage_location, status, aliases, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
+      `INSERT INTO users (tenant_id, user_id, seq, user_principal_name, display_name, usage_location, status, aliases, created_at, upn_key, name_key)
+       VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)`,
     );
     const updateUser = db.prepare(
-      `UPDATE users SET display_name = coalesce(?, display_name), usage_location = coalesce(?, usage_location)
+      `UPDATE users SET display_name = coalesce(?, display_name), name_key = coalesce(?, name_key), usage_location = coalesce(?, usage_location)
        WHERE tenant_id = ? AND user_id = ?`,
     );
     const selectAliases = db.prepare<[string, string], { aliases: string }>(
@@ -80,14 +86,29 @@ export const usersProjection = defineProjection({
   on: {
     // Read back erased, the user was purged since: the row would be forgotten at its UserPurged anyway.
     UserCreated: ({ insertUser }, { metadata, data, position }) =>
-      data.erased
+      // A UserCreated read back after its user's purge (E1) has nothing to show: the purged user has no row.
+      data.erased || data.userPrincipalName === null || data.displayName === null
         ? undefined
         : insertUser.run(
-            metadata.tenantId, data.userId, position, data.userPrincipalName, data.displayName, data.usageLocation, JSON.stringify(data.aliases),
+            metadata.tenantId,
+            data.userId,
+            position,
+            data.userPrincipalName,
+            data.displayName,
+            data.usageLocation,
+            JSON.stringify(data.aliases),
             metadata.occurredAt,
+            searchKey(data.userPrincipalName),
+            searchKey(data.displayName),
           ),
     UserUpdated: ({ updateUser }, { metadata, data }) =>
-      updateUser.run(data.displayName ?? null, data.usageLocation ?? null, metadata.tenantId, data.userId),
+      updateUser.run(
+        data.displayName ?? null,
+        data.displayName == null ? null : searchKey(data.displayName),
+        data.usageLocation ?? null,
+        metadata.tenantId,
+        data.userId,
+      ),
     AliasAdded: ({ setAliases, aliasesOf }, { metadata: { tenantId }, data }) =>
       setAliases.run(JSON.stringify([...aliasesOf(tenantId, data.userId), data.alias]), tenantId, data.userId),
     AliasesReleased: ({ setAliases, aliasesOf }, { metadata: { tenantId }, data }) => {

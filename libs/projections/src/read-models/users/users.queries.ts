@@ -1,6 +1,8 @@
+import type { Statement } from 'better-sqlite3';
 import { ReadModelDatabase } from '../../database';
 import { MAILBOX_HOLD_SQL, MailboxRow, MailboxView, toMailboxView } from '../mailbox-retention/mailbox-retention.queries';
-import { Page, afterCursor, pageOf } from '../../paging';
+import { Page } from '../../paging';
+import { UserOrder, decodeUserCursor, encodeUserCursor, prefixRange, searchKey, sortKeyOf, userListSql } from './user-search';
 
 export interface LicenseView {
   skuId: string;
@@ -34,8 +36,12 @@ export interface LegalHoldView {
 }
 
 export interface UserFilter {
+  /** A case-insensitive prefix of the UPN or the display name. */
+  search?: string;
   skuId?: string;
   status?: 'active' | 'deleted';
+  usageLocation?: string;
+  orderBy?: UserOrder;
   limit: number;
   cursor?: string;
 }
@@ -55,6 +61,8 @@ export interface UserRow {
   hold_by_id: string | null;
   hold_by_name: string | null;
   hold_reason: string | null;
+  upn_key: string;
+  name_key: string;
 }
 
 export interface LicenseRow {
@@ -66,27 +74,24 @@ export interface LicenseRow {
 
 export class UserQueries {
   private readonly one;
+  private readonly byPrincipalName;
   private readonly licenses;
   private readonly mailbox;
-  private readonly page;
+  /** One prepared statement per combination of filters, prepared on first use. */
+  private readonly pages = new Map<string, Statement<Record<string, unknown>, UserRow>>();
 
-  constructor(db: ReadModelDatabase) {
+  constructor(private readonly db: ReadModelDatabase) {
     this.one = db.prepare<[string, string], UserRow>('SELECT * FROM users WHERE tenant_id = ? AND user_id = ?');
+    // The user created last holds the UPN now: one deleted before it was purged keeps its UPN until then (U1).
+    this.byPrincipalName = db.prepare<[string, string], UserRow>(
+      'SELECT * FROM users WHERE tenant_id = ? AND upn_key = ? ORDER BY seq DESC LIMIT 1',
+    );
     this.licenses = db.prepare<[string, string], LicenseRow>(
       'SELECT * FROM user_licenses WHERE tenant_id = ? AND user_id = ? ORDER BY sku_id',
     );
     this.mailbox = db.prepare<[string, string], MailboxRow>(
       `SELECT m.*, ${MAILBOX_HOLD_SQL} FROM mailboxes m
        WHERE m.tenant_id = ? AND m.user_id = ?`,
-    );
-    // One statement for every filter combination: a NULL parameter switches its filter off.
-    this.page = db.prepare<{ tenant: string; status: string | null; sku: string | null; after: number; limit: number }, UserRow>(
-      `SELECT u.* FROM users u
-       WHERE u.tenant_id = @tenant AND u.seq > @after
-         AND (@status IS NULL OR u.status = @status)
-         AND (@sku IS NULL OR EXISTS (SELECT 1 FROM user_licenses l
-              WHERE l.tenant_id = u.tenant_id AND l.user_id = u.user_id AND l.sku_id = @sku))
-       ORDER BY u.seq LIMIT @limit`,
     );
   }
 
@@ -95,15 +100,49 @@ export class UserQueries {
     return row && this.toView(tenantId, row);
   }
 
+  /** A userId, or a UPN in any case. */
+  find(tenantId: string, userIdOrUpn: string): UserView | undefined {
+    const row = userIdOrUpn.includes('@')
+      ? this.byPrincipalName.get(tenantId, searchKey(userIdOrUpn))
+      : this.one.get(tenantId, userIdOrUpn);
+    return row && this.toView(tenantId, row);
+  }
+
   list(tenantId: string, filter: UserFilter): Page<UserView> {
-    const rows = this.page.all({
-      tenant: tenantId,
-      status: filter.status ?? null,
-      sku: filter.skuId ?? null,
-      after: afterCursor(filter.cursor),
-      limit: filter.limit + 1,
+    const order = filter.orderBy ?? 'createdAt';
+    const after = filter.cursor === undefined ? undefined : decodeUserCursor(order, filter.cursor);
+    const sql = userListSql({
+      order,
+      after: after !== undefined,
+      search: filter.search !== undefined,
+      skuId: filter.skuId !== undefined,
+      status: filter.status !== undefined,
+      usageLocation: filter.usageLocation !== undefined,
     });
-    return pageOf(rows, filter.limit, (row) => row.seq, (row) => this.toView(tenantId, row));
+    const rows = this.statement(sql).all({
+      tenant: tenantId,
+      limit: filter.limit + 1,
+      ...(after ? { afterKey: after.key, afterSeq: after.seq } : {}),
+      ...(filter.search !== undefined ? prefixRange(filter.search) : {}),
+      ...(filter.skuId !== undefined ? { sku: filter.skuId } : {}),
+      ...(filter.status !== undefined ? { status: filter.status } : {}),
+      ...(filter.usageLocation !== undefined ? { usageLocation: filter.usageLocation } : {}),
+    });
+    const kept = rows.slice(0, filter.limit);
+    const last = kept[kept.length - 1];
+    return {
+      items: kept.map((row) => this.toView(tenantId, row)),
+      nextCursor: rows.length > filter.limit ? encodeUserCursor(order, { key: sortKeyOf(order, last), seq: last.seq }) : null,
+    };
+  }
+
+  private statement(sql: string): Statement<Record<string, unknown>, UserRow> {
+    let statement = this.pages.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<Record<string, unknown>, UserRow>(sql);
+      this.pages.set(sql, statement);
+    }
+    return statement;
   }
 
   private toView(tenantId: string, row: UserRow): UserView {
