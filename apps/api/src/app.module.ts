@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ledgerConfigModule } from '@app/application';
 import { AuditHttpModule } from './audit/audit-http.module';
 import { AuthModule } from './auth/auth.module';
+import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
 import { ledgerLoggerModule } from './http/logging';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -28,6 +29,7 @@ export const INFRASTRUCTURE_IMPORTS = [
     LedgerHttpModule,
     RetentionHttpModule,
     AuditHttpModule,
+    ConsoleModule,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,44 @@
+import { Controller, Get } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { InjectLedgerConfig, type LedgerConfig } from '@app/application';
+import { Public } from '../auth';
+
+export class ConsoleOidcDoc {
+  @ApiProperty({ description: 'LEDGER_OIDC_ISSUER' })
+  issuer: string;
+  @ApiProperty({ description: 'LEDGER_CONSOLE_OIDC_CLIENT_ID, else LEDGER_OIDC_AUDIENCE' })
+  clientId: string;
+  @ApiProperty({ description: 'LEDGER_CONSOLE_OIDC_SCOPE, else "openid profile"' })
+  scope: string;
+}
+
+export class ConsoleConfigDoc {
+  @ApiPropertyOptional({ type: ConsoleOidcDoc, nullable: true, description: 'null: sign in by pasting a token' })
+  oidc: ConsoleOidcDoc | null;
+}
+
+/** What the console page must know before anyone signs in; nothing secret. */
+@ApiTags('console')
+@Controller('console')
+export class ConsoleConfigController {
+  constructor(
+    @InjectLedgerConfig() private readonly config: LedgerConfig,
+    private readonly env: ConfigService,
+  ) {}
+
+  @Public()
+  @Get('config.json')
+  @ApiOkResponse({ type: ConsoleConfigDoc, description: "The web console's sign-in settings (no token needed)" })
+  get(): ConsoleConfigDoc {
+    const oidc = this.config.oidc;
+    if (!oidc) return { oidc: null };
+    return {
+      oidc: {
+        issuer: oidc.issuer,
+        clientId: this.env.get<string>('LEDGER_CONSOLE_OIDC_CLIENT_ID') ?? oidc.audience,
+        scope: this.env.get<string>('LEDGER_CONSOLE_OIDC_SCOPE') ?? 'openid profile',
+      },
+    };
+  }
+}
