@@ -17,7 +17,7 @@ let url: string;
 let browser: Browser;
 let tokens: TokenService;
 let ada: { userId: string };
-let grace: { userId: string };
+let linus: { userId: string };
 let open: WatchedPage | null = null;
 /** Console errors a test provokes on purpose (Chromium logs every 4xx answer of fetch). */
 let expectedErrors: RegExp | null = null;
@@ -48,17 +48,29 @@ beforeAll(async () => {
   tokens = TokenService.fromSecret(ledger.config.jwtSecret, ledger.config.defaultTenant);
 
   const admin = ledger.as('global-admin', { actor: 'alice', name: 'Alice Admin' });
-  await admin.post('/v1/subscriptions', { skuId: 'O365_BP', name: 'Business Premium', servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'], seats: 5 }).expect(201);
+  await admin.post('/v1/subscriptions', { skuId: 'O365_BP', name: 'Business Premium', servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'], seats: 8 }).expect(201);
   await admin.post('/v1/subscriptions', { skuId: 'TEAMS_ESS', name: 'Teams Essentials', servicePlans: ['LYNC'], seats: 2 }).expect(201);
+  await admin.post('/v1/subscriptions', { skuId: 'PROJECT_P1', name: 'Project Plan 1', servicePlans: ['SHAREPOINT'], seats: 3 }).expect(201);
   const user = async (upn: string, displayName: string, aliases: string[], skus: string[]) => {
     const created = await admin.post('/v1/users', { userPrincipalName: upn, displayName, usageLocation: 'GB', aliases }).expect(201);
     await admin.post(`/v1/users/${created.body.userId}/assignLicense`, { addLicenses: skus.map((skuId) => ({ skuId })), removeLicenses: [] }).expect(200);
     return created.body as { userId: string };
   };
+  // A few weeks of history on the manual clock, for the seats chart and the retention views.
+  const advance = (days: number) => admin.post('/v1/clock/advance', { days }).expect(200);
   ada = await user('ada@contoso.com', 'Ada Lovelace', ['a.lovelace@contoso.com'], ['O365_BP', 'TEAMS_ESS']);
+  await advance(3);
   await user('grace@contoso.com', 'Grace Hopper', [], ['O365_BP']);
-  grace = await user('linus@contoso.com', 'Linus Torvalds', ['linus.t@contoso.com'], ['O365_BP']);
-  await admin.delete(`/v1/users/${grace.userId}`).expect(200);
+  for (const name of ['Alan Turing', 'Barbara Liskov', 'Edsger Dijkstra']) {
+    await user(`${name.split(' ')[0].toLowerCase()}@contoso.com`, name, [], ['O365_BP']);
+    await advance(2);
+  }
+  await user('ken@contoso.com', 'Ken Thompson', [], ['TEAMS_ESS']);
+  linus = await user('linus@contoso.com', 'Linus Torvalds', ['linus.t@contoso.com'], ['O365_BP']);
+  await advance(4);
+  await admin.delete(`/v1/users/${linus.userId}`).expect(200);
+  // Two seats assigned, one expires: TEAMS_ESS is over-assigned.
+  await admin.post('/v1/subscriptions/TEAMS_ESS/seats', { action: 'expire', count: 1 }).expect(200);
 });
 
 afterEach(async () => {
@@ -116,20 +128,43 @@ it("an auditor finds the admin's license removal and exports it as CSV and NDJSO
   await page.getByRole('button', { name: 'Export NDJSON' }).click();
   const entries = readFileSync(await (await ndjson).path(), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
   expect(entries.map((e) => [e.type, e.skuId, e.actor.id])).toEqual([['LicenseRemoved', 'O365_BP', 'alice']]);
+
+  // The state a minute before the removal still counts Ada's O365_BP seat.
+  const before = new Date(Date.parse(entries[0].occurredAt) - 60_000).toISOString().slice(0, 16);
+  const expected = (await ledger.as('auditor').get(`/v1/audit/state?at=${before}:00Z`)).body.subscriptions.find((s: { skuId: string }) => s.skuId === 'O365_BP');
+  await page.getByLabel('At (UTC)').fill(before);
+  await page.getByRole('button', { name: 'Show state' }).click();
+  const stateRow = page.getByRole('table').filter({ hasText: 'Seats at' }).getByRole('row').filter({ hasText: 'O365_BP' });
+  expect((await stateRow.locator('td').allTextContents()).slice(0, 3)).toEqual(['O365_BP', String(expected.valid), String(expected.assigned)]);
 });
 
 it('compliance staff find the mailboxes in their grace period and read a timeline with its scheduled purge (L5)', async () => {
   const { page } = await signedIn(['compliance'], '/retention', 'carol', 'Carol Compliance');
   const rows = page.getByRole('row').filter({ hasText: '@contoso.com' });
   await rows.first().waitFor();
-  // The manual clock stands still: both purges fall on the same instant, 30 days ahead.
-  expect((await rows.allTextContents()).map((text) => text.replace(/\d{4}-.*UTC/g, '').trim()).sort()).toEqual(['ada@contoso.com30', 'linus@contoso.com30']);
+  // The manual clock stands still: both purges fall on the same instant; days left count from the browser's clock.
+  const purgeAfter = (await ledger.as('global-admin').get(`/v1/users/${ada.userId}`)).body.mailbox.purgeAfter as string;
+  const daysLeft = Math.ceil((Date.parse(purgeAfter) - Date.now()) / 86_400_000);
+  expect((await rows.allTextContents()).map((text) => text.replace(/\d{4}-.*UTC/g, '').trim()).sort()).toEqual([`ada@contoso.com${daysLeft}`, `linus@contoso.com${daysLeft}`]);
   await shot('retention', open!);
   await page.getByRole('link', { name: 'ada@contoso.com' }).click();
   await page.getByRole('heading', { name: 'Retention timeline' }).waitFor();
-  await expect(page.locator('.scheduled').textContent()).resolves.toMatch(/Mailbox purge at .* \(30 days left\)/);
+  await expect(page.locator('.scheduled').textContent()).resolves.toMatch(/Mailbox purge at .* \(\d+ days left\)/);
   await expect(page.locator('.timeline').textContent()).resolves.toContain('MailboxSoftDeleted');
   await shot('timeline', open!);
+});
+
+it('a scripted sign-in leaves no token in the address bar; the header says who is signed in; signing out forgets the token', async () => {
+  const { page } = await signedIn(['auditor', 'compliance'], '/audit', 'ian', 'Ian Auditor');
+  await page.getByRole('heading', { name: 'Audit' }).waitFor();
+  expect(page.url()).toBe(`${url}/console/audit`);
+  await expect(page.getByLabel('Signed in as').textContent()).resolves.toBe('Ian Auditor (ian) · auditor, compliance · tenant default');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByText('You signed out.').waitFor();
+  expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+  await shot('sign-in', open!);
+  await page.reload();
+  await page.getByLabel('Paste a token').waitFor();
 });
 
 it('a role without a page is told so, not shown a blank page (403)', async () => {
@@ -148,7 +183,7 @@ it('every page renders for a global admin without a console error, on a laptop a
     for (const [title, ready] of [['Users', 'Grace Hopper'], ['Bulk', 'Dry run'], ['Retention', 'linus@contoso.com'], ['Audit', 'State at an instant']] as const) {
       await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: title }).click();
       await page.getByText(ready).first().waitFor();
-      if (!suffix) await shot(title.toLowerCase(), open!);
+      if (!suffix && title === 'Users') await shot('users', open!);
     }
     expect(errors).toEqual([]);
     if (suffix) break;
@@ -159,15 +194,19 @@ it('every page renders for a global admin without a console error, on a laptop a
 
 it('bulk: a dry run shows every user\'s outcome and applies nothing until Apply', async () => {
   const { page } = await signedIn(['user-admin'], '/bulk', 'uma', 'Uma User-Admin');
-  await page.getByLabel('Or paste UPNs').fill('grace@contoso.com');
-  await page.getByRole('group', { name: 'SKUs' }).getByLabel(/TEAMS_ESS/).check();
+  await page.getByRole('checkbox', { name: 'grace@contoso.com' }).check();
+  await page.getByLabel('Or paste UPNs').fill('ken@contoso.com, ALAN@contoso.com');
+  await page.getByRole('group', { name: 'SKUs' }).getByLabel(/PROJECT_P1/).check();
   await page.getByRole('button', { name: 'Dry run' }).click();
-  await page.getByRole('table').filter({ hasText: 'Dry run: nothing applied yet' }).getByText('TEAMS_ESS').waitFor();
+  const dryRun = page.getByRole('table').filter({ hasText: 'Dry run: nothing applied yet' });
+  await dryRun.waitFor();
+  expect(await dryRun.getByRole('row').filter({ hasText: 'PROJECT_P1' }).allTextContents()).toHaveLength(3);
   await shot('bulk', open!);
-  const before = (await ledger.as('global-admin').get('/v1/users?skuId=TEAMS_ESS')).body.items.length;
+  const holders = async () => (await ledger.as('global-admin').get('/v1/users?skuId=PROJECT_P1')).body.items.map((u: { userPrincipalName: string }) => u.userPrincipalName).sort();
+  expect(await holders()).toEqual([]);
   await page.getByRole('button', { name: 'Apply' }).click();
   await page.getByRole('table').filter({ hasText: 'Applied' }).waitFor();
-  expect((await ledger.as('global-admin').get('/v1/users?skuId=TEAMS_ESS')).body.items.length).toBe(before + 1);
+  expect(await holders()).toEqual(['alan@contoso.com', 'grace@contoso.com', 'ken@contoso.com']);
 });
 
 it("a form shows the API's ValidationFailed message against its field", async () => {

@@ -1,13 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import type { OpenAPI3 } from 'openapi-typescript';
 import { AppModule } from '../../api/src/app.module';
-import { APP_OPTIONS } from '../../api/src/bootstrap';
-import { setupOpenApi } from '../../api/src/bootstrap';
+import { APP_OPTIONS, setupOpenApi } from '../../api/src/bootstrap';
 
 /** The console's typed client is generated from this file; it is committed so that drift shows in review. */
 export const SCHEMA_FILE = join(__dirname, '..', 'src', 'api', 'schema.d.ts');
@@ -36,19 +35,14 @@ export async function generateSchema(): Promise<string> {
   return `// Generated from the API's OpenAPI document by apps/console/tools/openapi-schema.ts; do not edit.\n${astToString(ast)}`;
 }
 
-/** `--check`: exit 1 when the committed schema differs (the file is rewritten so the diff can be reviewed and committed). */
+/** Writes schema.d.ts; with `--check` (the build, the test) writes nothing and exits 1 when the committed one differs. */
 async function main(): Promise<void> {
   const generated = await generateSchema();
-  let committed = '';
-  try {
-    committed = readFileSync(SCHEMA_FILE, 'utf8');
-  } catch {
-    // first generation
-  }
-  if (generated === committed) return;
-  writeFileSync(SCHEMA_FILE, generated);
-  if (process.argv.includes('--check')) {
-    console.error(`${SCHEMA_FILE} was out of date with the API's OpenAPI document: it has been regenerated; review and commit it.`);
+  const committed = existsSync(SCHEMA_FILE) ? readFileSync(SCHEMA_FILE, 'utf8') : '';
+  if (!process.argv.includes('--check')) {
+    if (generated !== committed) writeFileSync(SCHEMA_FILE, generated);
+  } else if (generated !== committed) {
+    console.error(`${SCHEMA_FILE} differs from what the API's OpenAPI document generates: run \`npm run console:schema\`, review and commit it.`);
     process.exitCode = 1;
   }
 }

@@ -1,8 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectLedgerConfig, type LedgerConfig } from '@app/application';
 import { Public } from '../auth';
+
+/** The console's own variables (the ledger's configuration does not know them): read from the process environment. */
+export const CONSOLE_ENV = Symbol('CONSOLE_ENV');
+export type ConsoleEnv = Partial<Record<'LEDGER_CONSOLE_OIDC_CLIENT_ID' | 'LEDGER_CONSOLE_OIDC_SCOPE', string>>;
 
 export class ConsoleOidcDoc {
   @ApiProperty({ description: 'LEDGER_OIDC_ISSUER' })
@@ -14,7 +17,7 @@ export class ConsoleOidcDoc {
 }
 
 export class ConsoleConfigDoc {
-  @ApiPropertyOptional({ type: ConsoleOidcDoc, nullable: true, description: 'null: sign in by pasting a token' })
+  @ApiProperty({ type: ConsoleOidcDoc, nullable: true, description: 'null: sign in by pasting a token' })
   oidc: ConsoleOidcDoc | null;
 }
 
@@ -24,7 +27,7 @@ export class ConsoleConfigDoc {
 export class ConsoleConfigController {
   constructor(
     @InjectLedgerConfig() private readonly config: LedgerConfig,
-    private readonly env: ConfigService,
+    @Inject(CONSOLE_ENV) private readonly env: ConsoleEnv,
   ) {}
 
   @Public()
@@ -36,8 +39,8 @@ export class ConsoleConfigController {
     return {
       oidc: {
         issuer: oidc.issuer,
-        clientId: this.env.get<string>('LEDGER_CONSOLE_OIDC_CLIENT_ID') ?? oidc.audience,
-        scope: this.env.get<string>('LEDGER_CONSOLE_OIDC_SCOPE') ?? 'openid profile',
+        clientId: this.env.LEDGER_CONSOLE_OIDC_CLIENT_ID || oidc.audience,
+        scope: this.env.LEDGER_CONSOLE_OIDC_SCOPE || 'openid profile',
       },
     };
   }

@@ -326,6 +326,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/config.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsoleConfigController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -640,6 +656,18 @@ export interface components {
             at: string;
             subscriptions: components["schemas"]["SubscriptionViewDoc"][];
             assignments: components["schemas"]["AuditAssignmentDoc"][];
+        };
+        ConsoleOidcDoc: {
+            /** @description LEDGER_OIDC_ISSUER */
+            issuer: string;
+            /** @description LEDGER_CONSOLE_OIDC_CLIENT_ID, else LEDGER_OIDC_AUDIENCE */
+            clientId: string;
+            /** @description LEDGER_CONSOLE_OIDC_SCOPE, else "openid profile" */
+            scope: string;
+        };
+        ConsoleConfigDoc: {
+            /** @description null: sign in by pasting a token */
+            oidc: components["schemas"]["ConsoleOidcDoc"] | null;
         };
     };
     responses: never;
@@ -2296,6 +2324,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConsoleConfigController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The web console's sign-in settings (no token needed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleConfigDoc"];
                 };
             };
         };

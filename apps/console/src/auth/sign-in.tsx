@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { api, ok } from '../api/client';
 import { Field } from '../ui/field';
 import { finishSignIn, startSignIn, type OidcSettings } from './oidc';
 import { useSession } from './session';
@@ -11,8 +12,7 @@ export function SignIn() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    fetch('/console/config.json')
-      .then((r) => r.json() as Promise<{ oidc: OidcSettings | null }>)
+    ok(api.GET('/console/config.json'))
       .then(async ({ oidc: settings }) => {
         setOidc(settings);
         if (!settings) return;

@@ -1,13 +1,10 @@
-import { api, ok } from '../api/client';
+import { api, ok, type AuditEntry, type Schemas } from '../api/client';
 import { useSession } from '../auth/session';
 import { may } from '../auth/roles';
 import { useLoad, Show } from '../ui/async';
 import { LineChart, SeatBar, type Point } from '../ui/charts';
 
-const HISTORY_DAYS = 30;
-const HISTORY_POINTS = 10;
-
-/** Seats per SKU, and assigned seats over the last 30 days from point-in-time state. */
+/** Seats per SKU, and assigned seats over time from the audit log. */
 export function SeatsPage() {
   const { identity } = useSession();
   const [subs] = useLoad(() => ok(api.GET('/v1/subscriptions')), []);
@@ -48,22 +45,30 @@ export function SeatsPage() {
           )
         }
       </Show>
-      <h2>Assigned seats, last {HISTORY_DAYS} days</h2>
-      {identity && may(identity.roles, 'readState') ? <History /> : <p className="muted">The history comes from point-in-time state, which needs the auditor role.</p>}
+      <h2>Assigned seats over time</h2>
+      {identity && may(identity.roles, 'readAudit') ? <History /> : <p className="muted">The history comes from the audit log, which needs the auditor role.</p>}
     </section>
   );
 }
 
+/** Assigned seats per SKU after each license event of the audit log (at most 20 pages of 1,000). */
 function History() {
   const [history] = useLoad(async () => {
-    const end = Date.now();
     const series: Record<string, Point[]> = {};
-    for (let i = 0; i < HISTORY_POINTS; i++) {
-      const at = new Date(end - ((HISTORY_POINTS - 1 - i) * HISTORY_DAYS * 86_400_000) / (HISTORY_POINTS - 1)).toISOString();
-      const state = await ok(api.GET('/v1/audit/state', { params: { query: { at } } }));
-      for (const sub of state.subscriptions) (series[sub.skuId] ??= []).push({ at, value: sub.assigned });
+    const count: Record<string, number> = {};
+    let cursor: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      const query = { type: ['LicenseAssigned', 'LicenseRemoved'] as AuditEntry['type'][], limit: 1000, ...(cursor ? { cursor } : {}) };
+      const { items, nextCursor } = (await ok(api.GET('/v1/audit/events', { params: { query } }))) as Schemas['AuditPageDoc'];
+      for (const entry of items) {
+        if (!entry.skuId) continue;
+        count[entry.skuId] = (count[entry.skuId] ?? 0) + (entry.type === 'LicenseAssigned' ? 1 : -1);
+        (series[entry.skuId] ??= []).push({ at: entry.occurredAt, value: count[entry.skuId] });
+      }
+      if (!nextCursor) break;
+      cursor = nextCursor;
     }
     return series;
   }, []);
-  return <Show loaded={history}>{(series) => <LineChart series={series} label="Assigned seats per SKU over time" />}</Show>;
+  return <Show loaded={history}>{(series) => <LineChart series={series} label="Assigned seats per SKU after each license change" />}</Show>;
 }

@@ -20,7 +20,7 @@ export interface Point {
   value: number;
 }
 
-/** A small line chart (SVG, no library): one series per SKU. */
+/** A small step chart (SVG, no library): one series per SKU. */
 export function LineChart({ series, label }: { series: Record<string, Point[]>; label: string }) {
   const width = 560;
   const height = 160;
@@ -51,7 +51,7 @@ export function LineChart({ series, label }: { series: Record<string, Point[]>; 
           {new Date(t1).toISOString().slice(0, 10)}
         </text>
         {Object.entries(series).map(([name, points], i) => (
-          <polyline key={name} fill="none" stroke={colors[i % colors.length]} strokeWidth={2} points={points.map((p) => `${x(p.at)},${y(p.value)}`).join(' ')} />
+          <polyline key={name} fill="none" stroke={colors[i % colors.length]} strokeWidth={2} points={steps(points, x, y, width - pad)} />
         ))}
       </svg>
       <figcaption>
@@ -63,4 +63,16 @@ export function LineChart({ series, label }: { series: Record<string, Point[]>; 
       </figcaption>
     </figure>
   );
+}
+
+/** A step line: each value holds until the next change, and the last one until the right edge. */
+function steps(points: Point[], x: (at: string) => number, y: (v: number) => number, right: number): string {
+  const out: string[] = [];
+  points.forEach((p, i) => {
+    if (i > 0) out.push(`${x(p.at)},${y(points[i - 1].value)}`);
+    out.push(`${x(p.at)},${y(p.value)}`);
+  });
+  const last = points.at(-1);
+  if (last) out.push(`${right},${y(last.value)}`);
+  return out.join(' ');
 }
