@@ -22,8 +22,8 @@ let open: WatchedPage | null = null;
 /** Console errors a test provokes on purpose (Chromium logs every 4xx answer of fetch). */
 let expectedErrors: RegExp | null = null;
 
-function token(roles: Role[], actor: string, name: string): string {
-  return tokens.sign({ actorId: actor, name, roles, ttlSeconds: 3600 });
+function token(roles: Role[], actor: string, name: string, ttlSeconds = 3600): string {
+  return tokens.sign({ actorId: actor, name, roles, ttlSeconds });
 }
 
 /** Opens the console signed in by `#token=` (the scripted sign-in) at a page path. */
@@ -165,6 +165,12 @@ it('a scripted sign-in leaves no token in the address bar; the header says who i
   await shot('sign-in', open!);
   await page.reload();
   await page.getByLabel('Paste a token').waitFor();
+});
+
+it('a token about to expire is announced before it does', async () => {
+  open = await watchedPage(browser);
+  await open.page.goto(`${url}/console/retention#token=${token(['compliance'], 'carol', 'Carol Compliance', 120)}`);
+  await expect(open.page.getByRole('alert').textContent()).resolves.toMatch(/Your token expires in [12] minute\(s\)/);
 });
 
 it('a role without a page is told so, not shown a blank page (403)', async () => {
