@@ -161,7 +161,7 @@ it('a scripted sign-in leaves no token in the address bar; the header says who i
   await expect(page.getByLabel('Signed in as').textContent()).resolves.toBe('Ian Auditor (ian) · auditor, compliance · tenant default');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByText('You signed out.').waitFor();
-  expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+  expect(await page.evaluate('sessionStorage.length')).toBe(0);
   await shot('sign-in', open!);
   await page.reload();
   await page.getByLabel('Paste a token').waitFor();
