@@ -3,6 +3,7 @@ import { ledgerConfigModule } from '@app/application';
 import { AlertsHttpModule } from './alerts/alerts-http.module';
 import { AuditHttpModule } from './audit/audit-http.module';
 import { AuthModule } from './auth/auth.module';
+import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
 import { ledgerLoggerModule } from './http/logging';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -30,6 +31,7 @@ export const INFRASTRUCTURE_IMPORTS = [
     RetentionHttpModule,
     AuditHttpModule,
     AlertsHttpModule,
+    ConsoleModule,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { api, ok } from '../api/client';
+import { Field } from '../ui/field';
+import { finishSignIn, startSignIn, type OidcSettings } from './oidc';
+import { useSession } from './session';
+
+/** Sign in: with the organization's identity provider when the API has one, else by pasting a token. */
+export function SignIn() {
+  const { signIn, notice } = useSession();
+  const [oidc, setOidc] = useState<OidcSettings | null | undefined>(undefined);
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    ok(api.GET('/console/config.json'))
+      .then(async ({ oidc: settings }) => {
+        setOidc(settings);
+        if (!settings) return;
+        const accessToken = await finishSignIn(settings);
+        if (accessToken) setError(signIn(accessToken));
+      })
+      .catch((e: unknown) => {
+        setOidc(null);
+        setError(e instanceof Error ? e.message : String(e));
+      });
+  }, [signIn]);
+
+  return (
+    <main className="signin">
+      <h1>License Ledger</h1>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {oidc && (
+        <button type="button" className="primary" onClick={() => startSignIn(oidc).catch((e: unknown) => setError(String(e)))}>
+          Sign in with your organization
+        </button>
+      )}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setError(token.trim() ? signIn(token) : 'Paste a token first.');
+        }}
+      >
+        <Field label={oidc ? 'Or paste a token' : 'Paste a token'} hint="npm run cli -- token --role global-admin --actor you" value={token} onChange={(e) => setToken(e.target.value)} error={error ?? undefined} autoComplete="off" spellCheck={false} />
+        <button type="submit" className="primary">
+          Sign in
+        </button>
+      </form>
+    </main>
+  );
+}

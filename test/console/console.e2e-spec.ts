@@ -1,0 +1,228 @@
+import { TokenService, type Role } from '@app/application';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, watchedPage, type WatchedPage } from '../support/browser';
+import { startLedgerApp, type LedgerApp } from '../support/ledger-app';
+
+const ROOT = join(__dirname, '..', '..');
+/** CONSOLE_SCREENSHOTS=1 writes a PNG of every page into docs/console (not on ordinary runs). */
+const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'console') : null;
+
+jest.setTimeout(60_000);
+
+let ledger: LedgerApp;
+let url: string;
+let browser: Browser;
+let tokens: TokenService;
+let ada: { userId: string };
+let linus: { userId: string };
+let open: WatchedPage | null = null;
+/** Console errors a test provokes on purpose (Chromium logs every 4xx answer of fetch). */
+let expectedErrors: RegExp | null = null;
+
+function token(roles: Role[], actor: string, name: string, ttlSeconds = 3600): string {
+  return tokens.sign({ actorId: actor, name, roles, ttlSeconds });
+}
+
+/** Opens the console signed in by `#token=` (the scripted sign-in) at a page path. */
+async function signedIn(roles: Role[], path: string, actor = 'alice', name = 'Alice Admin', viewport?: { width: number; height: number }): Promise<WatchedPage> {
+  open = await watchedPage(browser, viewport);
+  await open.page.goto(`${url}/console${path}#token=${token(roles, actor, name)}`);
+  return open;
+}
+
+async function shot(name: string, watched: WatchedPage): Promise<void> {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await watched.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+beforeAll(async () => {
+  // The console as `npm start` serves it: built once when missing or older than its sources.
+  execFileSync(process.execPath, [join(ROOT, 'apps/console/tools/build-if-stale.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  [ledger, browser] = await Promise.all([startLedgerApp(), launchBrowser()]);
+  await ledger.app.listen(0, '127.0.0.1');
+  url = (await ledger.app.getUrl()).replace('[::1]', '127.0.0.1');
+  tokens = TokenService.fromSecret(ledger.config.jwtSecret, ledger.config.defaultTenant);
+
+  const admin = ledger.as('global-admin', { actor: 'alice', name: 'Alice Admin' });
+  await admin.post('/v1/subscriptions', { skuId: 'O365_BP', name: 'Business Premium', servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'], seats: 8 }).expect(201);
+  await admin.post('/v1/subscriptions', { skuId: 'TEAMS_ESS', name: 'Teams Essentials', servicePlans: ['LYNC'], seats: 2 }).expect(201);
+  await admin.post('/v1/subscriptions', { skuId: 'PROJECT_P1', name: 'Project Plan 1', servicePlans: ['SHAREPOINT'], seats: 3 }).expect(201);
+  const user = async (upn: string, displayName: string, aliases: string[], skus: string[]) => {
+    const created = await admin.post('/v1/users', { userPrincipalName: upn, displayName, usageLocation: 'GB', aliases }).expect(201);
+    await admin.post(`/v1/users/${created.body.userId}/assignLicense`, { addLicenses: skus.map((skuId) => ({ skuId })), removeLicenses: [] }).expect(200);
+    return created.body as { userId: string };
+  };
+  // A few weeks of history on the manual clock, for the seats chart and the retention views.
+  const advance = (days: number) => admin.post('/v1/clock/advance', { days }).expect(200);
+  ada = await user('ada@contoso.com', 'Ada Lovelace', ['a.lovelace@contoso.com'], ['O365_BP', 'TEAMS_ESS']);
+  await advance(3);
+  await user('grace@contoso.com', 'Grace Hopper', [], ['O365_BP']);
+  for (const name of ['Alan Turing', 'Barbara Liskov', 'Edsger Dijkstra']) {
+    await user(`${name.split(' ')[0].toLowerCase()}@contoso.com`, name, [], ['O365_BP']);
+    await advance(2);
+  }
+  await user('ken@contoso.com', 'Ken Thompson', [], ['TEAMS_ESS']);
+  linus = await user('linus@contoso.com', 'Linus Torvalds', ['linus.t@contoso.com'], ['O365_BP']);
+  await advance(4);
+  await admin.delete(`/v1/users/${linus.userId}`).expect(200);
+  // Two seats assigned, one expires: TEAMS_ESS is over-assigned.
+  await admin.post('/v1/subscriptions/TEAMS_ESS/seats', { action: 'expire', count: 1 }).expect(200);
+});
+
+afterEach(async () => {
+  const errors = (open?.errors ?? []).filter((error) => !expectedErrors?.test(error));
+  expectedErrors = null;
+  await open?.context.close();
+  open = null;
+  // No page may log a console error (a failed request, a React warning, an uncaught exception).
+  expect(errors).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await ledger?.close();
+});
+
+it('an admin previews a license removal that soft-deletes the mailbox, sees what will be lost, and applies it (L3)', async () => {
+  const { page } = await signedIn(['global-admin'], `/users/${ada.userId}`);
+  await shot('user', open!);
+  await page.getByRole('button', { name: 'Remove O365_BP' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove O365_BP from Ada Lovelace' });
+  const lost = dialog.getByRole('list', { name: 'What will be lost' });
+  await expect(lost.textContent()).resolves.toContain('The mailbox enters its 30-day grace period');
+  await expect(lost.textContent()).resolves.toContain('a.lovelace@contoso.com');
+  await shot('user-preview', open!);
+  // The preview applied nothing.
+  expect((await ledger.as('global-admin').get(`/v1/users/${ada.userId}`)).body.mailbox.status).toBe('active');
+
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByText('softDeleted, purge after').waitFor();
+  const after = (await ledger.as('global-admin').get(`/v1/users/${ada.userId}`)).body;
+  expect({ licenses: after.licenses.map((l: { skuId: string }) => l.skuId), mailbox: after.mailbox.status, aliases: after.aliases }).toEqual({
+    licenses: ['TEAMS_ESS'],
+    mailbox: 'softDeleted',
+    aliases: [],
+  });
+});
+
+it("an auditor finds the admin's license removal and exports it as CSV and NDJSON", async () => {
+  const { page } = await signedIn(['auditor'], '/audit', 'ian', 'Ian Auditor');
+  await page.getByLabel('User id').fill(ada.userId);
+  await page.getByLabel('Type').selectOption('LicenseRemoved');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'LicenseRemoved' });
+  await expect(row.textContent()).resolves.toContain('O365_BP');
+  await shot('audit', open!);
+
+  const csv = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csvText = readFileSync(await (await csv).path(), 'utf8');
+  expect(csvText.split('\n').filter((line) => line.includes('LicenseRemoved') && line.includes('O365_BP'))).toHaveLength(1);
+
+  const ndjson = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export NDJSON' }).click();
+  const entries = readFileSync(await (await ndjson).path(), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  expect(entries.map((e) => [e.type, e.skuId, e.actor.id])).toEqual([['LicenseRemoved', 'O365_BP', 'alice']]);
+
+  // The state a minute before the removal still counts Ada's O365_BP seat.
+  const before = new Date(Date.parse(entries[0].occurredAt) - 60_000).toISOString().slice(0, 16);
+  const expected = (await ledger.as('auditor').get(`/v1/audit/state?at=${before}:00Z`)).body.subscriptions.find((s: { skuId: string }) => s.skuId === 'O365_BP');
+  await page.getByLabel('At (UTC)').fill(before);
+  await page.getByRole('button', { name: 'Show state' }).click();
+  const stateRow = page.getByRole('table').filter({ hasText: 'Seats at' }).getByRole('row').filter({ hasText: 'O365_BP' });
+  expect((await stateRow.locator('td').allTextContents()).slice(0, 3)).toEqual(['O365_BP', String(expected.valid), String(expected.assigned)]);
+});
+
+it('compliance staff find the mailboxes in their grace period and read a timeline with its scheduled purge (L5)', async () => {
+  const { page } = await signedIn(['compliance'], '/retention', 'carol', 'Carol Compliance');
+  const rows = page.getByRole('row').filter({ hasText: '@contoso.com' });
+  await rows.first().waitFor();
+  // The manual clock stands still: both purges fall on the same instant; days left count from the browser's clock.
+  const purgeAfter = (await ledger.as('global-admin').get(`/v1/users/${ada.userId}`)).body.mailbox.purgeAfter as string;
+  const daysLeft = Math.ceil((Date.parse(purgeAfter) - Date.now()) / 86_400_000);
+  expect((await rows.allTextContents()).map((text) => text.replace(/\d{4}-.*UTC/g, '').trim()).sort()).toEqual([`ada@contoso.com${daysLeft}`, `linus@contoso.com${daysLeft}`]);
+  await shot('retention', open!);
+  await page.getByRole('link', { name: 'ada@contoso.com' }).click();
+  await page.getByRole('heading', { name: 'Retention timeline' }).waitFor();
+  await expect(page.locator('.scheduled').textContent()).resolves.toMatch(/Mailbox purge at .* \(\d+ days left\)/);
+  await expect(page.locator('.timeline').textContent()).resolves.toContain('MailboxSoftDeleted');
+  await shot('timeline', open!);
+});
+
+it('a scripted sign-in leaves no token in the address bar; the header says who is signed in; signing out forgets the token', async () => {
+  const { page } = await signedIn(['auditor', 'compliance'], '/audit', 'ian', 'Ian Auditor');
+  await page.getByRole('heading', { name: 'Audit' }).waitFor();
+  expect(page.url()).toBe(`${url}/console/audit`);
+  await expect(page.getByLabel('Signed in as').textContent()).resolves.toBe('Ian Auditor (ian) · auditor, compliance · tenant default');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByText('You signed out.').waitFor();
+  expect(await page.evaluate('sessionStorage.length')).toBe(0);
+  await shot('sign-in', open!);
+  await page.reload();
+  await page.getByLabel('Paste a token').waitFor();
+});
+
+it('a token about to expire is announced before it does', async () => {
+  open = await watchedPage(browser);
+  await open.page.goto(`${url}/console/retention#token=${token(['compliance'], 'carol', 'Carol Compliance', 120)}`);
+  await expect(open.page.getByRole('alert').textContent()).resolves.toMatch(/Your token expires in [12] minute\(s\)/);
+});
+
+it('a role without a page is told so, not shown a blank page (403)', async () => {
+  const { page } = await signedIn(['user-admin'], `/retention/${ada.userId}`, 'uma', 'Uma User-Admin');
+  await expect(page.getByRole('alert').textContent()).resolves.toContain('Your roles do not permit the Retention page');
+  // The navigation offers only what the role may do.
+  expect(await page.getByRole('navigation', { name: 'Pages' }).getByRole('link').allTextContents()).toEqual(['Seats', 'Users', 'Bulk']);
+});
+
+it('every page renders for a global admin without a console error, on a laptop and on a phone', async () => {
+  for (const [viewport, suffix] of [[{ width: 1280, height: 860 }, ''], [{ width: 390, height: 844 }, '-phone']] as const) {
+    const { page, context, errors } = await signedIn(['global-admin'], '/seats', 'alice', 'Alice Admin', viewport);
+    await page.getByText('Business Premium').waitFor();
+    await page.locator('.chart svg').waitFor();
+    await shot(`seats${suffix}`, open!);
+    for (const [title, ready] of [['Users', 'Grace Hopper'], ['Bulk', 'Dry run'], ['Retention', 'linus@contoso.com'], ['Audit', 'State at an instant']] as const) {
+      await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: title }).click();
+      await page.getByText(ready).first().waitFor();
+      if (!suffix && title === 'Users') await shot('users', open!);
+    }
+    expect(errors).toEqual([]);
+    if (suffix) break;
+    await context.close();
+    open = null;
+  }
+});
+
+it('bulk: a dry run shows every user\'s outcome and applies nothing until Apply', async () => {
+  const { page } = await signedIn(['user-admin'], '/bulk', 'uma', 'Uma User-Admin');
+  await page.getByRole('checkbox', { name: 'grace@contoso.com' }).check();
+  await page.getByLabel('Or paste UPNs').fill('ken@contoso.com, ALAN@contoso.com');
+  await page.getByRole('group', { name: 'SKUs' }).getByLabel(/PROJECT_P1/).check();
+  await page.getByRole('button', { name: 'Dry run' }).click();
+  const dryRun = page.getByRole('table').filter({ hasText: 'Dry run: nothing applied yet' });
+  await dryRun.waitFor();
+  expect(await dryRun.getByRole('row').filter({ hasText: 'PROJECT_P1' }).allTextContents()).toHaveLength(3);
+  await shot('bulk', open!);
+  const holders = async () => (await ledger.as('global-admin').get('/v1/users?skuId=PROJECT_P1')).body.items.map((u: { userPrincipalName: string }) => u.userPrincipalName).sort();
+  expect(await holders()).toEqual([]);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('table').filter({ hasText: 'Applied' }).waitFor();
+  expect(await holders()).toEqual(['alan@contoso.com', 'grace@contoso.com', 'ken@contoso.com']);
+});
+
+it("a form shows the API's ValidationFailed message against its field", async () => {
+  expectedErrors = /status of 400/;
+  const { page } = await signedIn(['auditor'], '/audit', 'ian', 'Ian Auditor');
+  await page.getByLabel('SKU').fill('o365 bp');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const field = page.getByLabel('SKU');
+  await page.locator('[aria-invalid="true"]').waitFor();
+  expect(await field.getAttribute('aria-invalid')).toBe('true');
+  const describedBy = (await field.getAttribute('aria-describedby'))!;
+  await expect(page.locator(`[id="${describedBy}"]`).textContent()).resolves.toContain('skuId');
+});
