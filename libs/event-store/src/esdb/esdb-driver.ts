@@ -31,7 +31,9 @@ export interface ClientSubscription extends AsyncIterable<ClientResolvedEvent> {
 export interface ClientCommandError extends Error {
   type: string;
   streamName?: string;
+  /** A wrong expected version's actual revision: 6.x names it actualVersion, 1.x actualState. */
   actualVersion?: bigint | 'no_stream';
+  actualState?: bigint | 'no_stream';
   maxAppendSize?: number;
 }
 

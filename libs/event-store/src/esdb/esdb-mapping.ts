@@ -43,7 +43,7 @@ export function toPortError(driver: EsdbDriver, raw: unknown, context: ErrorCont
       return new WrongExpectedVersionError(
         context.streamId ?? error.streamName ?? '',
         context.expectedRevision ?? 'any',
-        error.actualVersion ?? 'no_stream',
+        error.actualVersion ?? error.actualState ?? 'no_stream',
       );
     case 'stream-not-found':
       return new StreamNotFoundError(context.streamId ?? error.streamName ?? '');

@@ -8,9 +8,10 @@ import {
   jsonEvent,
   KurrentDBClient,
   START,
+  type AllStreamSubscription,
 } from '@kurrent/kurrentdb-client';
 import type { EventData } from '../event-store.port';
-import { toClientPosition, type ClientCommandError, type ClientRead, type ClientResolvedEvent, type EsdbClient, type EsdbDriver } from './esdb-driver';
+import { toClientPosition, type ClientCommandError, type ClientRead, type ClientResolvedEvent, type ClientSubscription, type EsdbClient, type EsdbDriver } from './esdb-driver';
 
 /**
  * `@kurrent/kurrentdb-client` 1.x, the successor of `@eventstore/db-client`: `kurrentdb://`
@@ -41,7 +42,9 @@ export const kurrentDbClientDriver: EsdbDriver = {
           }),
         ),
       subscribeToAll: (from) =>
-        client.subscribeToAll({ fromPosition: from === 'start' ? START : toClientPosition(from), filter: excludeSystemEvents() }),
+        createdInWholeSeconds(
+          client.subscribeToAll({ fromPosition: from === 'start' ? START : toClientPosition(from), filter: excludeSystemEvents() }),
+        ),
       dispose: () => client.dispose(),
     };
   },
@@ -57,6 +60,23 @@ function cancellable(read: AsyncIterableIterator<ClientResolvedEvent>): ClientRe
   return {
     [Symbol.asyncIterator]: () => read,
     cancel: async () => void (await read.return?.()),
+  };
+}
+
+/**
+ * The bridge's reads give `created` in whole seconds, the client's own (gRPC) subscription in
+ * milliseconds: cut the subscription's to seconds too, so an event is the same whichever way it came.
+ */
+function createdInWholeSeconds(subscription: AllStreamSubscription): ClientSubscription {
+  return {
+    once: (event, listener) => subscription.once(event, listener),
+    unsubscribe: () => subscription.unsubscribe(),
+    async *[Symbol.asyncIterator]() {
+      for await (const resolved of subscription) {
+        if (resolved.event) resolved.event.created = new Date(Math.floor(resolved.event.created.getTime() / 1_000) * 1_000);
+        yield resolved;
+      }
+    },
   };
 }
 
