@@ -2,6 +2,9 @@ import { EsdbEventStore, NO_STREAM } from '@app/event-store';
 import { EsdbServerProcess } from '../esdb/support/esdb-server-process';
 import { eventStoreContract, newEvent, streamName, within } from './event-store.contract';
 
+/** Generated protobuf classes register under one global namespace; the last client loaded wins it. */
+const protobufLoadedBeforeTheClient = (globalThis as { proto?: unknown }).proto !== undefined;
+
 /**
  * The same adapter on the successor client, @kurrent/kurrentdb-client (LEDGER_EVENT_STORE=kurrentdb).
  * The test server runs in a process of its own: it is built on @eventstore/db-client's generated
@@ -10,6 +13,10 @@ import { eventStoreContract, newEvent, streamName, within } from './event-store.
 describe('EsdbEventStore on @kurrent/kurrentdb-client against the test server in another process', () => {
   const servers: EsdbServerProcess[] = [];
   afterAll(() => Promise.all(servers.map((server) => server.stop())));
+
+  it('loads no other protobuf classes before its own (the other client\'s would break its BatchAppend)', () => {
+    expect(protobufLoadedBeforeTheClient).toBe(false);
+  });
 
   async function target(args?: string[]) {
     const server = await EsdbServerProcess.start(args);
