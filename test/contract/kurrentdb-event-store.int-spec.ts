@@ -21,7 +21,7 @@ describe('EsdbEventStore on @kurrent/kurrentdb-client against the test server in
   async function target(args?: string[]) {
     const server = await EsdbServerProcess.start(args);
     servers.push(server);
-    const store = new EsdbEventStore(kurrentDb(server.connectionString), { client: 'kurrentdb' });
+    const store = new EsdbEventStore(server.kurrentDbConnectionString, { client: 'kurrentdb' });
     return { store, dispose: () => store.close() };
   }
 
@@ -46,9 +46,3 @@ describe('EsdbEventStore on @kurrent/kurrentdb-client against the test server in
     await within(store.close(), 'close()', 3_000);
   });
 });
-
-/** The successor client's scheme; the server is the same. */
-function kurrentDb(connectionString: string): string {
-  return connectionString.replace(/^esdb:/, 'kurrentdb:');
-}
-

@@ -32,6 +32,11 @@ export class EsdbServerProcess {
     return new EsdbServerProcess(child, connectionString);
   }
 
+  /** The same server for @kurrent/kurrentdb-client, which takes the kurrentdb:// scheme. */
+  get kurrentDbConnectionString(): string {
+    return this.connectionString.replace(/^esdb:/, 'kurrentdb:');
+  }
+
   async stop(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = once(this.child, 'exit');
