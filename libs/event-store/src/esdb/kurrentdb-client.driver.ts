@@ -51,7 +51,7 @@ export const kurrentDbClientDriver: EsdbDriver = {
   commandError(raw: unknown): ClientCommandError | undefined {
     // Some paths (the server-features probe before an append) reject with a raw gRPC error.
     const error = raw instanceof Error ? convertToCommandError(raw) : raw;
-    return error instanceof Error && isCommandError(error) ? (error as ClientCommandError) : undefined;
+    return error instanceof Error && isCommandError(error) ? error : undefined;
   },
 };
 
