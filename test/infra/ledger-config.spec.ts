@@ -71,6 +71,15 @@ describe('loadLedgerConfig', () => {
     expect(fs.existsSync(path.join(dir, JWT_SECRET_FILE))).toBe(false);
   });
 
+  it('selects the successor client with LEDGER_EVENT_STORE=kurrentdb and a kurrentdb:// (or kurrentdb+discover://) URL', () => {
+    for (const url of ['kurrentdb://localhost:2113?tls=false', 'kurrentdb+discover://node1:2113,node2:2113?tls=false']) {
+      expect(loadLedgerConfig({ LEDGER_DATA_DIR: tempDataDir(), LEDGER_JWT_SECRET: 's', LEDGER_EVENT_STORE: 'kurrentdb', EVENTSTORE_CONNECTION_STRING: url })).toMatchObject({
+        eventStore: 'kurrentdb',
+        eventStoreConnectionString: url,
+      });
+    }
+  });
+
   it('treats an empty variable as unset', () => {
     const dir = tempDataDir();
     const config = loadLedgerConfig({ LEDGER_DATA_DIR: dir, PORT: '', LEDGER_CLOCK: ' ', LEDGER_JWT_SECRET: '' });
@@ -87,6 +96,11 @@ describe('loadLedgerConfig', () => {
     ['EVENTSTORE_CONNECTION_STRING', { LEDGER_EVENT_STORE: 'esdb' }],
     ['EVENTSTORE_CONNECTION_STRING', { LEDGER_EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' }],
     ['LEDGER_JWT_SECRET', { LEDGER_EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false', LEDGER_JWT_SECRET: '' }],
+    ['EVENTSTORE_CONNECTION_STRING', { LEDGER_EVENT_STORE: 'kurrentdb' }],
+    // Each client library takes its own scheme.
+    ['EVENTSTORE_CONNECTION_STRING', { LEDGER_EVENT_STORE: 'kurrentdb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' }],
+    ['EVENTSTORE_CONNECTION_STRING', { LEDGER_EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false' }],
+    ['LEDGER_JWT_SECRET', { LEDGER_EVENT_STORE: 'kurrentdb', EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false', LEDGER_JWT_SECRET: '' }],
     ['LEDGER_CLOCK', { LEDGER_CLOCK: 'fake' }],
     ['LEDGER_DEFAULT_TENANT', { LEDGER_DEFAULT_TENANT: 'a/b' }],
     ['LEDGER_RETENTION_INTERVAL_MS', { LEDGER_RETENTION_INTERVAL_MS: '0' }],

@@ -2,7 +2,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { timed } from './esdb-target';
+// Not esdb-target: that loads the in-process test server, and with it @eventstore/db-client's protobuf classes.
+import { within } from '../../contract/event-store.contract';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
 
@@ -27,14 +28,19 @@ export class EsdbServerProcess {
       createInterface({ input: child.stdout }).once('line', resolveLine);
       child.once('exit', (code) => reject(new Error(`The test server exited with ${code}: ${stderr}`)));
     });
-    const { value } = await timed(firstLine, 30_000, 'the test server process to start');
-    return new EsdbServerProcess(child, value);
+    const connectionString = await within(firstLine, 'the test server process to start', 30_000);
+    return new EsdbServerProcess(child, connectionString);
+  }
+
+  /** The same server for @kurrent/kurrentdb-client, which takes the kurrentdb:// scheme. */
+  get kurrentDbConnectionString(): string {
+    return this.connectionString.replace(/^esdb:/, 'kurrentdb:');
   }
 
   async stop(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = once(this.child, 'exit');
     this.child.kill('SIGTERM');
-    await timed(exited, 10_000, 'the test server process to exit');
+    await within(exited, 'the test server process to exit', 10_000);
   }
 }

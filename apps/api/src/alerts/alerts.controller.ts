@@ -2,10 +2,10 @@ import { CommandContext, ExecuteLedgerCommand } from '@app/application';
 import { AlertPageDoc, AlertQueries, AlertRulesDoc, AlertRulesView, AlertView, GetAlertRulesQuery, ListAlertsQuery, Page } from '@app/projections';
 import { Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, ActorContext, Roles } from '../auth';
-import { ErrorBodyDto } from '../http/api-error';
+import { ApiCommandErrors } from '../http/api-errors.decorator';
 import { DEFAULT_PAGE_LIMIT, PageQueryDto } from '../http/page-query.dto';
 import { Idempotent } from '../idempotency';
 import { LedgerContext, answer } from '../ledger/ledger-request';
@@ -25,9 +25,8 @@ export class AlertsController {
   @Idempotent()
   @Roles('global-admin')
   @ApiOperation({ summary: 'Set the alert rules (N1), replacing the previous ones whole' })
-  @ApiOkResponse({ type: AlertRulesDoc })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'ValidationFailed: a malformed rule, or one SKU twice' })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'SubscriptionNotFound: a threshold names a SKU the tenant does not have' })
+  @ApiOkResponse({ type: AlertRulesDoc, description: 'The rules now in force' })
+  @ApiCommandErrors('SetAlertRules')
   async setRules(
     @Body() body: AlertRulesDto,
     @LedgerContext() context: CommandContext,
@@ -40,7 +39,7 @@ export class AlertsController {
   @Get('rules')
   @Roles('global-admin', 'auditor')
   @ApiOperation({ summary: 'The alert rules in force' })
-  @ApiOkResponse({ type: AlertRulesDoc })
+  @ApiOkResponse({ type: AlertRulesDoc, description: 'The rules in force' })
   rules(@Actor() actor: ActorContext): Promise<AlertRulesView> {
     return this.queries.execute(new GetAlertRulesQuery(actor.tenantId));
   }
@@ -48,7 +47,7 @@ export class AlertsController {
   @Get()
   @Roles('global-admin', 'auditor')
   @ApiOperation({ summary: 'The alerts raised, newest first; cursor paging', description: 'Each alert is raised once per crossing of a rule.' })
-  @ApiOkResponse({ type: AlertPageDoc })
+  @ApiOkResponse({ type: AlertPageDoc, description: 'One page of alerts; nextCursor is null on the last' })
   list(@Query() query: PageQueryDto, @Actor() actor: ActorContext): Promise<Page<AlertView>> {
     return this.queries.execute(new ListAlertsQuery(actor.tenantId, query.limit ?? DEFAULT_PAGE_LIMIT, query.cursor));
   }

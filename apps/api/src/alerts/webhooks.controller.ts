@@ -2,11 +2,11 @@ import { CommandContext, ExecuteLedgerCommand, InjectLedgerConfig, LedgerConfig,
 import { AlertQueries, ListWebhooksQuery, Page, WebhookDoc, WebhookListDoc, WebhookView, requireWebhook } from '@app/projections';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Actor, ActorContext, Roles } from '../auth';
-import { ErrorBodyDto } from '../http/api-error';
+import { ApiCommandErrors, ApiErrors } from '../http/api-errors.decorator';
 import { DEFAULT_PAGE_LIMIT, PageQueryDto } from '../http/page-query.dto';
 import { Idempotent } from '../idempotency';
 import { LedgerContext, answer } from '../ledger/ledger-request';
@@ -30,8 +30,8 @@ export class WebhooksController {
   @Idempotent()
   @Roles('global-admin')
   @ApiOperation({ summary: 'Register a webhook for alert types; deliveries are signed with its secret (X-Ledger-Signature)' })
-  @ApiCreatedResponse({ type: WebhookDoc })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'ValidationFailed: not http(s), credentials in the URL, a host outside LEDGER_WEBHOOK_ALLOW' })
+  @ApiCreatedResponse({ type: WebhookDoc, description: 'The webhook registered (without its secret)' })
+  @ApiCommandErrors('RegisterWebhook')
   async register(
     @Body() body: RegisterWebhookDto,
     @LedgerContext() context: CommandContext,
@@ -48,7 +48,7 @@ export class WebhooksController {
   @Get()
   @Roles('global-admin')
   @ApiOperation({ summary: 'The registered webhooks (their secrets are never shown)' })
-  @ApiOkResponse({ type: WebhookListDoc })
+  @ApiOkResponse({ type: WebhookListDoc, description: 'Every webhook of the tenant' })
   list(@Actor() actor: ActorContext): Promise<{ items: WebhookView[] }> {
     return this.queries.execute(new ListWebhooksQuery(actor.tenantId));
   }
@@ -58,8 +58,8 @@ export class WebhooksController {
   @HttpCode(204)
   @Roles('global-admin')
   @ApiOperation({ summary: 'Remove a webhook: its deliveries not yet made are dropped' })
-  @ApiNoContentResponse()
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'NotFound: no such webhook' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiCommandErrors('RemoveWebhook')
   async remove(@Param('webhookId') webhookId: string, @LedgerContext() context: CommandContext, @Res({ passthrough: true }) res: Response): Promise<void> {
     answer(res, await this.commands.execute(new ExecuteLedgerCommand({ type: 'RemoveWebhook', data: { webhookId } }, context)));
   }
@@ -67,8 +67,8 @@ export class WebhooksController {
   @Get(':webhookId/deliveries')
   @Roles('global-admin')
   @ApiOperation({ summary: "A webhook's deliveries, newest first, with what every node's attempts did; cursor paging" })
-  @ApiOkResponse({ type: DeliveryPageDoc })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'NotFound: no such webhook' })
+  @ApiOkResponse({ type: DeliveryPageDoc, description: 'One page of deliveries; nextCursor is null on the last' })
+  @ApiErrors('NotFound')
   async deliveries(@Param('webhookId') webhookId: string, @Query() query: PageQueryDto, @Actor() actor: ActorContext): Promise<Page<DeliveryView>> {
     requireWebhook(this.alerts, actor.tenantId, webhookId);
     const page = this.alerts.deliveriesPage(actor.tenantId, webhookId, query.limit ?? DEFAULT_PAGE_LIMIT, query.cursor);

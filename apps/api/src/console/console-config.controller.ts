@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectLedgerConfig, type LedgerConfig } from '@app/application';
 import { Public } from '../auth';
 
@@ -32,6 +32,7 @@ export class ConsoleConfigController {
 
   @Public()
   @Get('config.json')
+  @ApiOperation({ summary: "The web console's sign-in settings: the OIDC issuer and client, when configured" })
   @ApiOkResponse({ type: ConsoleConfigDoc, description: "The web console's sign-in settings (no token needed)" })
   get(): ConsoleConfigDoc {
     const oidc = this.config.oidc;

@@ -63,7 +63,7 @@ export class SubscriptionsController {
   @HttpCode(200)
   @Roles('global-admin')
   @ApiOperation({ summary: 'Renew to a new term end (SL2): from warning or suspended back to enabled; a deleted one cannot be renewed' })
-  @ApiOkResponse({ type: SubscriptionViewDoc })
+  @ApiOkResponse({ type: SubscriptionViewDoc, description: 'The subscription, enabled until its new term end' })
   @ApiCommandErrors('RenewSubscription')
   async renew(
     @Param('skuId') skuId: string,

@@ -8,7 +8,7 @@ export interface LedgerConfig {
   port: number;
   /** Absolute path of LEDGER_DATA_DIR. */
   dataDir: string;
-  eventStore: 'sqlite' | 'esdb';
+  eventStore: 'sqlite' | 'esdb' | 'kurrentdb';
   eventStoreConnectionString?: string;
   jwtSecret: string;
   /** Absolute path of LEDGER_CATALOG_FILE; undefined means the shipped default catalogue. */
@@ -93,14 +93,19 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 export function loadLedgerConfig(env: Env = process.env): LedgerConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const dataDir = path.resolve(read(env, 'LEDGER_DATA_DIR') ?? './data');
-  const eventStore = oneOf(env, 'LEDGER_EVENT_STORE', ['sqlite', 'esdb'] as const, 'sqlite');
+  const eventStore = oneOf(env, 'LEDGER_EVENT_STORE', ['sqlite', 'esdb', 'kurrentdb'] as const, 'sqlite');
+  // esdb and kurrentdb: one EventStoreDB/KurrentDB shared by every API node, through either client library.
+  const sharedStore = eventStore !== 'sqlite';
 
   const eventStoreConnectionString = read(env, 'EVENTSTORE_CONNECTION_STRING');
-  if (eventStore === 'esdb' && eventStoreConnectionString === undefined) {
-    throw new LedgerConfigError('EVENTSTORE_CONNECTION_STRING', 'is required when LEDGER_EVENT_STORE=esdb (e.g. esdb://localhost:2113?tls=false)');
+  if (sharedStore && eventStoreConnectionString === undefined) {
+    throw new LedgerConfigError('EVENTSTORE_CONNECTION_STRING', `is required when LEDGER_EVENT_STORE=${eventStore} (e.g. ${eventStore}://localhost:2113?tls=false)`);
   }
-  if (eventStoreConnectionString !== undefined && !/^esdb(\+discover)?:\/\/\S+$/.test(eventStoreConnectionString)) {
-    throw new LedgerConfigError('EVENTSTORE_CONNECTION_STRING', `must be an esdb:// or esdb+discover:// URL, got "${eventStoreConnectionString}"`);
+  // Each client library takes its own scheme (kurrentdb:// for the successor client).
+  const schemes = eventStore === 'sqlite' ? ['esdb', 'kurrentdb'] : [eventStore];
+  if (eventStoreConnectionString !== undefined && !schemes.some((scheme) => new RegExp(`^${scheme}(\\+discover)?://\\S+$`).test(eventStoreConnectionString))) {
+    const expected = schemes.map((scheme) => `${scheme}:// or ${scheme}+discover://`).join(' or ');
+    throw new LedgerConfigError('EVENTSTORE_CONNECTION_STRING', `must start with ${expected}, got "${eventStoreConnectionString}"`);
   }
 
   const catalogRaw = read(env, 'LEDGER_CATALOG_FILE');
@@ -127,8 +132,8 @@ export function loadLedgerConfig(env: Env = process.env): LedgerConfig {
   const retentionIntervalMs = integer(env, 'LEDGER_RETENTION_INTERVAL_MS', 60_000, 1, 2_147_483_647);
 
   // Every node on one EventStoreDB must accept the others' tokens: a secret generated per data folder would not.
-  if (eventStore === 'esdb' && read(env, 'LEDGER_JWT_SECRET') === undefined && read(env, 'LEDGER_OIDC_ISSUER') === undefined) {
-    throw new LedgerConfigError('LEDGER_JWT_SECRET', 'is required when LEDGER_EVENT_STORE=esdb (unless LEDGER_OIDC_ISSUER is set): every API node must share it');
+  if (sharedStore && read(env, 'LEDGER_JWT_SECRET') === undefined && read(env, 'LEDGER_OIDC_ISSUER') === undefined) {
+    throw new LedgerConfigError('LEDGER_JWT_SECRET', `is required when LEDGER_EVENT_STORE=${eventStore} (unless LEDGER_OIDC_ISSUER is set): every API node must share it`);
   }
   const jwtSecret = read(env, 'LEDGER_JWT_SECRET') ?? readOrCreateJwtSecret(dataDir);
   const maxTtlRaw = read(env, 'LEDGER_JWT_MAX_TTL');

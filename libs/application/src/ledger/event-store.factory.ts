@@ -9,11 +9,12 @@ export function createEventStore(config: LedgerConfig): CryptoShreddingEventStor
   return new CryptoShreddingEventStore(createAdapter(config));
 }
 
-/** Both adapters honour the same port and pass the same contract suite. */
+/** esdb and kurrentdb: the same adapter on either client; every adapter passes one contract suite. */
 function createAdapter(config: LedgerConfig): EventStore {
-  if (config.eventStore === 'esdb') {
-    const logger = new Logger('EventStoreDB');
+  if (config.eventStore !== 'sqlite') {
+    const logger = new Logger(config.eventStore === 'esdb' ? 'EventStoreDB' : 'KurrentDB');
     return new EsdbEventStore(config.eventStoreConnectionString!, {
+      client: config.eventStore,
       resubscribe: {
         onDrop: (error, attempt) =>
           logger.warn(`Subscription to $all dropped (attempt ${attempt}); resubscribing from the checkpoint: ${(error as Error).message}`),

@@ -6,7 +6,7 @@ import { LedgerCommand } from './commands';
  * so the OpenAPI document (which lists them per route) cannot drift from the rules.
  */
 export const COMMAND_ERRORS: { readonly [K in LedgerCommand['type']]: readonly DomainErrorCode[] } = {
-  AddSubscription: ['SubscriptionExists', 'UnknownServicePlan'],
+  AddSubscription: ['ValidationFailed', 'SubscriptionExists', 'UnknownServicePlan'],
   ChangeSeats: ['SubscriptionNotFound', 'NotEnoughSeatsToExpire', 'NotEnoughSeatsToRenew', 'SubscriptionDeleted'],
   RenewSubscription: ['ValidationFailed', 'SubscriptionNotFound', 'SubscriptionDeleted'],
   AdvanceSubscriptionLifecycle: ['SubscriptionNotFound'],

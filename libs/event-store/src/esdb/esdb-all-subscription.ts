@@ -1,7 +1,7 @@
-import { excludeSystemEvents, START, type AllStreamSubscription } from '@eventstore/db-client';
 import type { AllSubscription, RecordedEvent } from '../event-store.port';
 import type { EsdbConnection } from './esdb-connection';
-import { isSystemEvent, toClientPosition, toPortError, toRecordedEvent } from './esdb-mapping';
+import type { ClientSubscription } from './esdb-driver';
+import { isSystemEvent, toPortError, toRecordedEvent } from './esdb-mapping';
 
 export interface ResubscribeOptions {
   /** First wait before resubscribing after a drop; doubles up to maxDelayMs, reset on confirmation. */
@@ -21,7 +21,7 @@ export interface ResubscribeOptions {
  * not used as resume points: they can run ahead of events still buffered for the consumer.
  */
 export class EsdbAllSubscription implements AllSubscription {
-  private current?: AllStreamSubscription;
+  private current?: ClientSubscription;
   private stopped = false;
   private iterating = false;
   private wake?: () => void;
@@ -41,7 +41,7 @@ export class EsdbAllSubscription implements AllSubscription {
     let attempt = 0;
     let lastReason: string | undefined;
     const dropped = (error: unknown) => {
-      const mapped = toPortError(error);
+      const mapped = toPortError(this.connection.driver, error);
       const reason = mapped instanceof Error ? `${mapped.name}: ${mapped.message}` : String(mapped);
       attempt++;
       if (reason !== lastReason) this.options.onDrop?.(mapped, attempt);
@@ -51,10 +51,7 @@ export class EsdbAllSubscription implements AllSubscription {
       while (!this.stopped) {
         const client = await this.connection.get();
         if (this.stopped) return;
-        const subscription = client.subscribeToAll({
-          fromPosition: this.checkpoint === 'start' ? START : toClientPosition(this.checkpoint),
-          filter: excludeSystemEvents(),
-        });
+        const subscription = client.subscribeToAll(this.checkpoint);
         this.current = subscription;
         subscription.once('confirmation', () => ((delay = initialDelay), (attempt = 0), (lastReason = undefined)));
         try {

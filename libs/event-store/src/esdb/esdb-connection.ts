@@ -1,10 +1,10 @@
-import { EventStoreDBClient } from '@eventstore/db-client';
 import { EventStoreUnavailableError } from '../errors';
+import type { EsdbClient, EsdbDriver } from './esdb-driver';
 
 /** A call that got no answer within its deadline; the client it used has been replaced. */
 export class EsdbDeadlineError extends EventStoreUnavailableError {
-  constructor(what: string, ms: number) {
-    super(`EventStoreDB did not answer ${what} within ${ms} ms`);
+  constructor(product: string, what: string, ms: number) {
+    super(`${product} did not answer ${what} within ${ms} ms`);
     this.name = 'EventStoreUnavailableError';
   }
 }
@@ -12,26 +12,29 @@ export class EsdbDeadlineError extends EventStoreUnavailableError {
 const RETIRE_TIMEOUT_MS = 1_000;
 
 /**
- * The client, replaced after a call misses its deadline: @eventstore/db-client caches its
- * ServerFeatures probe (sent without a deadline) and its BatchAppend stream (deadline Infinity), so
- * after one unanswered call every later append on that client would wait forever.
+ * The client, replaced after a call misses its deadline: both clients cache their ServerFeatures
+ * probe (sent without a deadline) and their BatchAppend stream (deadline Infinity), so after one
+ * unanswered call every later append on that client would wait forever.
  */
 export class EsdbConnection {
-  private client: EventStoreDBClient;
+  private client: EsdbClient;
   private retiring: Promise<void> = Promise.resolve();
 
-  constructor(private readonly connectionString: string) {
-    this.client = EventStoreDBClient.connectionString(connectionString);
+  constructor(
+    readonly driver: EsdbDriver,
+    private readonly connectionString: string,
+  ) {
+    this.client = driver.connect(connectionString);
   }
 
   /** The current client, once the one it replaced has cancelled its calls (their failures must not reach the new one's appends). */
-  async get(): Promise<EventStoreDBClient> {
+  async get(): Promise<EsdbClient> {
     await this.retiring;
     return this.client;
   }
 
   /** Runs `work` on the current client; rejects with EsdbDeadlineError after `ms` and replaces the client. */
-  async bounded<T>(what: string, ms: number, work: (client: EventStoreDBClient) => Promise<T>): Promise<T> {
+  async bounded<T>(what: string, ms: number, work: (client: EsdbClient) => Promise<T>): Promise<T> {
     const client = await this.get();
     const running = work(client);
     running.catch(() => undefined);
@@ -39,7 +42,7 @@ export class EsdbConnection {
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         this.renew(client);
-        reject(new EsdbDeadlineError(what, ms));
+        reject(new EsdbDeadlineError(this.driver.product, what, ms));
       }, ms);
     });
     try {
@@ -50,9 +53,9 @@ export class EsdbConnection {
   }
 
   /** Replaces `failed` (unless that happened already) and cancels its streams. */
-  renew(failed: EventStoreDBClient): void {
+  renew(failed: EsdbClient): void {
     if (failed !== this.client) return;
-    this.client = EventStoreDBClient.connectionString(this.connectionString);
+    this.client = this.driver.connect(this.connectionString);
     // BatchAppend keeps its pending appends in one module-wide table, which a cancelled stream clears.
     this.retiring = retire(failed);
   }
@@ -63,7 +66,7 @@ export class EsdbConnection {
   }
 }
 
-async function retire(client: EventStoreDBClient): Promise<void> {
+async function retire(client: EsdbClient): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, RETIRE_TIMEOUT_MS).unref()));
   await Promise.race([client.dispose().catch(() => undefined), bound]);

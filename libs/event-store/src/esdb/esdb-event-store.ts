@@ -1,14 +1,3 @@
-import {
-  type ReadPosition,
-  BACKWARDS,
-  END,
-  type EventStoreDBClient,
-  FORWARDS,
-  START,
-  type AllStreamResolvedEvent,
-  type ResolvedEvent,
-  type StreamingRead,
-} from '@eventstore/db-client';
 import { EventStoreUnavailableError, StreamNotFoundError } from '../errors';
 import {
   ANY,
@@ -24,9 +13,16 @@ import {
 } from '../event-store.port';
 import { EsdbAllSubscription, type ResubscribeOptions } from './esdb-all-subscription';
 import { EsdbConnection, EsdbDeadlineError } from './esdb-connection';
-import { isNotLeader, isSystemEvent, isUnavailable, toClientPosition, toJsonEvent, toPortError, toRecordedEvent } from './esdb-mapping';
+import type { ClientRead, ClientReadAllOptions, ClientResolvedEvent, EsdbClient } from './esdb-driver';
+import { allPositionOf, isNotLeader, isSystemEvent, isUnavailable, toPortError, toRecordedEvent, type ErrorContext } from './esdb-mapping';
+import { loadDriver, type EsdbClientLibrary } from './load-driver';
 
 export interface EsdbEventStoreOptions {
+  /**
+   * The client library (default `esdb`, `@eventstore/db-client` 6.x with `esdb://`); `kurrentdb` is
+   * `@kurrent/kurrentdb-client` 1.x with `kurrentdb://`. Only the chosen one is loaded.
+   */
+  client?: EsdbClientLibrary;
   /** ping() gives up after this long (default 2 s), so health checks answer instead of hanging. */
   pingTimeoutMs?: number;
   /**
@@ -39,7 +35,7 @@ export interface EsdbEventStoreOptions {
   readPageSize?: number;
 }
 
-/** The production event store: EventStoreDB over gRPC through @eventstore/db-client 6.x, JSON events. */
+/** The production event store: EventStoreDB / KurrentDB over gRPC through either client library, JSON events. */
 export class EsdbEventStore implements EventStore {
   private readonly connection: EsdbConnection;
   private readonly subscriptions = new Set<EsdbAllSubscription>();
@@ -49,7 +45,7 @@ export class EsdbEventStore implements EventStore {
     connectionString: string,
     private readonly options: EsdbEventStoreOptions = {},
   ) {
-    this.connection = new EsdbConnection(connectionString);
+    this.connection = new EsdbConnection(loadDriver(options.client ?? 'esdb'), connectionString);
     this.callTimeoutMs = options.callTimeoutMs ?? 10_000;
   }
 
@@ -62,13 +58,9 @@ export class EsdbEventStore implements EventStore {
     const append = () =>
       this.connection.bounded(`an append to ${streamId}`, this.callTimeoutMs, async (client) => {
         try {
-          return await client.appendToStream(streamId, events.map(toJsonEvent), {
-            expectedRevision,
-            requiresLeader: true,
-            deadline: SERVER_SIDE_APPEND_DEADLINE_MS,
-          });
+          return await client.append(streamId, events, expectedRevision, SERVER_SIDE_APPEND_DEADLINE_MS);
         } catch (error) {
-          throw toPortError(error, { streamId, expectedRevision });
+          throw this.portError(error, { streamId, expectedRevision });
         }
       });
     // One retry is safe (EventStoreDB recognises the same event ids): after a lost connection, or after
@@ -87,9 +79,9 @@ export class EsdbEventStore implements EventStore {
   async deleteStream(streamId: string): Promise<void> {
     await this.connection.bounded(`a delete of ${streamId}`, this.callTimeoutMs, async (client) => {
       try {
-        await client.deleteStream(streamId, { expectedRevision: ANY, requiresLeader: true });
+        await client.deleteStream(streamId);
       } catch (error) {
-        const mapped = toPortError(error, { streamId });
+        const mapped = this.portError(error, { streamId });
         if (!(mapped instanceof StreamNotFoundError)) throw mapped;
       }
     });
@@ -97,13 +89,11 @@ export class EsdbEventStore implements EventStore {
 
   /** Asks for the leader: commands decide on what this returns, and a follower may lag behind. */
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
-    const backwards = options.direction === 'backwards';
-    const read = (client: EventStoreDBClient) =>
+    const read = (client: EsdbClient) =>
       client.readStream(streamId, {
-        direction: backwards ? BACKWARDS : FORWARDS,
-        fromRevision: options.fromRevision ?? (backwards ? END : START),
-        maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
-        requiresLeader: true,
+        backwards: options.direction === 'backwards',
+        fromRevision: options.fromRevision,
+        maxCount: options.maxCount,
       });
     let delivered = false;
     try {
@@ -134,7 +124,7 @@ export class EsdbEventStore implements EventStore {
     }
     // Pages with a server-side maxCount: an unbounded read makes the server stream the whole log
     // until the client cancels, which every short read (readiness, the head) would pay for.
-    let fromPosition: ReadPosition = typeof from === 'bigint' ? toClientPosition(from) : from === 'start' ? START : END;
+    let fromPosition: ClientReadAllOptions['from'] = from;
     // Forward reads include their starting position, which the previous page already delivered.
     let alreadyRead: bigint | undefined;
     for (;;) {
@@ -143,17 +133,15 @@ export class EsdbEventStore implements EventStore {
       let received = 0;
       let last: bigint | undefined;
       // The client has no server-side filter for reads: system events are skipped here.
-      for await (const resolved of this.consume((client) =>
-        client.readAll({ direction: backwards ? BACKWARDS : FORWARDS, fromPosition: page, maxCount: pageSize }),
-      )) {
+      for await (const resolved of this.consume((client) => client.readAll({ backwards, from: page, maxCount: pageSize }))) {
         received++;
-        last = resolved.event?.position?.commit ?? resolved.commitPosition;
+        last = allPositionOf(resolved);
         if (last === alreadyRead || isSystemEvent(resolved)) continue;
         yield toRecordedEvent(resolved);
         if (--remaining === 0) return;
       }
       if (received < pageSize || last === undefined) return;
-      fromPosition = toClientPosition(last);
+      fromPosition = last;
       alreadyRead = backwards ? undefined : last;
     }
   }
@@ -174,12 +162,12 @@ export class EsdbEventStore implements EventStore {
     const timeoutMs = this.options.pingTimeoutMs ?? 2_000;
     try {
       await this.connection.bounded('a ping', timeoutMs, (client) =>
-        drain(client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })),
+        drain(client.readAll({ backwards: true, from: 'end', maxCount: 1 })),
       );
     } catch (error) {
-      const mapped = toPortError(error);
+      const mapped = this.portError(error);
       if (mapped instanceof EventStoreUnavailableError) throw mapped;
-      throw new EventStoreUnavailableError(`EventStoreDB is unavailable: ${(error as Error).message}`, error);
+      throw new EventStoreUnavailableError(`${this.connection.driver.product} is unavailable: ${(error as Error).message}`, error);
     }
   }
 
@@ -192,10 +180,7 @@ export class EsdbEventStore implements EventStore {
    * Iterates a client read, mapping its errors. Each wait for the next message is bounded (a hung
    * node fails the read and the client is recreated); a reader that stops early cancels the call and drains it.
    */
-  private async *consume<E extends ResolvedEvent | AllStreamResolvedEvent>(
-    open: (client: EventStoreDBClient) => StreamingRead<E>,
-    streamId?: string,
-  ): AsyncGenerator<E> {
+  private async *consume(open: (client: EsdbClient) => ClientRead, streamId?: string): AsyncGenerator<ClientResolvedEvent> {
     const client = await this.connection.get();
     const read = open(client);
     // Iterated by hand: a for-await loop would destroy the stream on an early exit, before it could be drained.
@@ -207,7 +192,7 @@ export class EsdbEventStore implements EventStore {
           .bounded(streamId ? `a read of ${streamId}` : 'a read of $all', this.callTimeoutMs, () => events.next())
           .catch((error: unknown) => {
             ended = error instanceof EsdbDeadlineError ? false : true;
-            throw error instanceof EsdbDeadlineError ? error : toPortError(error, { streamId });
+            throw error instanceof EsdbDeadlineError ? error : this.portError(error, { streamId });
           });
         if (next.done) {
           ended = true;
@@ -220,9 +205,13 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
+  private portError(error: unknown, context?: ErrorContext): unknown {
+    return toPortError(this.connection.driver, error, context);
+  }
+
   /** The event at exactly this $all position, unless it is a system event or there is none. */
   private async eventAt(position: bigint): Promise<RecordedEvent | undefined> {
-    const at = { direction: FORWARDS, fromPosition: toClientPosition(position), maxCount: 1 } as const;
+    const at = { backwards: false, from: position, maxCount: 1 };
     for await (const resolved of this.consume((client) => client.readAll(at))) {
       const event = toRecordedEvent(resolved);
       return event.position === position && !isSystemEvent(resolved) ? event : undefined;
@@ -271,9 +260,9 @@ const DRAIN_TIMEOUT_MS = 1_000;
  * dispose() (our close()) then waits for it forever; seen with a server in another process. Read
  * on until the call ends (at once after a cancel: only what was buffered), bounded in any case.
  */
-async function cancelAndDrain<E>(read: StreamingRead<E>, events: AsyncIterator<E>): Promise<void> {
-  await read.cancel().catch(() => undefined);
+async function cancelAndDrain(read: ClientRead, events: AsyncIterator<ClientResolvedEvent>): Promise<void> {
   const drained = (async () => {
+    await read.cancel().catch(() => undefined);
     while (!(await events.next()).done);
   })().catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
@@ -282,6 +271,6 @@ async function cancelAndDrain<E>(read: StreamingRead<E>, events: AsyncIterator<E
   clearTimeout(timer);
 }
 
-async function drain(read: StreamingRead<unknown>): Promise<void> {
+async function drain(read: ClientRead): Promise<void> {
   for await (const _ of read) void _;
 }

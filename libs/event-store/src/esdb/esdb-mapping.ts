@@ -1,24 +1,13 @@
-import {
-  convertToCommandError,
-  ErrorType,
-  isCommandError,
-  jsonEvent,
-  type AllStreamResolvedEvent,
-  type ResolvedEvent,
-} from '@eventstore/db-client';
 import { AppendTooLargeError, EventStoreUnavailableError, StreamNotFoundError, WrongExpectedVersionError } from '../errors';
-import type { EventData, ExpectedRevision, JsonObject, RecordedEvent } from '../event-store.port';
-
-export function toJsonEvent(event: EventData) {
-  return jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: event.metadata });
-}
+import type { ExpectedRevision, JsonObject, RecordedEvent } from '../event-store.port';
+import type { ClientResolvedEvent, EsdbDriver } from './esdb-driver';
 
 /** System events ($-prefixed types: stats, metadata, links, users) never reach the port's readers. */
-export function isSystemEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): boolean {
+export function isSystemEvent(resolved: ClientResolvedEvent): boolean {
   return !resolved.event || resolved.event.type.startsWith('$');
 }
 
-export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent {
+export function toRecordedEvent(resolved: ClientResolvedEvent): RecordedEvent {
   const e = resolved.event!;
   return {
     id: e.id,
@@ -33,9 +22,9 @@ export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent
   };
 }
 
-/** The port speaks bigint positions (the commit position); the client wants {commit, prepare}. */
-export function toClientPosition(position: bigint) {
-  return { commit: position, prepare: position };
+/** The position of a read's message in $all (the event's, else the read's). */
+export function allPositionOf(resolved: ClientResolvedEvent): bigint | undefined {
+  return resolved.event?.position?.commit ?? resolved.commitPosition;
 }
 
 export interface ErrorContext {
@@ -44,35 +33,36 @@ export interface ErrorContext {
 }
 
 /** Maps the client's errors to the port's; whatever a retry could fix becomes EventStoreUnavailableError. */
-export function toPortError(raw: unknown, context: ErrorContext = {}): unknown {
-  // Some paths (the server-features probe before an append) reject with a raw gRPC error.
-  const error = raw instanceof Error ? convertToCommandError(raw) : raw;
-  if (!(error instanceof Error) || !isCommandError(error)) return error;
+export function toPortError(driver: EsdbDriver, raw: unknown, context: ErrorContext = {}): unknown {
+  const error = driver.commandError(raw);
+  if (!error) return raw;
+  const unavailable = () => new EventStoreUnavailableError(`${driver.product} is unavailable: ${error.message}`, error);
+  // Both clients' ErrorType values.
   switch (error.type) {
-    case ErrorType.WRONG_EXPECTED_VERSION:
+    case 'wrong-expected-version':
       return new WrongExpectedVersionError(
-        context.streamId ?? error.streamName,
+        context.streamId ?? error.streamName ?? '',
         context.expectedRevision ?? 'any',
-        error.actualVersion,
+        error.actualVersion ?? error.actualState ?? 'no_stream',
       );
-    case ErrorType.STREAM_NOT_FOUND:
-      return new StreamNotFoundError(context.streamId ?? error.streamName);
-    case ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED:
-      return new AppendTooLargeError(context.streamId ?? '', error.maxAppendSize);
-    case ErrorType.ACCESS_DENIED:
+    case 'stream-not-found':
+      return new StreamNotFoundError(context.streamId ?? error.streamName ?? '');
+    case 'maximum-append-size-exceeded':
+      return new AppendTooLargeError(context.streamId ?? '', error.maxAppendSize ?? 0);
+    case 'access-denied':
       return new EventStoreUnavailableError(
-        `EventStoreDB denied access (${error.message || 'Access Denied'}): the user of EVENTSTORE_CONNECTION_STRING needs read access to $all and read/write access to the ledger streams`,
+        `${driver.product} denied access (${error.message || 'Access Denied'}): the user of EVENTSTORE_CONNECTION_STRING needs read access to $all and read/write access to the ledger streams`,
         error,
       );
-    case ErrorType.UNAVAILABLE:
-    case ErrorType.DEADLINE_EXCEEDED:
-    case ErrorType.TIMEOUT:
-    case ErrorType.CANCELLED:
-    case ErrorType.NOT_LEADER:
-      return new EventStoreUnavailableError(`EventStoreDB is unavailable: ${error.message}`, error);
-    case ErrorType.UNKNOWN:
+    case 'unavailable':
+    case 'deadline-exceeded':
+    case 'timeout':
+    case 'cancelled':
+    case 'not-leader':
+      return unavailable();
+    case 'unknown':
       // BatchAppend reports "not ready" and "too busy" with empty details, which the client cannot name.
-      return NOT_HANDLED.test(error.message) ? new EventStoreUnavailableError(`EventStoreDB is unavailable: ${error.message}`, error) : error;
+      return NOT_HANDLED.test(error.message) ? unavailable() : error;
     default:
       return error;
   }
@@ -86,11 +76,12 @@ export function isUnavailable(error: unknown): boolean {
 
 /** A follower answered a call that needs the leader; the client has switched to the leader it named. */
 export function isNotLeader(error: unknown): boolean {
-  const cause = error instanceof EventStoreUnavailableError ? error.cause : undefined;
-  return cause instanceof Error && isCommandError(cause) && cause.type === ErrorType.NOT_LEADER;
+  const cause = error instanceof EventStoreUnavailableError ? (error.cause as { type?: unknown } | undefined) : undefined;
+  return cause?.type === 'not-leader';
 }
 
-function parseJson(bytes: Uint8Array): unknown {
+function parseJson(bytes: unknown): unknown {
+  if (!(bytes instanceof Uint8Array)) return bytes;
   try {
     return JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch {
