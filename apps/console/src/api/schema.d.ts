@@ -545,6 +545,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The web console's sign-in settings: the OIDC issuer and client, when configured */
         get: operations["ConsoleConfigController_get"];
         put?: never;
         post?: never;
@@ -1646,7 +1647,7 @@ export interface operations {
                     "application/json": components["schemas"]["SubscriptionViewDoc"];
                 };
             };
-            /** @description `ValidationFailed` or `MalformedJson` */
+            /** @description `ValidationFailed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1830,6 +1831,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The subscription, enabled until its new term end */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3817,6 +3819,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The rules in force */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3879,6 +3882,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The rules now in force */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3887,7 +3891,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertRulesDoc"];
                 };
             };
-            /** @description ValidationFailed: a malformed rule, or one SKU twice */
+            /** @description `ValidationFailed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3914,8 +3918,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description SubscriptionNotFound: a threshold names a SKU the tenant does not have */
+            /** @description `SubscriptionNotFound` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `ConcurrencyConflict` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3965,6 +3978,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of alerts; nextCursor is null on the last */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4020,6 +4034,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every webhook of the tenant */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4082,6 +4097,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The webhook registered (without its secret) */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4090,7 +4106,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDoc"];
                 };
             };
-            /** @description ValidationFailed: not http(s), credentials in the URL, a host outside LEDGER_WEBHOOK_ALLOW */
+            /** @description `ValidationFailed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4110,6 +4126,15 @@ export interface operations {
             };
             /** @description Forbidden: needs one of global-admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `ConcurrencyConflict` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4160,6 +4185,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4193,8 +4219,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description NotFound: no such webhook */
+            /** @description `NotFound` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `ConcurrencyConflict` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4246,6 +4281,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of deliveries; nextCursor is null on the last */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4281,7 +4317,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description NotFound: no such webhook */
+            /** @description `NotFound` */
             404: {
                 headers: {
                     [name: string]: unknown;
