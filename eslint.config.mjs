@@ -1,6 +1,7 @@
 // Type-checked lint for the whole monorepo; Prettier owns layout (eslint-config-prettier turns off style rules).
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** A library is used through its index (`@app/<lib>`); reaching past it couples callers to its layout. */
@@ -24,6 +25,12 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The web console: React's rules of hooks, and exhaustive effect dependencies.
+    files: ['apps/console/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // supertest and fetch answers are untyped JSON: tests read their fields and assert on them.

@@ -3,8 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import openapiTS, { astToString } from 'openapi-typescript';
-import type { OpenAPI3 } from 'openapi-typescript';
+import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { AppModule } from '../../api/src/app.module';
 import { APP_OPTIONS, setupOpenApi } from '../../api/src/bootstrap';
 

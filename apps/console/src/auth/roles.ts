@@ -14,5 +14,5 @@ const NEEDS = {
 export type Task = keyof typeof NEEDS;
 
 export function may(roles: readonly Role[], task: Task): boolean {
-  return roles.includes('global-admin') || NEEDS[task].some((role) => roles.includes(role as Role));
+  return roles.includes('global-admin') || NEEDS[task].some((role) => roles.includes(role));
 }

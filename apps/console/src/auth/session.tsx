@@ -8,8 +8,8 @@ interface Session {
   identity: Identity | null;
   /** Why the last sign-in ended or failed, for the sign-in page. */
   notice: string | null;
-  signIn(token: string): string | null;
-  signOut(notice?: string): void;
+  signIn: (token: string) => string | null;
+  signOut: (notice?: string) => void;
 }
 
 const SessionContext = createContext<Session | null>(null);

@@ -34,7 +34,7 @@ export function SignIn() {
         </p>
       )}
       {oidc && (
-        <button type="button" className="primary" onClick={() => startSignIn(oidc).catch((e: unknown) => setError(String(e)))}>
+        <button type="button" className="primary" onClick={() => void startSignIn(oidc).catch((e: unknown) => setError(String(e)))}>
           Sign in with your organization
         </button>
       )}

@@ -68,7 +68,7 @@ export function ConfirmChange({ title, preview, apply, onDone, onCancel, onInval
       )}
       {error !== null && <Problem error={error} />}
       <div className="actions">
-        <button type="button" className="danger" disabled={!result || result.blockers.length > 0 || busy || (error instanceof ApiProblem && error.status === 403)} onClick={confirm}>
+        <button type="button" className="danger" disabled={!result || result.blockers.length > 0 || busy || (error instanceof ApiProblem && error.status === 403)} onClick={() => void confirm()}>
           {busy ? 'Applying…' : 'Confirm'}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>
