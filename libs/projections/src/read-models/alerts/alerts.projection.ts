@@ -26,7 +26,8 @@ function prepare(db: ReadModelDatabase) {
     addWebhook: db.prepare('INSERT OR REPLACE INTO alert_webhooks (tenant_id, webhook_id, url, events, registered_at) VALUES (?, ?, ?, ?, ?)'),
     removeWebhook: db.prepare('DELETE FROM alert_webhooks WHERE tenant_id = ? AND webhook_id = ?'),
     removeDeliveries: db.prepare('DELETE FROM alert_deliveries WHERE tenant_id = ? AND webhook_id = ?'),
-    webhooksOf: db.prepare<[string], { webhook_id: string; events: string }>('SELECT webhook_id, events FROM alert_webhooks WHERE tenant_id = ?'),
+    // In registration order (rowid), so deliveries of one alert are queued in the order webhooks were registered.
+    webhooksOf: db.prepare<[string], { webhook_id: string; events: string }>('SELECT webhook_id, events FROM alert_webhooks WHERE tenant_id = ? ORDER BY rowid'),
     addAlert: db.prepare(
       'INSERT OR IGNORE INTO alerts (alert_id, tenant_id, type, raised_at, data) VALUES (@alertId, @tenant, @type, @raisedAt, @data)',
     ),
