@@ -12,7 +12,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { CATALOG, loadCatalog } from './catalog/catalog.loader';
 import { CLOCK, Clock, ManualClock, SystemClock } from './clock/clock';
-import { DEFAULT_READ_MODEL_WAIT_MS, ExecuteLedgerHandler, READ_MODEL_WAIT } from './commands/execute-ledger.handler';
+import { ExecuteLedgerHandler } from './commands/execute-ledger.handler';
+import { DEFAULT_READ_MODEL_WAIT_MS, READ_MODEL_WAIT } from './ledger/answer-preview';
 import { LEDGER_CONFIG, LedgerConfig } from './config';
 import { createEventStore } from './ledger/event-store.factory';
 import { CommandPath, createCommandPath } from './ledger/command-path';
@@ -65,9 +66,9 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     { provide: CATALOG, inject: [LEDGER_CONFIG], useFactory: (config: LedgerConfig) => loadCatalog(config.catalogFile) },
     {
       provide: COMMAND_PATH,
-      inject: [EVENT_STORE, READ_MODEL_FILE, CLOCK, CATALOG],
-      useFactory: (store: EventStore, readModels: ReadModelDatabase, clock: Clock, catalog: Catalog) =>
-        createCommandPath({ store, readModels, clock, catalog, logger: new Logger('Projector') }),
+      inject: [EVENT_STORE, READ_MODEL_FILE, CLOCK, CATALOG, READ_MODEL_WAIT],
+      useFactory: (store: EventStore, readModels: ReadModelDatabase, clock: Clock, catalog: Catalog, readModelWaitMs: number) =>
+        createCommandPath({ store, readModels, clock, catalog, readModelWaitMs, logger: new Logger('Projector') }),
     },
     { provide: Projector, inject: [COMMAND_PATH], useFactory: (path: CommandPath) => path.projector },
     { provide: LedgerCommandExecutor, inject: [COMMAND_PATH], useFactory: (path: CommandPath) => path.executor },

@@ -1,16 +1,9 @@
-import { ledgerStreamId } from '@app/domain';
-import { ProjectedEvent, Projector } from '@app/projections';
+import { Projector } from '@app/projections';
 import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
-import { CommandOutcome, DecidedCommand, LedgerCommandExecutor } from '../ledger/ledger-command.executor';
+import { READ_MODEL_WAIT } from '../ledger/answer-preview';
+import { CommandOutcome, LedgerCommandExecutor } from '../ledger/ledger-command.executor';
 import { ExecuteLedgerCommand } from './execute-ledger.command';
-
-export const READ_MODEL_WAIT = Symbol('READ_MODEL_WAIT');
-/** How long a command waits for the read models to apply its events before it answers anyway. */
-export const DEFAULT_READ_MODEL_WAIT_MS = 30_000;
-/** Past any stored position: the read models' position guards let previewed events through. */
-const PREVIEW_POSITION = 2n ** 62n;
 
 @CommandHandler(ExecuteLedgerCommand)
 export class ExecuteLedgerHandler implements ICommandHandler<ExecuteLedgerCommand, CommandOutcome> {
@@ -24,11 +17,7 @@ export class ExecuteLedgerHandler implements ICommandHandler<ExecuteLedgerComman
 
   /** Answers once the read models have applied the events, so the caller's next query sees them. */
   async execute({ command, context, options }: ExecuteLedgerCommand): Promise<CommandOutcome> {
-    const { view } = options;
-    const outcome = await this.executor.execute(command, context, {
-      dryRun: options.dryRun,
-      ...(view ? { answer: (decided: DecidedCommand) => this.preview(decided, view) } : {}),
-    });
+    const outcome = await this.executor.execute(command, context, options);
     if (outcome.events.length > 0 && !options.dryRun && outcome.position !== null) {
       try {
         await this.projector.waitFor(outcome.position, this.readModelWaitMs);
@@ -40,27 +29,4 @@ export class ExecuteLedgerHandler implements ICommandHandler<ExecuteLedgerComman
     }
     return { ...outcome, position: outcome.position ?? this.projector.checkpoint };
   }
-
-  /** The answer is read from the read models with the decided events applied and rolled back: the same view a query shows after the append. */
-  private async preview(decided: DecidedCommand, view: (decided: DecidedCommand) => unknown): Promise<unknown> {
-    if (decided.position !== null) await this.projector.waitFor(decided.position, this.readModelWaitMs);
-    const streamId = ledgerStreamId(decided.metadata.tenantId);
-    const events = decided.events.map(
-      (event, index): ProjectedEvent =>
-        ({
-          ...event,
-          eventId: randomUUID(),
-          streamId,
-          revision: (decided.revision ?? -1n) + 1n + BigInt(index),
-          position: PREVIEW_POSITION + BigInt(index),
-          metadata: decided.metadata,
-        }) as ProjectedEvent,
-    );
-    // Through JSON, as the answer is sent and stored, so a replay is the same document.
-    return toJson(this.projector.preview(events, () => view(decided)));
-  }
-}
-
-function toJson(body: unknown): unknown {
-  return body === undefined ? undefined : (JSON.parse(JSON.stringify(body)) as unknown);
 }

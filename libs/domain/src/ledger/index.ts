@@ -8,3 +8,4 @@ export * from './license-changes';
 export * from './state';
 export * from './metadata';
 export * from './bulk-summary';
+export * from './undoable-fold';

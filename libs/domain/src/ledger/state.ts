@@ -59,16 +59,16 @@ export function initialState(): LedgerState {
 export function copyState(state: LedgerState): LedgerState {
   return {
     subscriptions: new Map([...state.subscriptions].map(([skuId, subscription]) => [skuId, { ...subscription }])),
-    users: new Map(
-      [...state.users].map(([userId, user]) => [
-        userId,
-        { ...user, aliases: [...user.aliases], licenses: new Map(user.licenses), mailbox: user.mailbox && { ...user.mailbox } },
-      ]),
-    ),
+    users: new Map([...state.users].map(([userId, user]) => [userId, copyUser(user)])),
     principalNames: new Map(state.principalNames),
     aliases: new Map(state.aliases),
     idempotency: new Map(state.idempotency),
   };
+}
+
+/** A copy of a user that evolve() may change without touching the original. */
+export function copyUser(user: UserState): UserState {
+  return { ...user, aliases: [...user.aliases], licenses: new Map(user.licenses), mailbox: user.mailbox && { ...user.mailbox } };
 }
 
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
