@@ -62,7 +62,7 @@ export class SnapshotStore {
       PRIMARY KEY (stream_id, kind, id)
     ) WITHOUT ROWID`);
     this.selectHead = db
-      .prepare<[string], { format: number; revision: bigint; position: bigint }>('SELECT format, revision, position FROM ledger_snapshot_heads WHERE stream_id = ?')
+      .prepare<[string], { format: bigint; revision: bigint; position: bigint }>('SELECT format, revision, position FROM ledger_snapshot_heads WHERE stream_id = ?')
       .safeIntegers(true);
     this.selectRows = db.prepare<[string], Row>('SELECT kind, id, value FROM ledger_snapshot_rows WHERE stream_id = ? ORDER BY kind, occurred_at');
     this.upsertHead = db.prepare(
@@ -81,7 +81,7 @@ export class SnapshotStore {
 
   load(streamId: string): Snapshot | undefined {
     const head = this.selectHead.get(streamId);
-    if (!head || head.format !== SNAPSHOT_FORMAT) return undefined;
+    if (!head || head.format !== BigInt(SNAPSHOT_FORMAT)) return undefined;
     return { state: deserialize(this.selectRows.all(streamId)), revision: head.revision, position: head.position };
   }
 
@@ -95,8 +95,8 @@ export class SnapshotStore {
 
   private write(streamId: string, { state, revision, position }: Snapshot, changes: StateChanges, base: bigint): void {
     const head = this.selectHead.get(streamId);
-    if (head && head.format === SNAPSHOT_FORMAT && head.revision >= revision) return;
-    const delta = head !== undefined && head.format === SNAPSHOT_FORMAT && head.revision >= base;
+    if (head && head.format === BigInt(SNAPSHOT_FORMAT) && head.revision >= revision) return;
+    const delta = head !== undefined && head.format === BigInt(SNAPSHOT_FORMAT) && head.revision >= base;
     if (!delta) this.deleteRows.run(streamId);
     const users = delta ? changes.users : state.users.keys();
     const subscriptions = delta ? changes.subscriptions : state.subscriptions.keys();
