@@ -11,8 +11,13 @@ import { join } from 'node:path';
 /** The real SQLite store, counting its appends: the only way to see how commands were grouped. */
 class CountingStore extends SqliteEventStore {
   appends = 0;
+  /** Runs once, just before the next append: another writer's turn. */
+  beforeNextAppend: (() => Promise<unknown>) | undefined;
 
   override async appendToStream(streamId: string, events: readonly EventData[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
+    const other = this.beforeNextAppend;
+    this.beforeNextAppend = undefined;
+    await other?.();
     const result = await super.appendToStream(streamId, events, options);
     this.appends++;
     return result;
@@ -154,6 +159,25 @@ describe('Group commit: the commands queued for one tenant share one append', ()
     await ledger.run(createUser('a', userId));
     await ledger.run(assign(userId));
     expect(await typesStored(ledger.store)).toEqual(['SubscriptionAdded', 'UserCreated', 'LicenseAssigned', 'MailboxProvisioned']);
+    await ledger.close();
+  });
+
+  it('another writer in between: the batch is undone, caught up and decided again, and every caller gets its answer', async () => {
+    const ledger = ledgerPath();
+    await ledger.run(addE3(2));
+    // A second command path on the same file: another process, as far as the store can tell.
+    const otherStore = SqliteEventStore.open(join(ledger.dir, 'events.sqlite'));
+    const otherDb = openReadModelDatabase(join(ledger.dir, 'other-read-models.sqlite'));
+    const other = createCommandPath({ store: otherStore, readModels: otherDb, clock: new ManualClock(join(ledger.dir, 'clock.json')), catalog: loadCatalog() });
+    const userId = randomUUID();
+    ledger.store.beforeNextAppend = () => other.executor.execute(createUser('z'), ledger.context());
+    const outcomes = await Promise.all([ledger.run(createUser('a', userId)), ledger.run(assign(userId))]);
+
+    // Had the state kept the first try's effects, the retry would find user a already there.
+    expect(outcomes.map((outcome) => outcome.events[0].type)).toEqual(['UserCreated', 'LicenseAssigned']);
+    expect(await typesStored(ledger.store)).toEqual(['SubscriptionAdded', 'UserCreated', 'UserCreated', 'LicenseAssigned', 'MailboxProvisioned']);
+    await otherStore.close();
+    otherDb.close();
     await ledger.close();
   });
 });
