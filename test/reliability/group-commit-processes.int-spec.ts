@@ -1,4 +1,4 @@
-import { TokenService } from '@app/application';
+import { CryptoShreddingEventStore, TokenService } from '@app/application';
 import { SqliteEventStore } from '@app/event-store';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,8 @@ const token = TokenService.fromSecret(SECRET, 'default').sign({ actorId: 'racer'
 const call = callAs(token);
 
 async function createdNames(dataDir: string): Promise<string[]> {
-  const store = SqliteEventStore.open(join(dataDir, 'events.sqlite'));
+  // Through the erasure layer, as the API reads them: the personal fields are stored encrypted (E1).
+  const store = new CryptoShreddingEventStore(SqliteEventStore.open(join(dataDir, 'events.sqlite')));
   const names: string[] = [];
   for await (const event of store.readAll()) if (event.type === 'UserCreated') names.push((event.data as { userPrincipalName: string }).userPrincipalName);
   await store.close();
