@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const store = SqliteEventStore.open(join(dir, 'events.sqlite'));
   const { executor, projector } = createCommandPath({ store, readModels: openReadModelDatabase(join(dir, 'read-models.sqlite')), clock: new SystemClock(), catalog: loadCatalog() });
   projector.start();
-  const handler = new ExecuteLedgerHandler(executor, projector, store, 30_000);
+  const handler = new ExecuteLedgerHandler(executor, projector, 30_000);
   const send = (command: ExecuteLedgerCommand['command']) => handler.execute(new ExecuteLedgerCommand(command, context));
   await send({ type: 'AddSubscription', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE', 'OFFICE'], seats: 1_000_000 } });
   const deadline = performance.now() + Number(seconds) * 1000;

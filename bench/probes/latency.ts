@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const { executor, projector } = createCommandPath({ store, readModels, clock: new SystemClock(), catalog: loadCatalog() });
   await projector.catchUp();
   projector.start();
-  const handler = new ExecuteLedgerHandler(executor, projector, store, 30_000);
+  const handler = new ExecuteLedgerHandler(executor, projector, 30_000);
   const send = (command: ExecuteLedgerCommand['command']) => handler.execute(new ExecuteLedgerCommand(command, context));
   await send({ type: 'UpdateUser', data: { userId: userIdOf(1), displayName: 'warm' } });
   const timings: number[] = [];

@@ -8,7 +8,7 @@ import { ApiProcess, startApiProcess } from '../support/api-process';
 import { EsdbTarget, esdbTarget, eventually, readTenantEvents, tenantEvents, uniqueTenant } from '../esdb/support/esdb-target';
 
 const SECRET = 'crash-after-append-secret-0123456789abcdef';
-/** Preview positions start at 2^62 (ExecuteLedgerHandler): only the real projector's insert is held. */
+/** Preview positions start at 2^62 (AnswerPreview): only the real projector's insert is held. */
 const HOLD_PROJECTOR = `CREATE TRIGGER hold_projector BEFORE INSERT ON audit_events
   WHEN NEW.type = 'SeatsPurchased' AND NEW.position < 4611686018427387904
   BEGIN SELECT RAISE(ABORT, 'held by the test'); END`;

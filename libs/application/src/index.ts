@@ -4,6 +4,7 @@ export * from './clock/manual-clock';
 export * from './commands/execute-ledger.command';
 export * from './commands/execute-ledger.handler';
 export * from './config';
+export * from './ledger/answer-preview';
 export * from './ledger/command-path';
 export * from './ledger/event-store.factory';
 export * from './ledger/ledger-command.executor';

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { CATALOG, loadCatalog } from './catalog/catalog.loader';
 import { CLOCK, Clock, SystemClock } from './clock/clock';
 import { ManualClock } from './clock/manual-clock';
-import { DEFAULT_READ_MODEL_WAIT_MS, ExecuteLedgerHandler, READ_MODEL_WAIT } from './commands/execute-ledger.handler';
+import { ExecuteLedgerHandler } from './commands/execute-ledger.handler';
+import { DEFAULT_READ_MODEL_WAIT_MS, READ_MODEL_WAIT } from './ledger/answer-preview';
 import { LEDGER_CONFIG, LedgerConfig } from './config';
 import { CryptoShreddingEventStore } from './erasure/crypto-shredding-event-store';
 import { createEventStore } from './ledger/event-store.factory';
@@ -84,9 +85,9 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     { provide: CATALOG, inject: [LEDGER_CONFIG], useFactory: (config: LedgerConfig) => loadCatalog(config.catalogFile) },
     {
       provide: COMMAND_PATH,
-      inject: [CryptoShreddingEventStore, READ_MODEL_FILE, CLOCK, CATALOG],
-      useFactory: (store: CryptoShreddingEventStore, readModels: ReadModelDatabase, clock: Clock, catalog: Catalog) => {
-        const path = createCommandPath({ store, readModels, clock, catalog, logger: new Logger('Projector') });
+      inject: [CryptoShreddingEventStore, READ_MODEL_FILE, CLOCK, CATALOG, READ_MODEL_WAIT],
+      useFactory: (store: CryptoShreddingEventStore, readModels: ReadModelDatabase, clock: Clock, catalog: Catalog, readModelWaitMs: number) => {
+        const path = createCommandPath({ store, readModels, clock, catalog, readModelWaitMs, logger: new Logger('Projector') });
         store.onErasure((tenantId) => path.ledgers.forget(tenantId));
         return path;
       },

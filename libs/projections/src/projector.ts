@@ -1,8 +1,14 @@
 import { isLedgerEvent } from '@app/domain';
 import { EventStore, RecordedEvent, headPosition } from '@app/event-store';
-import { BehaviorSubject, filter, firstValueFrom, timeout } from 'rxjs';
 import { ReadModelDatabase } from './database';
 import { ProjectedEvent, Projection, handlesType, toProjected } from './projection';
+
+/** One command's part of a preview: its events, then what its answer reads; a discarded step's events are rolled back before the next step. */
+export interface PreviewStep<T = unknown> {
+  events: readonly ProjectedEvent[];
+  read: () => T;
+  discard?: boolean;
+}
 
 export interface ProjectorLogger {
   log(message: string): void;
@@ -15,6 +21,16 @@ const BATCH_SIZE = 500;
 const CATCH_UP_BATCH_SIZE = 5_000;
 const RETRY_DELAY_MS = 1000;
 const LAG_CAP = 10_000;
+/** How often waits past their deadline are failed: one timer for all of them, not one per command. */
+const DEADLINE_SWEEP_MS = 250;
+
+interface Waiter {
+  position: bigint;
+  deadline: number;
+  timeoutMs: number;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
 
 /**
  * Feeds every projection from one checkpointed subscription to all events. Each batch commits its
@@ -27,9 +43,13 @@ export class Projector {
   private readonly readCheckpoints;
   private readonly writeCheckpoint;
   private readonly applyBatch: (events: readonly RecordedEvent[]) => bigint;
-  private readonly previewTx: (events: readonly ProjectedEvent[], read: () => unknown) => never;
+  private readonly previewTx: (steps: readonly PreviewStep[]) => never;
+  private readonly discardedStep: (step: PreviewStep) => never;
   /** The lowest checkpoint of all projections: every event up to it is in every read model. */
-  private readonly applied$ = new BehaviorSubject<bigint>(NOTHING_APPLIED);
+  private applied = NOTHING_APPLIED;
+  /** Commands waiting for the read models, answered as the checkpoint passes their position. */
+  private waiters: Waiter[] = [];
+  private sweeper: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
   private subscription: { unsubscribe(): Promise<void> } | undefined;
@@ -47,11 +67,14 @@ export class Projector {
       .safeIntegers(true);
     this.writeCheckpoint = db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?');
     this.applyBatch = db.transaction((events: readonly RecordedEvent[]) => this.applyInTransaction(events)).immediate;
-    this.previewTx = db.transaction((events: readonly ProjectedEvent[], read: () => unknown): never => {
-      for (const event of events) for (const { projection, apply } of this.appliers) if (handlesType(projection, event.type)) apply(event);
-      throw new Preview(read());
+    // A nested transaction is a savepoint: throwing out of it rolls back only the discarded step.
+    this.discardedStep = db.transaction((step: PreviewStep): never => {
+      throw new Preview(this.previewStep(step));
+    });
+    this.previewTx = db.transaction((steps: readonly PreviewStep[]): never => {
+      throw new Preview(steps.map((step) => (step.discard ? this.previewDiscarded(step) : this.previewStep(step))));
     }).immediate;
-    this.applied$.next(this.lowestCheckpoint());
+    this.advance(this.lowestCheckpoint());
   }
 
   /** Starts catching up, then follows live events, until stop(). */
@@ -68,7 +91,7 @@ export class Projector {
   }
 
   get checkpoint(): bigint {
-    return this.applied$.value;
+    return this.applied;
   }
 
   /** Where the read models stand against the store; `lag` counts the events still to apply (up to LAG_CAP). */
@@ -85,27 +108,22 @@ export class Projector {
     return { checkpoint: checkpoint.toString(), head: head.toString(), lag };
   }
 
-  /** Resolves once every read model has applied the event at `position`. */
-  async waitFor(position: bigint, timeoutMs = 30_000): Promise<void> {
-    await firstValueFrom(
-      this.applied$.pipe(
-        filter((applied) => applied >= position),
-        timeout({ first: timeoutMs, with: () => { throw new ReadModelBehindError(position, timeoutMs); } }),
-      ),
-    );
+  /** Resolves once every read model has applied the event at `position`; no timer per call, the flush that passes it answers. */
+  waitFor(position: bigint, timeoutMs = 30_000): Promise<void> {
+    if (this.applied >= position) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.waiters.push({ position, deadline: Date.now() + timeoutMs, timeoutMs, resolve, reject });
+      this.sweeper ??= setInterval(() => this.failLateWaiters(), Math.min(DEADLINE_SWEEP_MS, timeoutMs)).unref();
+    });
   }
 
   /**
-   * What `read` returns from the read models with `events` applied on top of them, rolled back
-   * afterwards: a command's answer is known before its events are stored.
+   * What each step's `read` returns from the read models with its events and those of the kept
+   * steps before it applied, all rolled back afterwards: the answers of a batch of commands are
+   * known before their events are stored.
    */
-  preview<T>(events: readonly ProjectedEvent[], read: () => T): T {
-    try {
-      return this.previewTx(events, read);
-    } catch (outcome) {
-      if (outcome instanceof Preview) return outcome.result as T;
-      throw outcome;
-    }
+  preview(steps: readonly PreviewStep[]): unknown[] {
+    return this.rolledBack(() => this.previewTx(steps)) as unknown[];
   }
 
   /** Applies whatever is stored up to now and returns; used by the CLI's rebuild and verify. */
@@ -182,9 +200,55 @@ export class Projector {
 
   private flush(events: readonly RecordedEvent[]): void {
     if (events.length === 0) return;
-    this.applied$.next(this.applyBatch(events));
+    this.advance(this.applyBatch(events));
     // E1: the pages that held a purged user's fields are copied back from the WAL and the WAL emptied.
     if (events.some((event) => event.type === 'UserPurged')) this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  private advance(applied: bigint): void {
+    this.applied = applied;
+    if (this.waiters.length === 0) return;
+    const still: Waiter[] = [];
+    for (const waiter of this.waiters) {
+      if (waiter.position <= applied) waiter.resolve();
+      else still.push(waiter);
+    }
+    this.waiters = still;
+    if (still.length === 0) this.stopSweeper();
+  }
+
+  private failLateWaiters(): void {
+    const now = Date.now();
+    const still: Waiter[] = [];
+    for (const waiter of this.waiters) {
+      if (waiter.deadline <= now) waiter.reject(new ReadModelBehindError(waiter.position, waiter.timeoutMs));
+      else still.push(waiter);
+    }
+    this.waiters = still;
+    if (still.length === 0) this.stopSweeper();
+  }
+
+  private stopSweeper(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = undefined;
+  }
+
+  private previewStep({ events, read }: PreviewStep): unknown {
+    for (const event of events) for (const { projection, apply } of this.appliers) if (handlesType(projection, event.type)) apply(event);
+    return read();
+  }
+
+  private previewDiscarded(step: PreviewStep): unknown {
+    return this.rolledBack(() => this.discardedStep(step));
+  }
+
+  private rolledBack(run: () => never): unknown {
+    try {
+      return run();
+    } catch (outcome) {
+      if (outcome instanceof Preview) return outcome.result;
+      throw outcome;
+    }
   }
 
   /** Event by event, each projection past its own checkpoint; an event is converted once for all of them. */

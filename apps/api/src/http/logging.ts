@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import { destination } from 'pino';
 import type { Request } from 'express';
 import type { AuthenticatedRequest } from '../auth/actor';
 import { REDACTED_LOG_PATHS, REDACTED, redactQuery, redactUrl } from './redact';
@@ -15,32 +16,36 @@ const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
 export function ledgerLoggerModule() {
   return LoggerModule.forRootAsync({
     useFactory: () => ({
-      pinoHttp: {
-        level: process.env.LOG_LEVEL?.trim() || 'info',
-        // requestIdMiddleware normally set req.id already; this covers an app built without it.
-        genReqId: (req: IncomingMessage, res: ServerResponse) => {
-          const existing = (req as IncomingMessage & { id?: unknown }).id;
-          if (typeof existing === 'string') return existing;
-          const id = requestIdFor(req as Request);
-          res.setHeader(REQUEST_ID_HEADER, id);
-          return id;
+      pinoHttp: [
+        {
+          level: process.env.LOG_LEVEL?.trim() || 'info',
+          // requestIdMiddleware normally set req.id already; this covers an app built without it.
+          genReqId: (req: IncomingMessage, res: ServerResponse) => {
+            const existing = (req as IncomingMessage & { id?: unknown }).id;
+            if (typeof existing === 'string') return existing;
+            const id = requestIdFor(req as Request);
+            res.setHeader(REQUEST_ID_HEADER, id);
+            return id;
+          },
+          customProps: (req: IncomingMessage) => {
+            const actor = (req as IncomingMessage & AuthenticatedRequest).actor;
+            return actor ? { actorId: actor.id, tenantId: actor.tenantId } : {};
+          },
+          customLogLevel: (req: IncomingMessage, res: ServerResponse, err?: Error) => {
+            if (err || res.statusCode >= 500) return 'error';
+            if (QUIET_PATHS.has((req.url ?? '').split('?')[0])) return 'debug';
+            return res.statusCode >= 400 ? 'warn' : 'info';
+          },
+          // Credentials and UPNs (E1) never reach the log: headers and body fields by path, the query string by name or value.
+          redact: { paths: REDACTED_LOG_PATHS, censor: REDACTED },
+          serializers: {
+            req: (req: { url?: string; query?: unknown; params?: unknown }) =>
+              Object.assign(req, { url: req.url && redactUrl(req.url), query: redactQuery(req.query), params: redactQuery(req.params) }),
+          },
         },
-        customProps: (req: IncomingMessage) => {
-          const actor = (req as IncomingMessage & AuthenticatedRequest).actor;
-          return actor ? { actorId: actor.id, tenantId: actor.tenantId } : {};
-        },
-        customLogLevel: (req: IncomingMessage, res: ServerResponse, err?: Error) => {
-          if (err || res.statusCode >= 500) return 'error';
-          if (QUIET_PATHS.has((req.url ?? '').split('?')[0])) return 'debug';
-          return res.statusCode >= 400 ? 'warn' : 'info';
-        },
-        // Credentials and UPNs (E1) never reach the log: headers and body fields by path, the query string by name or value.
-        redact: { paths: REDACTED_LOG_PATHS, censor: REDACTED },
-        serializers: {
-          req: (req: { url?: string; query?: unknown; params?: unknown }) =>
-            Object.assign(req, { url: req.url && redactUrl(req.url), query: redactQuery(req.query), params: redactQuery(req.params) }),
-        },
-      },
+        // Written off the request path: a full stdout pipe never blocks a command.
+        destination({ dest: 1, sync: false }),
+      ],
     }),
   });
 }

@@ -81,7 +81,7 @@ when there is none. Nothing is written.`,
           for (const check of READ_MODEL_CHECKS.filter(({ table }) => tables.has(table))) {
             if ((db.prepare<[string, string], number>(check.count).pluck().get(tenantId, userId) ?? 0) > 0) found(tenantId, userId, check.where);
           }
-          if (tables.has('ledger_snapshots') && snapshotHolds(db, tenantId, userId)) found(tenantId, userId, 'the ledger snapshot');
+          if (tables.has('ledger_snapshot_rows') && snapshotHolds(db, tenantId, userId)) found(tenantId, userId, 'the ledger snapshot');
         }
       } finally {
         db.close();
@@ -97,11 +97,13 @@ when there is none. Nothing is written.`,
   },
 );
 
-/** The tenant's snapshot holds the user with a personal field set. */
+/** The user's row of the tenant's snapshot has a personal field set. */
 function snapshotHolds(db: Database.Database, tenantId: string, userId: string): boolean {
-  const state = db.prepare<[string], string>('SELECT state FROM ledger_snapshots WHERE stream_id = ?').pluck().get(`ledger-${tenantId}`);
-  if (!state) return false;
-  const users = (JSON.parse(state) as { users?: { userId: string; userPrincipalName?: unknown; displayName?: unknown; aliases?: unknown[] }[] }).users ?? [];
-  const user = users.find((candidate) => candidate.userId === userId);
-  return !!user && (user.userPrincipalName != null || user.displayName != null || (user.aliases?.length ?? 0) > 0);
+  const row = db
+    .prepare<[string, string], string>("SELECT value FROM ledger_snapshot_rows WHERE stream_id = ? AND kind = 'user' AND id = ?")
+    .pluck()
+    .get(`ledger-${tenantId}`, userId);
+  if (!row) return false;
+  const user = JSON.parse(row) as { userPrincipalName?: unknown; displayName?: unknown; aliases?: unknown[] };
+  return user.userPrincipalName != null || user.displayName != null || (user.aliases?.length ?? 0) > 0;
 }

@@ -2,6 +2,7 @@ import { Catalog } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import { Projector, ProjectorLogger, READ_MODELS, ReadModelDatabase } from '@app/projections';
 import { Clock } from '../clock/clock';
+import { AnswerPreview, DEFAULT_READ_MODEL_WAIT_MS } from './answer-preview';
 import { LedgerCommandExecutor } from './ledger-command.executor';
 import { LedgerStore } from './ledger-store';
 import { SnapshotStore } from './state-snapshot';
@@ -14,6 +15,8 @@ export interface CommandPathParts {
   catalog: Catalog;
   /** Tenants whose folded state stays in memory (LedgerStore's default when unset). */
   maxCachedTenants?: number;
+  /** How long a command waits for the read models before its answer is previewed. */
+  readModelWaitMs?: number;
   logger?: ProjectorLogger;
 }
 
@@ -26,11 +29,9 @@ export interface CommandPath {
 const QUIET: ProjectorLogger = { log: () => undefined, error: () => undefined };
 
 /** The one way to build the command path and its projector: the Nest module, the CLI, the bench and the tests all use it. */
-export function createCommandPath({ store, readModels, clock, catalog, maxCachedTenants, logger = QUIET }: CommandPathParts): CommandPath {
+export function createCommandPath(parts: CommandPathParts): CommandPath {
+  const { store, readModels, clock, catalog, maxCachedTenants, readModelWaitMs = DEFAULT_READ_MODEL_WAIT_MS, logger = QUIET } = parts;
   const ledgers = new LedgerStore(store, new SnapshotStore(readModels), maxCachedTenants);
-  return {
-    ledgers,
-    executor: new LedgerCommandExecutor(ledgers, clock, catalog),
-    projector: new Projector(store, readModels, READ_MODELS, logger),
-  };
+  const projector = new Projector(store, readModels, READ_MODELS, logger);
+  return { ledgers, executor: new LedgerCommandExecutor(ledgers, clock, catalog, new AnswerPreview(projector, store, readModelWaitMs)), projector };
 }

@@ -1,8 +1,8 @@
-import { LedgerEvent, LedgerEventMetadata, LedgerState, evolve, initialState, ledgerStreamId } from '@app/domain';
+import { LedgerEvent, LedgerEventMetadata, LedgerState, evolve, initialState, ledgerStreamId, rememberCommand, touchedBy } from '@app/domain';
 import { EventStore, NO_STREAM, WrongExpectedVersionError } from '@app/event-store';
 import { readLedger } from './ledger-history';
 import { randomUUID } from 'node:crypto';
-import { SnapshotStore } from './state-snapshot';
+import { SnapshotStore, StateChanges, noChanges } from './state-snapshot';
 
 /** One tenant's folded ledger, as of a stream revision. */
 export interface FoldedLedger {
@@ -15,15 +15,27 @@ export interface FoldedLedger {
 
 const SNAPSHOT_EVERY = 1000;
 
+/** A cached ledger, with what changed since the snapshot it builds on. */
+interface CachedLedger extends FoldedLedger {
+  snapshotRevision: bigint;
+  changes: StateChanges;
+}
+
+/** One command's events and the metadata they are stored with. */
+export interface CommandEvents {
+  events: readonly LedgerEvent[];
+  metadata: LedgerEventMetadata;
+}
+
 /**
  * Keeps each tenant's folded state in memory and catches it up from its revision, so a command
  * costs the same whatever the length of the history; snapshots spare the replay at start-up.
- * Callers serialise the commands of one tenant (see TenantLocks): the state is mutated in place.
+ * Callers serialise the commands of one tenant (see TenantBatches): the state is mutated in place.
  * Only the most recently used tenants stay in memory; the others start again from their snapshot.
  */
 export class LedgerStore {
   /** In least-recently-used order: a hit moves its tenant to the end. */
-  private readonly ledgers = new Map<string, FoldedLedger & { snapshotRevision: bigint }>();
+  private readonly ledgers = new Map<string, CachedLedger>();
 
   constructor(
     private readonly events: EventStore,
@@ -45,8 +57,8 @@ export class LedgerStore {
     } else {
       const snapshot = this.snapshots.load(streamId);
       ledger = snapshot
-        ? { ...snapshot, snapshotRevision: snapshot.revision }
-        : { state: initialState(), revision: null, position: null, snapshotRevision: -1n };
+        ? { ...snapshot, snapshotRevision: snapshot.revision, changes: noChanges() }
+        : { state: initialState(), revision: null, position: null, snapshotRevision: -1n, changes: noChanges() };
     }
     this.ledgers.set(tenantId, ledger);
     // An evicted tenant may still be mid-command elsewhere: it keeps its object, only the cache forgets it.
@@ -59,6 +71,7 @@ export class LedgerStore {
       for await (const { event, metadata, recorded } of readLedger(this.events, tenantId, from)) {
         // The metadata and position let the state remember the command's Idempotency-Key.
         evolve(ledger.state, { ...event, metadata, position: recorded.position });
+        noteChanges(ledger.changes, event, metadata);
         ledger.revision = recorded.revision;
         ledger.position = recorded.position;
       }
@@ -77,27 +90,27 @@ export class LedgerStore {
   }
 
   /**
-   * Appends with the revision the decision was made on; a concurrent writer makes it throw
-   * WrongExpectedVersionError and leaves the state as it was.
+   * Appends a batch of commands, already folded into `ledger.state` by the caller (without their
+   * Idempotency-Keys, remembered here once stored), in one append with
+   * the revision they were decided on. A concurrent writer makes it throw WrongExpectedVersionError;
+   * the caller then undoes its fold.
    */
-  async append(tenantId: string, ledger: FoldedLedger, events: readonly LedgerEvent[], metadata: LedgerEventMetadata) {
+  async append(tenantId: string, ledger: FoldedLedger, commands: readonly CommandEvents[]) {
     const streamId = ledgerStreamId(tenantId);
     const cached = this.ledgers.get(tenantId);
     try {
       const result = await this.events.appendToStream(
         streamId,
-        events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data, metadata: { ...metadata } })),
+        commands.flatMap(({ events, metadata }) =>
+          events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data, metadata: { ...metadata } })),
+        ),
         { expectedRevision: ledger.revision ?? NO_STREAM },
-      );
-      events.forEach((event, index) =>
-        evolve(ledger.state, { ...event, metadata, ...(index === events.length - 1 ? { position: result.position } : {}) }),
       );
       ledger.revision = result.nextExpectedRevision;
       ledger.position = result.position;
-      if (cached && ledger.revision - cached.snapshotRevision >= SNAPSHOT_EVERY) {
-        this.snapshots.save(streamId, { state: ledger.state, revision: ledger.revision, position: ledger.position });
-        cached.snapshotRevision = ledger.revision;
-      }
+      // Each command's Idempotency-Key is remembered with the position that makes its answer visible: the batch's.
+      for (const { metadata } of commands) rememberCommand(ledger.state, metadata, result.position);
+      if (cached === ledger) this.snapshotIfDue(streamId, cached, commands);
       return result;
     } catch (error) {
       // Whatever failed (a conflict, a lost connection), the next load re-reads what is really stored.
@@ -105,4 +118,21 @@ export class LedgerStore {
       throw error;
     }
   }
+
+  /** Every SNAPSHOT_EVERY events, writes what changed since the last snapshot: the cost follows the changes, not the tenant's size. */
+  private snapshotIfDue(streamId: string, cached: CachedLedger, commands: readonly CommandEvents[]): void {
+    for (const { events, metadata } of commands) for (const event of events) noteChanges(cached.changes, event, metadata);
+    if (cached.revision === null || cached.position === null || cached.revision - cached.snapshotRevision < SNAPSHOT_EVERY) return;
+    this.snapshots.save(streamId, { state: cached.state, revision: cached.revision, position: cached.position }, cached.changes, cached.snapshotRevision);
+    cached.snapshotRevision = cached.revision;
+    cached.changes = noChanges();
+  }
+}
+
+function noteChanges(changes: StateChanges, event: LedgerEvent, metadata: LedgerEventMetadata | undefined): void {
+  const { userId, skuId, webhookId } = touchedBy(event);
+  if (userId !== undefined) changes.users.add(userId);
+  if (skuId !== undefined) changes.subscriptions.add(skuId);
+  if (webhookId !== undefined) changes.webhooks.add(webhookId);
+  if (metadata?.idempotency) changes.keys.add(metadata.idempotency.key);
 }

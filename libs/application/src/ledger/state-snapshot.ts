@@ -1,17 +1,11 @@
 import { LedgerState, RememberedCommand, SubscriptionState, UserState } from '@app/domain';
 import Database from 'better-sqlite3';
 
-/** Bump when LedgerState's shape changes: older snapshots are then ignored and history is replayed (5: webhooks, subscription lifecycle, holds and restore). */
-const SNAPSHOT_FORMAT = 5;
+/** Bump when LedgerState's shape changes: older snapshots are then ignored and history is replayed (6: one row per user, subscription, key and webhook). */
+const SNAPSHOT_FORMAT = 6;
 
 type SerializedUser = Omit<UserState, 'licenses'> & { licenses: [string, string[]][] };
 type SerializedCommand = Omit<RememberedCommand, 'position'> & { position: string | null };
-interface SerializedState {
-  subscriptions: SubscriptionState[];
-  users: SerializedUser[];
-  idempotency: [string, SerializedCommand][];
-  webhooks: string[];
-}
 
 export interface Snapshot {
   state: LedgerState;
@@ -19,70 +13,159 @@ export interface Snapshot {
   position: bigint;
 }
 
-/** Folded ledger states saved now and then, so a process starts without replaying a tenant's whole history. */
+/** What changed in a folded state since the snapshot it started from. */
+export interface StateChanges {
+  users: Set<string>;
+  subscriptions: Set<string>;
+  keys: Set<string>;
+  webhooks: Set<string>;
+}
+
+export function noChanges(): StateChanges {
+  return { users: new Set(), subscriptions: new Set(), keys: new Set(), webhooks: new Set() };
+}
+
+interface Row {
+  kind: 'user' | 'subscription' | 'key' | 'webhook';
+  id: string;
+  value: string;
+}
+
+/**
+ * Folded ledger states saved now and then, so a process starts without replaying a tenant's whole
+ * history. One row per user, subscription, remembered Idempotency-Key and webhook: a save writes only the rows
+ * that changed since the snapshot it builds on, so its cost follows the changes, not the tenant's size.
+ */
 export class SnapshotStore {
-  private readonly select;
-  private readonly upsert;
-  private readonly remove;
+  private readonly selectHead;
+  private readonly selectRows;
+  private readonly upsertHead;
+  private readonly upsertRow;
+  private readonly deleteRow;
+  private readonly deleteKeysBefore;
+  private readonly saveTx;
+  private readonly deleteTx;
 
   constructor(db: Database.Database) {
-    db.exec(`CREATE TABLE IF NOT EXISTS ledger_snapshots (
+    db.exec(`DROP TABLE IF EXISTS ledger_snapshots;
+    CREATE TABLE IF NOT EXISTS ledger_snapshot_heads (
       stream_id TEXT PRIMARY KEY,
       format INTEGER NOT NULL,
       revision INTEGER NOT NULL,
-      position INTEGER NOT NULL,
-      state TEXT NOT NULL
-    )`);
-    this.select = db
-      .prepare<[string, number], { revision: bigint; position: bigint; state: string }>(
-        'SELECT revision, position, state FROM ledger_snapshots WHERE stream_id = ? AND format = ?',
-      )
-      .safeIntegers(true);
-    this.remove = db.prepare('DELETE FROM ledger_snapshots WHERE stream_id = ?');
-    this.upsert = db.prepare(
-      `INSERT INTO ledger_snapshots (stream_id, format, revision, position, state) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (stream_id) DO UPDATE SET format = excluded.format, revision = excluded.revision,
-         position = excluded.position, state = excluded.state
-       WHERE excluded.revision > ledger_snapshots.revision OR excluded.format <> ledger_snapshots.format`,
+      position INTEGER NOT NULL
     );
+    CREATE TABLE IF NOT EXISTS ledger_snapshot_rows (
+      stream_id TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      id TEXT NOT NULL,
+      value TEXT NOT NULL,
+      occurred_at TEXT,
+      PRIMARY KEY (stream_id, kind, id)
+    ) WITHOUT ROWID`);
+    this.selectHead = db
+      .prepare<[string], { format: bigint; revision: bigint; position: bigint }>('SELECT format, revision, position FROM ledger_snapshot_heads WHERE stream_id = ?')
+      .safeIntegers(true);
+    this.selectRows = db.prepare<[string], Row>('SELECT kind, id, value FROM ledger_snapshot_rows WHERE stream_id = ? ORDER BY kind, occurred_at');
+    this.upsertHead = db.prepare(
+      `INSERT INTO ledger_snapshot_heads (stream_id, format, revision, position) VALUES (?, ?, ?, ?)
+       ON CONFLICT (stream_id) DO UPDATE SET format = excluded.format, revision = excluded.revision, position = excluded.position`,
+    );
+    this.upsertRow = db.prepare(
+      `INSERT INTO ledger_snapshot_rows (stream_id, kind, id, value, occurred_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (stream_id, kind, id) DO UPDATE SET value = excluded.value, occurred_at = excluded.occurred_at`,
+    );
+    this.deleteRow = db.prepare('DELETE FROM ledger_snapshot_rows WHERE stream_id = ? AND kind = ? AND id = ?');
+    const deleteRows = db.prepare('DELETE FROM ledger_snapshot_rows WHERE stream_id = ?');
+    const deleteHead = db.prepare('DELETE FROM ledger_snapshot_heads WHERE stream_id = ?');
+    this.deleteKeysBefore = db.prepare("DELETE FROM ledger_snapshot_rows WHERE stream_id = ? AND kind = 'key' AND occurred_at < ?");
+    this.saveTx = db.transaction((streamId: string, snapshot: Snapshot, changes: StateChanges, base: bigint) => {
+      const head = this.selectHead.get(streamId);
+      if (head && head.format === BigInt(SNAPSHOT_FORMAT) && head.revision >= snapshot.revision) return;
+      const delta = head !== undefined && head.format === BigInt(SNAPSHOT_FORMAT) && head.revision >= base;
+      if (!delta) deleteRows.run(streamId);
+      this.write(streamId, snapshot, delta ? changes : undefined);
+    }).immediate;
+    this.deleteTx = db.transaction((streamId: string) => {
+      deleteHead.run(streamId);
+      deleteRows.run(streamId);
+    });
   }
 
-  /** A purge (E1) makes every older snapshot of the stream hold erased data: it goes. */
+  /** A purge (E1) makes every older row of the stream's snapshot hold erased data: the snapshot goes, head and rows. */
   delete(streamId: string): void {
-    this.remove.run(streamId);
+    this.deleteTx(streamId);
   }
 
   load(streamId: string): Snapshot | undefined {
-    const row = this.select.get(streamId, SNAPSHOT_FORMAT);
-    return row && { state: deserialize(JSON.parse(row.state) as SerializedState), revision: row.revision, position: row.position };
+    const head = this.selectHead.get(streamId);
+    if (!head || head.format !== BigInt(SNAPSHOT_FORMAT)) return undefined;
+    return { state: deserialize(this.selectRows.all(streamId)), revision: head.revision, position: head.position };
   }
 
-  save(streamId: string, snapshot: Snapshot): void {
-    this.upsert.run(streamId, SNAPSHOT_FORMAT, snapshot.revision, snapshot.position, JSON.stringify(serialize(snapshot.state)));
+  /**
+   * Saves the state at `snapshot.revision`, writing only `changes` when the stored snapshot is at
+   * `base` or later (changes then cover everything since it); otherwise, or with another format, all of it.
+   */
+  save(streamId: string, snapshot: Snapshot, changes: StateChanges, base: bigint): void {
+    this.saveTx(streamId, snapshot, changes, base);
+  }
+
+  /** Writes the rows of `changes`, or of the whole state when there are none to build on. */
+  private write(streamId: string, { state, revision, position }: Snapshot, changes: StateChanges | undefined): void {
+    const users = changes?.users ?? state.users.keys();
+    const subscriptions = changes?.subscriptions ?? state.subscriptions.keys();
+    const keys = changes?.keys ?? state.idempotency.keys();
+    const webhooks = changes?.webhooks ?? state.webhooks;
+    for (const userId of users) this.writeRow(streamId, 'user', userId, state.users.get(userId), serializeUser);
+    for (const skuId of subscriptions) this.writeRow(streamId, 'subscription', skuId, state.subscriptions.get(skuId), (subscription) => subscription);
+    for (const key of keys) this.writeRow(streamId, 'key', key, state.idempotency.get(key), serializeCommand);
+    for (const webhookId of webhooks) this.writeRow(streamId, 'webhook', webhookId, state.webhooks.has(webhookId) ? webhookId : undefined, (id) => id);
+    // Keys leave the state oldest first, once a day old: every stored key older than the oldest kept one is gone.
+    const oldest = state.idempotency.values().next().value;
+    this.deleteKeysBefore.run(streamId, oldest?.occurredAt ?? '\uffff');
+    this.upsertHead.run(streamId, SNAPSHOT_FORMAT, revision, position);
+  }
+
+  private writeRow<T>(streamId: string, kind: Row['kind'], id: string, value: T | undefined, serialize: (value: T) => unknown): void {
+    if (value === undefined) this.deleteRow.run(streamId, kind, id);
+    else this.upsertRow.run(streamId, kind, id, JSON.stringify(serialize(value)), kind === 'key' ? (value as RememberedCommand).occurredAt : null);
   }
 }
 
-function serialize(state: LedgerState): SerializedState {
-  return {
-    subscriptions: [...state.subscriptions.values()],
-    users: [...state.users.values()].map((user) => ({ ...user, licenses: [...user.licenses] })),
-    idempotency: [...state.idempotency].map(([key, command]) => [key, { ...command, position: command.position?.toString() ?? null }]),
-    webhooks: [...state.webhooks],
-  };
+function serializeUser(user: UserState): SerializedUser {
+  return { ...user, licenses: [...user.licenses] };
 }
 
-function deserialize(serialized: SerializedState): LedgerState {
-  const users = serialized.users.map((user): UserState => ({ ...user, licenses: new Map(user.licenses) }));
+function serializeCommand(command: RememberedCommand): SerializedCommand {
+  return { ...command, position: command.position?.toString() ?? null };
+}
+
+function deserialize(rows: readonly Row[]): LedgerState {
+  const users: UserState[] = [];
+  const subscriptions: SubscriptionState[] = [];
+  const idempotency = new Map<string, RememberedCommand>();
+  const webhooks = new Set<string>();
+  for (const row of rows) {
+    if (row.kind === 'user') {
+      const user = JSON.parse(row.value) as SerializedUser;
+      users.push({ ...user, licenses: new Map(user.licenses) });
+    } else if (row.kind === 'subscription') {
+      subscriptions.push(JSON.parse(row.value) as SubscriptionState);
+    } else if (row.kind === 'webhook') {
+      webhooks.add(row.id);
+    } else {
+      const command = JSON.parse(row.value) as SerializedCommand;
+      idempotency.set(row.id, { ...command, position: command.position === null ? null : BigInt(command.position) });
+    }
+  }
   return {
-    subscriptions: new Map(serialized.subscriptions.map((subscription) => [subscription.skuId, subscription])),
+    subscriptions: new Map(subscriptions.map((subscription) => [subscription.skuId, subscription])),
     users: new Map(users.map((user) => [user.userId, user])),
     principalNames: new Map(
       users.flatMap((user) => (user.status !== 'purged' && user.userPrincipalName !== null ? [[user.userPrincipalName.toLowerCase(), user.userId] as const] : [])),
     ),
     aliases: new Map(users.flatMap((user) => user.aliases.map((alias) => [alias.toLowerCase(), user.userId] as [string, string]))),
-    idempotency: new Map(
-      serialized.idempotency.map(([key, command]) => [key, { ...command, position: command.position === null ? null : BigInt(command.position) }]),
-    ),
-    webhooks: new Set(serialized.webhooks),
+    idempotency,
+    webhooks,
   };
 }

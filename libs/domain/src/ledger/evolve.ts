@@ -11,7 +11,7 @@ export type FoldedEvent = LedgerEvent & { metadata?: LedgerEventMetadata; positi
  * cost grow with the tenant's size. decide() never mutates; only evolve() does.
  */
 export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
-  remember(state, event);
+  if (event.metadata) rememberCommand(state, event.metadata, event.position);
   switch (event.type) {
     case 'SubscriptionAdded': {
       const { skuId, name, servicePlans, seats, termEndsAt, trial = false } = event.data;
@@ -184,8 +184,8 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
 }
 
 /** Keeps the command's Idempotency-Key (the last of its events leaves its position) and forgets keys older than a day. */
-function remember(state: LedgerState, { metadata, position }: FoldedEvent): void {
-  const record = metadata?.idempotency;
+export function rememberCommand(state: LedgerState, metadata: LedgerEventMetadata, position: bigint | undefined): void {
+  const record = metadata.idempotency;
   if (!record) return;
   const oldest = Date.parse(metadata.occurredAt) - IDEMPOTENCY_KEY_TTL_MS;
   for (const [key, remembered] of state.idempotency) {
@@ -214,4 +214,3 @@ function user(state: LedgerState, userId: string): UserState {
   if (!found) throw new Error(`Corrupt history: user ${userId} unknown`);
   return found;
 }
-

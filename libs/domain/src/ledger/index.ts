@@ -12,3 +12,4 @@ export * from './bulk-summary';
 export * from './personal-data';
 export * from './subscription-lifecycle';
 export * from './consequences';
+export * from './undoable-fold';

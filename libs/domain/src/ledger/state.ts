@@ -72,22 +72,22 @@ export function initialState(): LedgerState {
 export function copyState(state: LedgerState): LedgerState {
   return {
     subscriptions: new Map([...state.subscriptions].map(([skuId, subscription]) => [skuId, { ...subscription }])),
-    users: new Map(
-      [...state.users].map(([userId, user]) => [
-        userId,
-        {
-          ...user,
-          aliases: [...user.aliases],
-          licenses: new Map(user.licenses),
-          mailbox: user.mailbox && { ...user.mailbox },
-          deletion: user.deletion && { licenses: [...user.deletion.licenses], aliases: [...user.deletion.aliases] },
-        },
-      ]),
-    ),
+    users: new Map([...state.users].map(([userId, user]) => [userId, copyUser(user)])),
     principalNames: new Map(state.principalNames),
     aliases: new Map(state.aliases),
     idempotency: new Map(state.idempotency),
     webhooks: new Set(state.webhooks),
+  };
+}
+
+/** A copy of a user that evolve() may change without touching the original. */
+export function copyUser(user: UserState): UserState {
+  return {
+    ...user,
+    aliases: [...user.aliases],
+    licenses: new Map(user.licenses),
+    mailbox: user.mailbox && { ...user.mailbox },
+    deletion: user.deletion && { licenses: [...user.deletion.licenses], aliases: [...user.deletion.aliases] },
   };
 }
 

@@ -64,6 +64,15 @@ interface SerialisedEvent {
   metadata: string;
 }
 
+/** An append's result, and when it wrote events (not a retry, not empty) the time it stored them with. */
+interface Appended {
+  result: AppendResult;
+  created?: number;
+}
+
+/** Wakes a waiting subscription, with the events this process has just appended when there are any. */
+type Wake = (fresh: readonly RecordedEvent[] | undefined) => void;
+
 interface StreamHead {
   revision: bigint;
   position: bigint;
@@ -98,12 +107,12 @@ export class SqliteEventStore implements EventStore {
   private readonly trivial: Database.Statement<[], number>;
   private readonly deleteRows: Database.Statement<[string]>;
   private readonly appendTransaction: Database.Transaction<
-    (streamId: string, events: readonly SerialisedEvent[], expected: ExpectedRevision) => AppendResult
+    (streamId: string, events: readonly SerialisedEvent[], expected: ExpectedRevision) => Appended
   >;
 
   private readonly subscriptions = new Set<SqliteAllSubscription>();
   /** Live subscriptions waiting for events, with the last position each has delivered. */
-  private readonly waiters = new Map<() => void, bigint>();
+  private readonly waiters = new Map<Wake, bigint>();
   private pollTimer: NodeJS.Timeout | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -195,15 +204,15 @@ export class SqliteEventStore implements EventStore {
     }));
     if (appendSize(events) > MAX_APPEND_SIZE) throw new AppendTooLargeError(streamId, MAX_APPEND_SIZE);
     this.assertOpen();
-    let result: AppendResult;
+    let outcome: Appended;
     try {
       // IMMEDIATE takes the write lock before reading the stream's revision, so no peer can slip in between.
-      result = this.appendTransaction.immediate(streamId, rows, expected);
+      outcome = this.appendTransaction.immediate(streamId, rows, expected);
     } catch (error) {
       throw this.translate(error);
     }
-    if (events.length > 0) this.wakeAll();
-    return result;
+    if (outcome.created !== undefined) this.wakeAll(recorded(streamId, events, outcome.result, outcome.created));
+    return outcome.result;
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
@@ -216,9 +225,14 @@ export class SqliteEventStore implements EventStore {
     for (;;) {
       const limit = Math.min(this.pageSize, remaining);
       const page = forwards ? this.streamForwards : this.streamBackwards;
-      const rows = limit === 0 ? [] : this.query(() => page.all(streamId, cursor, limit));
+      // A forward read from past the start also fetches the event before it: if that one is there, the
+      // stream exists, and a catch-up that finds nothing new needs no second query to know it.
+      const before = first && forwards && cursor > 0n && limit > 0;
+      const rows = limit === 0 ? [] : this.query(() => page.all(streamId, before ? cursor - 1n : cursor, before ? limit + 1 : limit));
+      const exists = before && rows.length > 0 && rows[0].revision === cursor - 1n;
+      if (exists) rows.shift();
       // Only an empty answer needs the existence check; a stream read past its end exists but yields nothing.
-      if (first && rows.length === 0 && this.query(() => this.streamHead.get(streamId)) === undefined) {
+      if (first && rows.length === 0 && !exists && this.query(() => this.streamHead.get(streamId)) === undefined) {
         throw new StreamNotFoundError(streamId);
       }
       first = false;
@@ -318,17 +332,17 @@ export class SqliteEventStore implements EventStore {
     streamId: string,
     events: readonly SerialisedEvent[],
     expected: ExpectedRevision,
-  ): AppendResult {
+  ): Appended {
     const head = this.streamHead.get(streamId);
     if (events.length > 0) {
       const retried = this.retriedAppend(streamId, events, expected);
-      if (retried) return retried;
+      if (retried) return { result: retried };
     }
     const actual = head?.revision ?? NO_STREAM;
     if (!matchesExpectedRevision(expected, actual)) throw new WrongExpectedVersionError(streamId, expected, actual);
     if (events.length === 0) {
       // Nothing to write: like EventStoreDB, report the stream as it stands (-1 when it does not exist).
-      return { nextExpectedRevision: head?.revision ?? -1n, position: head?.position ?? -1n };
+      return { result: { nextExpectedRevision: head?.revision ?? -1n, position: head?.position ?? -1n } };
     }
     for (const event of events) {
       if (this.storedId.get(event.id) !== undefined) throw new DuplicateEventIdError(event.id, streamId);
@@ -349,7 +363,7 @@ export class SqliteEventStore implements EventStore {
       );
       position = BigInt(lastInsertRowid);
     }
-    return { nextExpectedRevision: revision, position };
+    return { result: { nextExpectedRevision: revision, position }, created };
   }
 
   /** A retry of an append that already succeeded (same ids, same place) returns its result and writes nothing. */
@@ -374,12 +388,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Calls wake once an event after `seenPosition` may exist: a local append, or a peer's seen by polling. */
-  private watch(wake: () => void, seenPosition: bigint): void {
+  private watch(wake: Wake, seenPosition: bigint): void {
     this.waiters.set(wake, seenPosition);
     this.pollTimer ??= setInterval(() => this.poll(), this.pollIntervalMs);
   }
 
-  private unwatch(wake: () => void): void {
+  private unwatch(wake: Wake): void {
     this.waiters.delete(wake);
     if (this.waiters.size === 0) this.stopPolling();
   }
@@ -396,16 +410,17 @@ export class SqliteEventStore implements EventStore {
     for (const [wake, seen] of this.waiters) {
       if (head > seen) {
         this.unwatch(wake);
-        wake();
+        wake(undefined);
       }
     }
   }
 
-  private wakeAll(): void {
+  /** Wakes every waiting subscription, handing it the events this process just appended, if any. */
+  private wakeAll(fresh?: readonly RecordedEvent[]): void {
     const wakes = [...this.waiters.keys()];
     this.waiters.clear();
     this.stopPolling();
-    for (const wake of wakes) wake();
+    for (const wake of wakes) wake(fresh);
   }
 
   private stopPolling(): void {
@@ -436,8 +451,8 @@ export class SqliteEventStore implements EventStore {
 /** What a subscription needs from its store, kept off the store's public surface. */
 interface SubscriptionFeed {
   readAfter(position: bigint): RecordedEvent[];
-  watch(wake: () => void, seenPosition: bigint): void;
-  unwatch(wake: () => void): void;
+  watch(wake: Wake, seenPosition: bigint): void;
+  unwatch(wake: Wake): void;
   forget(subscription: SqliteAllSubscription): void;
 }
 
@@ -445,7 +460,7 @@ interface SubscriptionFeed {
 class SqliteAllSubscription implements AllSubscription {
   private checkpoint: bigint;
   private closed = false;
-  private wake: (() => void) | undefined;
+  private wake: Wake | undefined;
   private readonly events: AsyncGenerator<RecordedEvent>;
 
   constructor(
@@ -466,20 +481,24 @@ class SqliteAllSubscription implements AllSubscription {
     const wake = this.wake;
     if (wake) {
       this.store.unwatch(wake);
-      wake();
+      wake(undefined);
     }
   }
 
   private async *deliver(): AsyncGenerator<RecordedEvent> {
+    let handed: readonly RecordedEvent[] | undefined;
     try {
       while (!this.closed) {
-        const page = this.store.readAfter(this.checkpoint);
+        const page = handed ?? this.store.readAfter(this.checkpoint);
+        handed = undefined;
         if (page.length === 0) {
-          await new Promise<void>((resolve) => {
+          const fresh = await new Promise<readonly RecordedEvent[] | undefined>((resolve) => {
             this.wake = resolve;
             this.store.watch(resolve, this.checkpoint);
           });
           this.wake = undefined;
+          // Events this process just appended, right after the checkpoint: delivered as they are, not read back.
+          if (fresh && fresh.length > 0 && fresh[0].position === this.checkpoint + 1n) handed = fresh;
           continue;
         }
         for (const event of page) {
@@ -493,6 +512,22 @@ class SqliteAllSubscription implements AllSubscription {
       this.store.forget(this);
     }
   }
+}
+
+/** The events of one append as stored: positions in one write transaction follow each other (AUTOINCREMENT under the write lock). */
+function recorded(streamId: string, events: readonly EventData[], { nextExpectedRevision, position }: AppendResult, createdMs: number): RecordedEvent[] {
+  const created = new Date(createdMs);
+  const first = BigInt(events.length - 1);
+  return events.map((event, index) => ({
+    id: event.id,
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata ?? {},
+    streamId,
+    revision: nextExpectedRevision - first + BigInt(index),
+    position: position - first + BigInt(index),
+    created,
+  }));
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {

@@ -1,0 +1,105 @@
+import { LedgerEvent, assertNever } from './events';
+import { FoldedEvent, evolve } from './evolve';
+import { LedgerState, SubscriptionState, UserState, copyUser } from './state';
+
+/** The user, subscription and webhook an event may change in the folded state (besides the command's Idempotency-Key). */
+export function touchedBy(event: LedgerEvent): { userId?: string; skuId?: string; webhookId?: string } {
+  switch (event.type) {
+    case 'SubscriptionAdded':
+    case 'SubscriptionEnteredWarning':
+    case 'SubscriptionSuspended':
+    case 'SubscriptionDeleted':
+    case 'SubscriptionRenewed':
+    case 'SeatsPurchased':
+    case 'SeatsExpired':
+    case 'SeatsRenewed':
+      return { skuId: event.data.skuId };
+    case 'LicenseAssigned':
+    case 'LicenseUpdated':
+    case 'LicenseRemoved':
+      return { userId: event.data.userId, skuId: event.data.skuId };
+    case 'UserCreated':
+    case 'UserUpdated':
+    case 'AliasAdded':
+    case 'UserDeleted':
+    case 'UserRestored':
+    case 'LegalHoldPlaced':
+    case 'LegalHoldReleased':
+    case 'UserPurged':
+    case 'MailboxProvisioned':
+    case 'MailboxSoftDeleted':
+    case 'MailboxRestored':
+    case 'MailboxPurged':
+    case 'AliasesReleased':
+    case 'ContactsListDeleted':
+    case 'ContactsListRestored':
+      return { userId: event.data.userId };
+    case 'WebhookRegistered':
+    case 'WebhookRemoved':
+      return { webhookId: event.data.webhookId };
+    case 'AlertRulesSet':
+      return {};
+    default:
+      return assertNever(event);
+  }
+}
+
+/**
+ * Folds events into a state in place and keeps a copy of each user and subscription before its
+ * first change, so that undo() puts the state back: the cost follows what changed, not the tenant's size.
+ * Fold events without an Idempotency-Key in their metadata: the remembered keys are not kept.
+ */
+export class UndoableFold {
+  private readonly users = new Map<string, UserState | undefined>();
+  private readonly subscriptions = new Map<string, SubscriptionState | undefined>();
+  /** webhookId → whether it was registered before the first change. */
+  private readonly webhooks = new Map<string, boolean>();
+
+  constructor(readonly state: LedgerState) {}
+
+  evolve(event: FoldedEvent): void {
+    const { userId, skuId, webhookId } = touchedBy(event);
+    if (userId !== undefined && !this.users.has(userId)) {
+      const user = this.state.users.get(userId);
+      this.users.set(userId, user && copyUser(user));
+    }
+    if (skuId !== undefined && !this.subscriptions.has(skuId)) {
+      const subscription = this.state.subscriptions.get(skuId);
+      this.subscriptions.set(skuId, subscription && { ...subscription });
+    }
+    if (webhookId !== undefined && !this.webhooks.has(webhookId)) this.webhooks.set(webhookId, this.state.webhooks.has(webhookId));
+    evolve(this.state, event);
+  }
+
+  undo(): void {
+    const { state } = this;
+    // Every changed user's index entries go first: a purged user's name may have passed to a new user in between.
+    for (const userId of this.users.keys()) {
+      const now = state.users.get(userId);
+      if (!now) continue;
+      const name = now.userPrincipalName?.toLowerCase();
+      if (name !== undefined && state.principalNames.get(name) === userId) state.principalNames.delete(name);
+      for (const alias of now.aliases) if (state.aliases.get(alias.toLowerCase()) === userId) state.aliases.delete(alias.toLowerCase());
+    }
+    for (const [userId, before] of this.users) {
+      if (!before) {
+        state.users.delete(userId);
+        continue;
+      }
+      state.users.set(userId, before);
+      if (before.status !== 'purged' && before.userPrincipalName !== null) state.principalNames.set(before.userPrincipalName.toLowerCase(), userId);
+      for (const alias of before.aliases) state.aliases.set(alias.toLowerCase(), userId);
+    }
+    for (const [skuId, before] of this.subscriptions) {
+      if (before) state.subscriptions.set(skuId, before);
+      else state.subscriptions.delete(skuId);
+    }
+    for (const [webhookId, registered] of this.webhooks) {
+      if (registered) state.webhooks.add(webhookId);
+      else state.webhooks.delete(webhookId);
+    }
+    this.users.clear();
+    this.subscriptions.clear();
+    this.webhooks.clear();
+  }
+}

@@ -1,0 +1,97 @@
+import { SnapshotStore, noChanges } from '@app/application';
+import { LedgerEvent, LedgerState, UndoableFold, copyState, evolve, initialState, ledgerStreamId, touchedBy } from '@app/domain';
+import { openReadModelDatabase } from '@app/projections';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const STREAM = ledgerStreamId('snap');
+
+/** Events that set every field round 2 added to the folded state: lifecycle, hold, deletion, webhooks. */
+const history: LedgerEvent[] = [
+  { type: 'SubscriptionAdded', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 5, termEndsAt: '2030-01-01T00:00:00.000Z', trial: true } },
+  { type: 'SubscriptionEnteredWarning', data: { skuId: 'E3' } },
+  { type: 'UserCreated', data: { userId: 'u1', userPrincipalName: 'one@x.com', displayName: 'One', usageLocation: 'US', aliases: ['a1@x.com'] } },
+  { type: 'UserCreated', data: { userId: 'u2', userPrincipalName: 'two@x.com', displayName: 'Two', usageLocation: 'US', aliases: ['a2@x.com'] } },
+  { type: 'LicenseAssigned', data: { userId: 'u1', skuId: 'E3', disabledPlans: [] } } as LedgerEvent,
+  { type: 'LegalHoldPlaced', data: { userId: 'u2', reason: 'case 7' } },
+  { type: 'WebhookRegistered', data: { webhookId: 'w1', url: 'https://hooks.test/1', events: [] } },
+];
+
+const userWithThree: LedgerEvent = { type: 'UserCreated', data: { userId: 'u3', userPrincipalName: 'three@x.com', displayName: 'Three', usageLocation: 'US', aliases: ['a3@x.com'] } };
+
+/** Then, after the first snapshot: a deletion that keeps what a restore gives back, a purge, a webhook swap. */
+const later: LedgerEvent[] = [
+  { type: 'LicenseRemoved', data: { userId: 'u1', skuId: 'E3', reason: 'userDeleted' } },
+  { type: 'AliasesReleased', data: { userId: 'u1', aliases: ['a1@x.com'], reason: 'userDeleted' } },
+  { type: 'UserDeleted', data: { userId: 'u1', purgeAfter: '2025-02-14T00:00:00.000Z' } },
+  { type: 'UserPurged', data: { userId: 'u3', userPrincipalName: 'three@x.com' } },
+  { type: 'WebhookRemoved', data: { webhookId: 'w1' } },
+  { type: 'WebhookRegistered', data: { webhookId: 'w2', url: 'https://hooks.test/2', events: [] } },
+];
+
+function fold(state: LedgerState, events: readonly LedgerEvent[]): LedgerState {
+  for (const event of events) evolve(state, event);
+  return state;
+}
+
+function changesOf(events: readonly LedgerEvent[]) {
+  const changes = noChanges();
+  for (const event of events) {
+    const { userId, skuId, webhookId } = touchedBy(event);
+    if (userId !== undefined) changes.users.add(userId);
+    if (skuId !== undefined) changes.subscriptions.add(skuId);
+    if (webhookId !== undefined) changes.webhooks.add(webhookId);
+  }
+  return changes;
+}
+
+describe('Delta snapshots of the folded state', () => {
+  const db = () => openReadModelDatabase(join(mkdtempSync(join(tmpdir(), 'ledger-snapshot-rows-')), 'read-models.sqlite'));
+  const open = () => new SnapshotStore(db());
+
+  it('SL1 H1 U5 N1 a full snapshot and a delta on it load as the folded state: lifecycle, hold, deletion, webhooks', () => {
+    const snapshots = open();
+    const state = fold(initialState(), [...history, userWithThree]);
+    snapshots.save(STREAM, { state, revision: 7n, position: 7n }, noChanges(), 0n);
+    expect(snapshots.load(STREAM)?.state).toEqual(state);
+
+    fold(state, later);
+    snapshots.save(STREAM, { state, revision: 13n, position: 13n }, changesOf(later), 7n);
+    const loaded = snapshots.load(STREAM)!;
+    expect(loaded.revision).toBe(13n);
+    expect(loaded.state).toEqual(state);
+    expect(loaded.state.users.get('u1')?.deletion).toEqual({ licenses: [{ skuId: 'E3', disabledPlans: [] }], aliases: ['a1@x.com'] });
+    expect(loaded.state.users.get('u2')?.hold).toEqual({ reason: 'case 7' });
+    expect(loaded.state.subscriptions.get('E3')).toMatchObject({ status: 'warning', termEndsAt: '2030-01-01T00:00:00.000Z', trial: true });
+    expect([...loaded.state.webhooks]).toEqual(['w2']);
+  });
+
+  it('E1 a purge in a delta rewrites the user row blanked, and delete leaves no row of the stream', () => {
+    const file = db();
+    const snapshots = new SnapshotStore(file);
+    const state = fold(initialState(), [...history, userWithThree]);
+    snapshots.save(STREAM, { state, revision: 7n, position: 7n }, noChanges(), 0n);
+    fold(state, later);
+    snapshots.save(STREAM, { state, revision: 13n, position: 13n }, changesOf(later), 7n);
+    expect(JSON.stringify(snapshots.load(STREAM)?.state.users.get('u3'))).not.toMatch(/three|Three|a3@/);
+
+    snapshots.delete(STREAM);
+    expect(snapshots.load(STREAM)).toBeUndefined();
+    expect(file.prepare('SELECT count(*) FROM ledger_snapshot_rows WHERE stream_id = ?').pluck().get(STREAM)).toBe(0);
+  });
+});
+
+describe('UndoableFold', () => {
+  it('H1 U5 SL1 N1 undo puts back users, subscriptions and webhooks the batch changed', () => {
+    const state = fold(initialState(), [...history, userWithThree]);
+    const before = copyState(state);
+    const batch = new UndoableFold(state);
+    const released: LedgerEvent = { type: 'LegalHoldReleased', data: { userId: 'u2', userPurgeAfter: null, mailboxPurgeAfter: null } };
+    for (const event of [...later, { type: 'SubscriptionSuspended', data: { skuId: 'E3' } } as LedgerEvent, released]) batch.evolve(event);
+    expect(state).not.toEqual(before);
+    batch.undo();
+    expect(state).toEqual(before);
+  });
+});
+
