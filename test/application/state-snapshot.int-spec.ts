@@ -13,7 +13,7 @@ const history: LedgerEvent[] = [
   { type: 'SubscriptionEnteredWarning', data: { skuId: 'E3' } },
   { type: 'UserCreated', data: { userId: 'u1', userPrincipalName: 'one@x.com', displayName: 'One', usageLocation: 'US', aliases: ['a1@x.com'] } },
   { type: 'UserCreated', data: { userId: 'u2', userPrincipalName: 'two@x.com', displayName: 'Two', usageLocation: 'US', aliases: ['a2@x.com'] } },
-  { type: 'LicenseAssigned', data: { userId: 'u1', skuId: 'E3', disabledPlans: [] } } as LedgerEvent,
+  { type: 'LicenseAssigned', data: { userId: 'u1', skuId: 'E3', disabledPlans: [] } },
   { type: 'LegalHoldPlaced', data: { userId: 'u2', reason: 'case 7' } },
   { type: 'WebhookRegistered', data: { webhookId: 'w1', url: 'https://hooks.test/1', events: [] } },
 ];

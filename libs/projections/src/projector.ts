@@ -66,14 +66,16 @@ export class Projector {
       .prepare<[], { name: string; position: bigint }>('SELECT name, position FROM projection_checkpoints')
       .safeIntegers(true);
     this.writeCheckpoint = db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?');
-    this.applyBatch = db.transaction((events: readonly RecordedEvent[]) => this.applyInTransaction(events)).immediate;
+    const applyBatch = db.transaction((events: readonly RecordedEvent[]) => this.applyInTransaction(events));
+    this.applyBatch = (events) => applyBatch.immediate(events);
     // A nested transaction is a savepoint: throwing out of it rolls back only the discarded step.
     this.discardedStep = db.transaction((step: PreviewStep): never => {
       throw new Preview(this.previewStep(step));
     });
-    this.previewTx = db.transaction((steps: readonly PreviewStep[]): never => {
+    const previewTx = db.transaction((steps: readonly PreviewStep[]): never => {
       throw new Preview(steps.map((step) => (step.discard ? this.previewDiscarded(step) : this.previewStep(step))));
-    }).immediate;
+    });
+    this.previewTx = (steps) => previewTx.immediate(steps);
     this.advance(this.lowestCheckpoint());
   }
 
@@ -167,7 +169,7 @@ export class Projector {
     this.subscription = subscription;
     let batch: RecordedEvent[] = [];
     let scheduled: NodeJS.Immediate | undefined;
-    let failure: unknown;
+    let failure: Error | undefined;
     const flushNow = () => {
       scheduled = undefined;
       const events = batch;
@@ -175,7 +177,7 @@ export class Projector {
       try {
         this.flush(events);
       } catch (error) {
-        failure = error;
+        failure = error instanceof Error ? error : new Error(String(error));
         void subscription.unsubscribe();
       }
     };
@@ -308,8 +310,10 @@ export class ReadModelBehindError extends Error {
 }
 
 /** Thrown out of a preview's transaction, so that SQLite rolls it back, carrying what was read. */
-class Preview {
-  constructor(readonly result: unknown) {}
+class Preview extends Error {
+  constructor(readonly result: unknown) {
+    super('preview rolled back');
+  }
 }
 
 function min(values: readonly bigint[]): bigint {

@@ -44,7 +44,7 @@ export class AnswerPreview {
             revision: (ledger.revision ?? -1n) + 1n + next + BigInt(index),
             position: PREVIEW_POSITION + next + BigInt(index),
             metadata: decided.metadata,
-          }) as ProjectedEvent,
+          }),
       );
       if (!dryRun) next += BigInt(events.length);
       return { events, read: () => view(decided), discard: dryRun };

@@ -78,13 +78,14 @@ export class SnapshotStore {
     const deleteRows = db.prepare('DELETE FROM ledger_snapshot_rows WHERE stream_id = ?');
     const deleteHead = db.prepare('DELETE FROM ledger_snapshot_heads WHERE stream_id = ?');
     this.deleteKeysBefore = db.prepare("DELETE FROM ledger_snapshot_rows WHERE stream_id = ? AND kind = 'key' AND occurred_at < ?");
-    this.saveTx = db.transaction((streamId: string, snapshot: Snapshot, changes: StateChanges, base: bigint) => {
+    const save = db.transaction((streamId: string, snapshot: Snapshot, changes: StateChanges, base: bigint) => {
       const head = this.selectHead.get(streamId);
       if (head && head.format === BigInt(SNAPSHOT_FORMAT) && head.revision >= snapshot.revision) return;
       const delta = head !== undefined && head.format === BigInt(SNAPSHOT_FORMAT) && head.revision >= base;
       if (!delta) deleteRows.run(streamId);
       this.write(streamId, snapshot, delta ? changes : undefined);
-    }).immediate;
+    });
+    this.saveTx = (streamId: string, snapshot: Snapshot, changes: StateChanges, base: bigint) => save.immediate(streamId, snapshot, changes, base);
     this.deleteTx = db.transaction((streamId: string) => {
       deleteHead.run(streamId);
       deleteRows.run(streamId);
