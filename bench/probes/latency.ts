@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { appendHistory, userIdOf } from '../support/history';
+import { userIdOf, writeHistory } from '../support/history';
 import { probeArgs, report } from '../support/probe';
 import { quantile } from '../support/stats';
 
@@ -16,8 +16,8 @@ const context = { tenantId: 'bench', actor: { id: 'bench' }, correlationId: 'ben
 async function main(): Promise<void> {
   const { events, commands } = probeArgs();
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-latency-'));
+  await writeHistory(join(dir, 'events.sqlite'), 'bench', Number(events));
   const store = SqliteEventStore.open(join(dir, 'events.sqlite'));
-  await appendHistory(store, 'bench', Number(events));
   const readModels = openReadModelDatabase(join(dir, 'read-models.sqlite'));
   const { executor, projector } = createCommandPath({ store, readModels, clock: new SystemClock(), catalog: loadCatalog() });
   await projector.catchUp();
