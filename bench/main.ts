@@ -5,6 +5,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { installEmmett } from './support/emmett';
 import { ProbeResult, runProbe } from './support/probe';
 import { Spread, spread } from './support/stats';
 
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   const purgedDir = mkdtempSync(join(tmpdir(), 'ledger-bench-purged-'));
   const ceiling = (perTx: number): Measure => ({ probe: 'ceiling', args: { perTx, seconds }, figure: 'perSecond' });
   const http = (target: string, connections: number): Measure => ({ probe: 'http', args: { target, connections, seconds }, figure: 'perSecond' });
+  const emmett = installEmmett();
   const lines: Line[] = [
     ...[1, 8, 32].flatMap((connections) =>
       [1, 32].map((perTx) => ({
@@ -64,6 +66,15 @@ async function main(): Promise<void> {
         ...(events === 1_000 ? {} : { anchor: { label: `${figure} at 1,000 events`, value: { probe: 'latency', args: { events: 1_000, commands: quick ? 500 : 2_000 }, figure } } }),
       })),
     ),
+    ...[1_000, 10_000].flatMap((events): Line[] => [
+      {
+        label: `in-process commands/s at ${events.toLocaleString('en')} events, 1 caller`,
+        unit: '/s',
+        value: { probe: 'latency', args: { events, commands: quick ? 500 : 2_000 }, figure: 'perSecond' },
+        anchor: { label: 'Emmett SQLite, same decide/evolve', value: { probe: 'emmett', args: { modules: emmett, events, commands: quick ? 20 : 100 }, figure: 'perSecond' } },
+      },
+      { label: `Emmett SQLITE_BUSY retries at ${events.toLocaleString('en')} events`, unit: '', value: { probe: 'emmett', args: { modules: emmett, events, commands: quick ? 20 : 100 }, figure: 'busyRetries' } },
+    ]),
     {
       label: `rebuild events/s (${rebuildEvents.toLocaleString('en')} events)`,
       unit: '/s',

@@ -19,45 +19,58 @@ export interface HistoryShape {
 }
 
 /**
- * Writes a tenant history of `events` events straight into the store's SQLite file in one transaction
- * (no decider, no per-append checks: it only has to be a history evolve accepts, and 1M events take
- * seconds): one subscription, the users, the soft-deleted mailboxes, then license and profile churn.
- * Returns the number of users created.
+ * The synthetic tenant history, `events` events as [type, data]: one subscription, the users (each
+ * created, licensed and given a mailbox), the soft-deleted mailboxes, then license and profile churn.
+ * Only has to be a history evolve accepts: no decider runs.
+ */
+export function* historyEvents(events: number, shape: HistoryShape = {}): Generator<[string, object]> {
+  const created = usersIn(events, shape);
+  const softDeleted = Math.min(shape.softDeleted ?? 0, created);
+  for (let index = 0; index < events; index++) {
+    if (index === 0) {
+      yield ['SubscriptionAdded', { skuId: 'E3', name: 'E3', servicePlans: PLANS, seats: 10_000_000 }];
+    } else if (index <= created * 3) {
+      const n = Math.ceil(index / 3);
+      const userId = userIdOf(n);
+      if (index % 3 === 1) yield ['UserCreated', { userId, userPrincipalName: `u${n}@bench.test`, displayName: `User ${n}`, usageLocation: 'US', aliases: [] }];
+      else if (index % 3 === 2) yield ['LicenseAssigned', { userId, skuId: 'E3', disabledPlans: [] }];
+      else yield ['MailboxProvisioned', { userId }];
+    } else if (index - created * 3 - 1 < softDeleted) {
+      yield ['MailboxSoftDeleted', { userId: userIdOf(index - created * 3), purgeAfter: new Date(T0 + 86_400_000).toISOString() }];
+    } else {
+      const userId = userIdOf(1 + (index % created));
+      yield index % 2 === 0
+        ? ['LicenseUpdated', { userId, skuId: 'E3', disabledPlans: index % 4 === 0 ? ['OFFICE'] : [] }]
+        : ['UserUpdated', { userId, displayName: `User ${index}` }];
+    }
+  }
+}
+
+/** How many users historyEvents creates: `shape.users`, by default a tenth of the events (at most 100k). */
+export function usersIn(events: number, shape: HistoryShape = {}): number {
+  return Math.max(1, Math.min(shape.users ?? Math.min(100_000, Math.floor(events / 10)), Math.floor((events - 1) / 3)));
+}
+
+/**
+ * Writes historyEvents straight into the store's SQLite file in one transaction (no per-append
+ * checks: 1M events take seconds). Returns the number of users created.
  */
 export async function writeHistory(file: string, tenantId: string, events: number, shape: HistoryShape = {}): Promise<number> {
   await SqliteEventStore.open(file).close(); // the store's own schema
-  const created = Math.max(1, Math.min(shape.users ?? Math.min(100_000, Math.floor(events / 10)), Math.floor((events - 1) / 3)));
-  const softDeleted = Math.min(shape.softDeleted ?? 0, created);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
   const stream = ledgerStreamId(tenantId);
   const head = db.prepare('SELECT COALESCE(MAX(revision), -1) FROM events WHERE stream_id = ?').pluck().get(stream) as number;
   const insert = db.prepare('INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const eventAt = (index: number): [string, object] => {
-    if (index === 0) return ['SubscriptionAdded', { skuId: 'E3', name: 'E3', servicePlans: PLANS, seats: 10_000_000 }];
-    if (index <= created * 3) {
-      const n = Math.ceil(index / 3);
-      const userId = userIdOf(n);
-      if (index % 3 === 1) return ['UserCreated', { userId, userPrincipalName: `u${n}@bench.test`, displayName: `User ${n}`, usageLocation: 'US', aliases: [] }];
-      if (index % 3 === 2) return ['LicenseAssigned', { userId, skuId: 'E3', disabledPlans: [] }];
-      return ['MailboxProvisioned', { userId }];
-    }
-    const rest = index - created * 3 - 1;
-    if (rest < softDeleted) return ['MailboxSoftDeleted', { userId: userIdOf(rest + 1), purgeAfter: new Date(T0 + 86_400_000).toISOString() }];
-    const userId = userIdOf(1 + (index % created));
-    return index % 2 === 0
-      ? ['LicenseUpdated', { userId, skuId: 'E3', disabledPlans: index % 4 === 0 ? ['OFFICE'] : [] }]
-      : ['UserUpdated', { userId, displayName: `User ${index}` }];
-  };
   db.transaction(() => {
-    for (let index = 0; index < events; index++) {
-      const occurredAt = T0 + index;
-      const [type, data] = eventAt(index);
+    let revision = head;
+    for (const [type, data] of historyEvents(events, shape)) {
+      const occurredAt = T0 + ++revision;
       const metadata = { actor: { id: 'bench' }, tenantId, occurredAt: new Date(occurredAt).toISOString(), correlationId: 'bench', causationId: 'bench' };
-      insert.run(stream, head + 1 + index, randomUUID(), type, JSON.stringify(data), JSON.stringify(metadata), occurredAt);
+      insert.run(stream, revision, randomUUID(), type, JSON.stringify(data), JSON.stringify(metadata), occurredAt);
     }
   })();
   db.close();
-  return created;
+  return usersIn(events, shape);
 }
