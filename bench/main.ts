@@ -5,12 +5,14 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { installEmmett } from './support/emmett';
+import { EMMETT_FOLDER, installEmmett } from './support/emmett';
 import { ProbeResult, runProbe } from './support/probe';
 import { Spread, spread } from './support/stats';
 
 const REPS = 3;
 const quick = process.argv.includes('--quick');
+// --only=<text>: just the lines whose figure names it (e.g. --only=Emmett), and only the data they need.
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const seconds = quick ? 2 : 5;
 const latencyHistories = quick ? [1_000, 100_000] : [1_000, 100_000, 1_000_000];
 const rebuildEvents = quick ? 100_000 : 1_000_000;
@@ -40,8 +42,7 @@ async function main(): Promise<void> {
   const purgedDir = mkdtempSync(join(tmpdir(), 'ledger-bench-purged-'));
   const ceiling = (perTx: number): Measure => ({ probe: 'ceiling', args: { perTx, seconds }, figure: 'perSecond' });
   const http = (target: string, connections: number): Measure => ({ probe: 'http', args: { target, connections, seconds }, figure: 'perSecond' });
-  const emmett = installEmmett();
-  const lines: Line[] = [
+  const allLines: Line[] = [
     ...[1, 8, 32].flatMap((connections) =>
       [1, 32].map((perTx) => ({
         label: `HTTP assignLicense commands/s, ${connections} connection${connections > 1 ? 's' : ''}`,
@@ -71,9 +72,9 @@ async function main(): Promise<void> {
         label: `in-process commands/s at ${events.toLocaleString('en')} events, 1 caller`,
         unit: '/s',
         value: { probe: 'latency', args: { events, commands: quick ? 500 : 2_000 }, figure: 'perSecond' },
-        anchor: { label: 'Emmett SQLite, same decide/evolve', value: { probe: 'emmett', args: { modules: emmett, events, commands: quick ? 20 : 100 }, figure: 'perSecond' } },
+        anchor: { label: 'Emmett SQLite, same decide/evolve', value: { probe: 'emmett', args: { modules: EMMETT_FOLDER, events, commands: quick ? 20 : 100 }, figure: 'perSecond' } },
       },
-      { label: `Emmett SQLITE_BUSY retries at ${events.toLocaleString('en')} events`, unit: '', value: { probe: 'emmett', args: { modules: emmett, events, commands: quick ? 20 : 100 }, figure: 'busyRetries' } },
+      { label: `Emmett SQLITE_BUSY retries at ${events.toLocaleString('en')} events`, unit: '', value: { probe: 'emmett', args: { modules: EMMETT_FOLDER, events, commands: quick ? 20 : 100 }, figure: 'busyRetries' } },
     ]),
     {
       label: `rebuild events/s (${rebuildEvents.toLocaleString('en')} events)`,
@@ -95,15 +96,22 @@ async function main(): Promise<void> {
       anchor: { label: 'same tenant, nothing due', value: { probe: 'startup', args: { dir: purgedDir }, figure: 'peakRssMb' } },
     },
   ];
+  const lines = allLines.filter((line) => !only || line.label.includes(only));
+  const needs = (dir: string) => lines.some((line) => [line.value, line.anchor?.value].some((measure) => measure?.args.dir === dir));
 
-  process.stderr.write(`history of ${rebuildEvents} events for the rebuild and export, with its read models...\n`);
-  await runProbe('history', { dir: dataDir, events: rebuildEvents });
-  await runProbe('rebuild', { mode: 'rebuild', dir: dataDir });
-  process.stderr.write('a 100k-user tenant with 1,000 mailboxes due, and a copy whose start-up purged them...\n');
-  await runProbe('history', { dir: dueDir, ...retentionTenant });
-  await runProbe('rebuild', { mode: 'rebuild', dir: dueDir });
-  cpSync(dueDir, purgedDir, { recursive: true });
-  await runProbe('startup', { dir: purgedDir, inPlace: 1 });
+  if (lines.some((line) => line.anchor?.value.probe === 'emmett' || line.value.probe === 'emmett')) installEmmett();
+  if (needs(dataDir)) {
+    process.stderr.write(`history of ${rebuildEvents} events for the rebuild and export, with its read models...\n`);
+    await runProbe('history', { dir: dataDir, events: rebuildEvents });
+    await runProbe('rebuild', { mode: 'rebuild', dir: dataDir });
+  }
+  if (needs(dueDir)) {
+    process.stderr.write('a 100k-user tenant with 1,000 mailboxes due, and a copy whose start-up purged them...\n');
+    await runProbe('history', { dir: dueDir, ...retentionTenant });
+    await runProbe('rebuild', { mode: 'rebuild', dir: dueDir });
+    cpSync(dueDir, purgedDir, { recursive: true });
+    await runProbe('startup', { dir: purgedDir, inPlace: 1 });
+  }
 
   // Every distinct probe run once per round; lines sharing a run share its figures.
   const runs = new Map<string, Measure>();

@@ -5,16 +5,16 @@ import { join } from 'node:path';
 
 const PACKAGES = ['@event-driven-io/emmett-sqlite@0.42.4', '@event-driven-io/emmett@0.42.0', 'sqlite3@5.1.7'];
 
+/** Where the Emmett SQLite store is installed: a folder of its own under the temporary directory, never the project's dependencies. */
+export const EMMETT_FOLDER = join(tmpdir(), 'ledger-bench-emmett-0.42.4');
+
 /**
- * Installs the Emmett SQLite store into a folder of its own under the temporary directory (never into
- * the project's dependencies), once: later runs reuse it. Its peer range wants emmett 0.42.4, hence
- * --legacy-peer-deps. Returns the folder, for createRequire.
+ * Installs it there once (sqlite3 builds from source when no prebuilt binary can be fetched: minutes);
+ * later runs reuse it. Its peer range wants emmett 0.42.4, hence --legacy-peer-deps.
  */
-export function installEmmett(): string {
-  const folder = join(tmpdir(), 'ledger-bench-emmett-0.42.4');
-  if (existsSync(join(folder, 'node_modules', 'sqlite3', 'package.json'))) return folder;
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'package.json'), '{ "name": "ledger-bench-emmett", "private": true }\n');
-  execFileSync('npm', ['install', '--legacy-peer-deps', '--no-audit', '--no-fund', ...PACKAGES], { cwd: folder, stdio: ['ignore', 'ignore', 'inherit'] });
-  return folder;
+export function installEmmett(): void {
+  if (existsSync(join(EMMETT_FOLDER, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node'))) return;
+  mkdirSync(EMMETT_FOLDER, { recursive: true });
+  writeFileSync(join(EMMETT_FOLDER, 'package.json'), '{ "name": "ledger-bench-emmett", "private": true }\n');
+  execFileSync('npm', ['install', '--legacy-peer-deps', '--no-audit', '--no-fund', ...PACKAGES], { cwd: EMMETT_FOLDER, stdio: ['ignore', 'ignore', 'inherit'] });
 }
