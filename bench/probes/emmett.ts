@@ -18,6 +18,8 @@ import { probeArgs, report } from '../support/probe';
 /** The part of Emmett this probe uses (its types live in the temporary folder, not in the project). */
 interface EmmettStore {
   appendToStream(streamName: string, events: { type: string; data: object }[]): Promise<unknown>;
+}
+interface Pool {
   close(): Promise<void>;
 }
 type Handle = (store: EmmettStore, id: string, handle: (state: LedgerState) => LedgerEvent[]) => Promise<unknown>;
@@ -25,7 +27,8 @@ interface Emmett {
   CommandHandler(options: { evolve: (state: LedgerState, event: LedgerEvent) => LedgerState; initialState: () => LedgerState }): Handle;
 }
 interface EmmettSqlite {
-  getSQLiteEventStore(options: { fileName: string; schema: { autoMigration: 'CreateOrUpdate' } }): EmmettStore;
+  SQLiteConnectionPool(options: { fileName: string }): Pool;
+  getSQLiteEventStore(options: { fileName: string; pool: Pool; schema: { autoMigration: 'CreateOrUpdate' } }): EmmettStore;
 }
 
 const STREAM = 'ledger-bench';
@@ -37,7 +40,9 @@ async function main(): Promise<void> {
   const emmett = load('@event-driven-io/emmett') as Emmett;
   const sqlite = load('@event-driven-io/emmett-sqlite') as EmmettSqlite;
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-emmett-'));
-  const store = sqlite.getSQLiteEventStore({ fileName: join(dir, 'events.sqlite'), schema: { autoMigration: 'CreateOrUpdate' } });
+  const fileName = join(dir, 'events.sqlite');
+  const pool = sqlite.SQLiteConnectionPool({ fileName });
+  const store = sqlite.getSQLiteEventStore({ fileName, pool, schema: { autoMigration: 'CreateOrUpdate' } });
   let retries = 0;
   const retryingBusy = async <T>(operation: () => Promise<T>): Promise<T> => {
     for (;;) {
@@ -65,7 +70,7 @@ async function main(): Promise<void> {
     await retryingBusy(() => handle(store, STREAM, (state) => decide(command, state, { now: new Date(), catalog })));
   }
   report({ perSecond: Number(commands) / ((performance.now() - started) / 1000), busyRetries: retries });
-  await store.close();
+  await pool.close();
   rmSync(dir, { recursive: true, force: true });
 }
 

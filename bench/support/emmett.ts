@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PACKAGES = ['@event-driven-io/emmett-sqlite@0.42.4', '@event-driven-io/emmett@0.42.0', 'sqlite3@5.1.7'];
+// With --legacy-peer-deps npm installs no peers: emmett's (async-retry, uuid, commander) and emmett-sqlite's (sqlite3) are named here.
+const PACKAGES = ['@event-driven-io/emmett-sqlite@0.42.4', '@event-driven-io/emmett@0.42.0', 'sqlite3@5.1.7', 'async-retry@1.3.3', 'uuid@10', 'commander@12'];
 
 /** Where the Emmett SQLite store is installed: a folder of its own under the temporary directory, never the project's dependencies. */
 export const EMMETT_FOLDER = join(tmpdir(), 'ledger-bench-emmett-0.42.4');
