@@ -2,17 +2,24 @@
  * npm run bench [-- --quick]: every figure of issue 11 beside its anchor, measured in fresh processes,
  * REPS interleaved repetitions (each round runs every probe once), median and min–max. Not part of npm test.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { EMMETT_FOLDER, installEmmett } from './support/emmett';
 import { ProbeResult, runProbe } from './support/probe';
 import { Spread, spread } from './support/stats';
 
 const REPS = 3;
 const quick = process.argv.includes('--quick');
+// --only=<text>: just the lines whose figure names it (e.g. --only=Emmett), and only the data they need.
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const seconds = quick ? 2 : 5;
+// HTTP runs longer: autocannon's rate is a mean over one-second samples.
+const httpSeconds = quick ? 5 : 10;
 const latencyHistories = quick ? [1_000, 100_000] : [1_000, 100_000, 1_000_000];
 const rebuildEvents = quick ? 100_000 : 1_000_000;
+// A 100k-user tenant whose retention pass has 1,000 soft-deleted mailboxes due.
+const retentionTenant = { events: 1 + 3 * 100_000 + 1_000, users: 100_000, softDeleted: 1_000 };
 
 /** One measurement: the probe to run and the figure it reports. */
 interface Measure {
@@ -33,8 +40,20 @@ const probeCommand = ({ probe, args }: Measure) => `bench/probes/${probe}.ts ${O
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-bench-data-'));
+  const dueDir = mkdtempSync(join(tmpdir(), 'ledger-bench-due-'));
+  const purgedDir = mkdtempSync(join(tmpdir(), 'ledger-bench-purged-'));
   const ceiling = (perTx: number): Measure => ({ probe: 'ceiling', args: { perTx, seconds }, figure: 'perSecond' });
-  const lines: Line[] = [
+  const http = (target: string, connections: number): Measure => ({ probe: 'http', args: { target, connections, seconds: httpSeconds }, figure: 'perSecond' });
+  const allLines: Line[] = [
+    ...[1, 8, 32].flatMap((connections) =>
+      [1, 32].map((perTx) => ({
+        label: `HTTP assignLicense commands/s, ${connections} connection${connections > 1 ? 's' : ''}`,
+        unit: '/s',
+        value: http('commands', connections),
+        anchor: { label: `raw ${perTx}-per-tx FULL ceiling`, value: ceiling(perTx) },
+      })),
+    ),
+    { label: 'GET /v1/subscriptions req/s, 32 connections', unit: '/s', value: http('subscriptions', 32), anchor: { label: 'bare NestJS, same body and logging', value: http('bare', 32) } },
     ...[1, 32].map((callers) => ({
       label: `in-process commands/s, ${callers} caller${callers > 1 ? 's' : ''}`,
       unit: '/s',
@@ -50,6 +69,15 @@ async function main(): Promise<void> {
         ...(events === 1_000 ? {} : { anchor: { label: `${figure} at 1,000 events`, value: { probe: 'latency', args: { events: 1_000, commands: quick ? 500 : 2_000 }, figure } } }),
       })),
     ),
+    ...[1_000, 10_000].flatMap((events): Line[] => [
+      {
+        label: `in-process commands/s at ${events.toLocaleString('en')} events, 1 caller, vs Emmett`,
+        unit: '/s',
+        value: { probe: 'latency', args: { events, commands: quick ? 500 : 2_000 }, figure: 'perSecond' },
+        anchor: { label: 'Emmett SQLite, same decide/evolve', value: { probe: 'emmett', args: { modules: EMMETT_FOLDER, events, commands: quick ? 20 : 100 }, figure: 'perSecond' } },
+      },
+      { label: `Emmett SQLITE_BUSY retries at ${events.toLocaleString('en')} events`, unit: '', value: { probe: 'emmett', args: { modules: EMMETT_FOLDER, events, commands: quick ? 20 : 100 }, figure: 'busyRetries' } },
+    ]),
     {
       label: `rebuild events/s (${rebuildEvents.toLocaleString('en')} events)`,
       unit: '/s',
@@ -57,10 +85,35 @@ async function main(): Promise<void> {
       anchor: { label: 'raw SELECT + JSON.parse', value: { probe: 'rebuild', args: { mode: 'raw', dir: dataDir }, figure: 'perSecond' } },
     },
     { label: 'rebuild peak RSS MB', unit: 'MB', value: { probe: 'rebuild', args: { mode: 'rebuild', dir: dataDir }, figure: 'peakRssMb' } },
+    {
+      label: `API peak RSS MB, CSV export of ${rebuildEvents.toLocaleString('en')} audit rows`,
+      unit: 'MB',
+      value: { probe: 'export', args: { dir: dataDir }, figure: 'peakRssMb' },
+      anchor: { label: 'its RSS before the export', value: { probe: 'export', args: { dir: dataDir }, figure: 'idleRssMb' } },
+    },
+    {
+      label: 'peak RSS MB, start-up + retention pass purging 1,000 mailboxes, 100k-user tenant',
+      unit: 'MB',
+      value: { probe: 'startup', args: { dir: dueDir }, figure: 'peakRssMb' },
+      anchor: { label: 'same tenant, nothing due', value: { probe: 'startup', args: { dir: purgedDir }, figure: 'peakRssMb' } },
+    },
   ];
+  const lines = allLines.filter((line) => !only || line.label.includes(only));
+  const needs = (dir: string) => lines.some((line) => [line.value, line.anchor?.value].some((measure) => measure?.args.dir === dir));
 
-  process.stderr.write(`history of ${rebuildEvents} events for the rebuild...\n`);
-  await runProbe('history', { dir: dataDir, events: rebuildEvents });
+  if (lines.some((line) => line.anchor?.value.probe === 'emmett' || line.value.probe === 'emmett')) installEmmett();
+  if (needs(dataDir)) {
+    process.stderr.write(`history of ${rebuildEvents} events for the rebuild and export, with its read models...\n`);
+    await runProbe('history', { dir: dataDir, events: rebuildEvents });
+    await runProbe('rebuild', { mode: 'rebuild', dir: dataDir });
+  }
+  if (needs(dueDir)) {
+    process.stderr.write('a 100k-user tenant with 1,000 mailboxes due, and a copy whose start-up purged them...\n');
+    await runProbe('history', { dir: dueDir, ...retentionTenant });
+    await runProbe('rebuild', { mode: 'rebuild', dir: dueDir });
+    cpSync(dueDir, purgedDir, { recursive: true });
+    await runProbe('startup', { dir: purgedDir, inPlace: 1 });
+  }
 
   // Every distinct probe run once per round; lines sharing a run share its figures.
   const runs = new Map<string, Measure>();
@@ -91,7 +144,7 @@ async function main(): Promise<void> {
   console.log(`License Ledger bench (${quick ? 'quick' : 'full'} mode), ${REPS} interleaved repetitions, median (min–max)`);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
   console.log(markdownTable(['figure', 'value', 'anchor', 'ratio', 'command'], rows));
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const dir of [dataDir, dueDir, purgedDir]) rmSync(dir, { recursive: true, force: true });
 }
 
 function show({ median, min, max }: Spread, unit: string): string {

@@ -1,15 +1,15 @@
-/** Writes a synthetic tenant history of `events` events into `dir`/events.sqlite (shared by the probes that only read it). */
-import { SqliteEventStore } from '@app/event-store';
+/** Writes a synthetic tenant history of `events` events (`users` users, `softDeleted` mailboxes due for purge) into `dir`/events.sqlite, for the probes that read it. */
 import { join } from 'node:path';
-import { appendHistory } from '../support/history';
+import { writeHistory } from '../support/history';
 import { probeArgs, report } from '../support/probe';
 
 async function main(): Promise<void> {
-  const { dir, events } = probeArgs();
-  const store = SqliteEventStore.open(join(dir, 'events.sqlite'));
-  const users = await appendHistory(store, 'bench', Number(events));
-  await store.close();
-  report({ users });
+  const { dir, events, users, softDeleted } = probeArgs();
+  const created = await writeHistory(join(dir, 'events.sqlite'), 'bench', Number(events), {
+    ...(users ? { users: Number(users) } : {}),
+    ...(softDeleted ? { softDeleted: Number(softDeleted) } : {}),
+  });
+  report({ users: created });
 }
 
 void main();

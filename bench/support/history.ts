@@ -1,10 +1,9 @@
 import { ledgerStreamId } from '@app/domain';
-import { EventData, EventStore } from '@app/event-store';
+import { SqliteEventStore } from '@app/event-store';
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 
 const T0 = Date.parse('2020-01-01T00:00:00.000Z');
-// Small enough to stay under the store's 1 MiB append limit.
-const BATCH = 2_000;
 const PLANS = ['EXCHANGE', 'OFFICE'];
 
 /** The id of the n-th synthetic user (1-based), stable so that later commands can name them. */
@@ -12,37 +11,66 @@ export function userIdOf(n: number): string {
   return `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 }
 
+export interface HistoryShape {
+  /** Users created (each created, licensed and given a mailbox); default a tenth of the events, at most 100k. */
+  users?: number;
+  /** Of those, how many have their mailbox soft-deleted long ago, so a retention pass has them due. */
+  softDeleted?: number;
+}
+
 /**
- * Appends a tenant history of `events` events straight to the store (no decider: it only has to be a
- * history evolve accepts): one subscription, `users` users each created, licensed and given a mailbox,
- * then license and profile churn for the rest. Returns the number of users created.
+ * The synthetic tenant history, `events` events as [type, data]: one subscription, the users (each
+ * created, licensed and given a mailbox), the soft-deleted mailboxes, then license and profile churn.
+ * Only has to be a history evolve accepts: no decider runs.
  */
-export async function appendHistory(store: EventStore, tenantId: string, events: number, users = Math.min(100_000, Math.floor(events / 10))): Promise<number> {
-  const stream = ledgerStreamId(tenantId);
-  const created = Math.max(1, Math.min(users, Math.floor((events - 1) / 3)));
-  const eventAt = (index: number): EventData => {
-    const metadata = { actor: { id: 'bench' }, tenantId, occurredAt: new Date(T0 + index * 1000).toISOString(), correlationId: 'bench', causationId: 'bench' };
-    const id = randomUUID();
-    if (index === 0) return { id, type: 'SubscriptionAdded', data: { skuId: 'E3', name: 'E3', servicePlans: PLANS, seats: 10_000_000 }, metadata };
-    if (index <= created * 3) {
+export function* historyEvents(events: number, shape: HistoryShape = {}): Generator<[string, object]> {
+  const created = usersIn(events, shape);
+  const softDeleted = Math.min(shape.softDeleted ?? 0, created);
+  for (let index = 0; index < events; index++) {
+    if (index === 0) {
+      yield ['SubscriptionAdded', { skuId: 'E3', name: 'E3', servicePlans: PLANS, seats: 10_000_000 }];
+    } else if (index <= created * 3) {
       const n = Math.ceil(index / 3);
       const userId = userIdOf(n);
-      switch (index % 3) {
-        case 1:
-          return { id, type: 'UserCreated', data: { userId, userPrincipalName: `u${n}@bench.test`, displayName: `User ${n}`, usageLocation: 'US', aliases: [] }, metadata };
-        case 2:
-          return { id, type: 'LicenseAssigned', data: { userId, skuId: 'E3', disabledPlans: [] }, metadata };
-        default:
-          return { id, type: 'MailboxProvisioned', data: { userId }, metadata };
-      }
+      if (index % 3 === 1) yield ['UserCreated', { userId, userPrincipalName: `u${n}@bench.test`, displayName: `User ${n}`, usageLocation: 'US', aliases: [] }];
+      else if (index % 3 === 2) yield ['LicenseAssigned', { userId, skuId: 'E3', disabledPlans: [] }];
+      else yield ['MailboxProvisioned', { userId }];
+    } else if (index - created * 3 - 1 < softDeleted) {
+      yield ['MailboxSoftDeleted', { userId: userIdOf(index - created * 3), purgeAfter: new Date(T0 + 86_400_000).toISOString() }];
+    } else {
+      const userId = userIdOf(1 + (index % created));
+      yield index % 2 === 0
+        ? ['LicenseUpdated', { userId, skuId: 'E3', disabledPlans: index % 4 === 0 ? ['OFFICE'] : [] }]
+        : ['UserUpdated', { userId, displayName: `User ${index}` }];
     }
-    const userId = userIdOf(1 + (index % created));
-    return index % 2 === 0
-      ? { id, type: 'LicenseUpdated', data: { userId, skuId: 'E3', disabledPlans: index % 4 === 0 ? ['OFFICE'] : [] }, metadata }
-      : { id, type: 'UserUpdated', data: { userId, displayName: `User ${index}` }, metadata };
-  };
-  for (let start = 0; start < events; start += BATCH) {
-    await store.appendToStream(stream, Array.from({ length: Math.min(BATCH, events - start) }, (_, i) => eventAt(start + i)));
   }
-  return created;
+}
+
+/** How many users historyEvents creates: `shape.users`, by default a tenth of the events (at most 100k). */
+export function usersIn(events: number, shape: HistoryShape = {}): number {
+  return Math.max(1, Math.min(shape.users ?? Math.min(100_000, Math.floor(events / 10)), Math.floor((events - 1) / 3)));
+}
+
+/**
+ * Writes historyEvents straight into the store's SQLite file in one transaction (no per-append
+ * checks: 1M events take seconds). Returns the number of users created.
+ */
+export async function writeHistory(file: string, tenantId: string, events: number, shape: HistoryShape = {}): Promise<number> {
+  await SqliteEventStore.open(file).close(); // the store's own schema
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  const stream = ledgerStreamId(tenantId);
+  const head = db.prepare('SELECT COALESCE(MAX(revision), -1) FROM events WHERE stream_id = ?').pluck().get(stream) as number;
+  const insert = db.prepare('INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    let revision = head;
+    for (const [type, data] of historyEvents(events, shape)) {
+      const occurredAt = T0 + ++revision;
+      const metadata = { actor: { id: 'bench' }, tenantId, occurredAt: new Date(occurredAt).toISOString(), correlationId: 'bench', causationId: 'bench' };
+      insert.run(stream, revision, randomUUID(), type, JSON.stringify(data), JSON.stringify(metadata), occurredAt);
+    }
+  })();
+  db.close();
+  return usersIn(events, shape);
 }
