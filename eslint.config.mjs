@@ -8,7 +8,10 @@ import tseslint from 'typescript-eslint';
 const noDeepImports = {
   patterns: [
     { group: ['@app/*/*'], message: 'Import a library through its index (@app/<lib>), not a file inside it.' },
-    { group: ['**/libs/*/src/**', '../**/libs/**'], message: 'Import a library through @app/<lib>, not by a relative path.' },
+    {
+      group: ['**/libs/*/src/**', '../**/libs/**'],
+      message: 'Import a library through @app/<lib>, not by a relative path.',
+    },
   ],
 };
 

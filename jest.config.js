@@ -9,7 +9,10 @@ module.exports = {
     // Type-checking is done once by `tsc --noEmit` in `npm test`; jest only transpiles (isolatedModules).
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
     // jose 6 is ESM-only; Node 20 loads it with require(esm), jest's own loader (before Node 24.9) cannot.
-    '^.+/node_modules/jose/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022', isolatedModules: true } }],
+    '^.+/node_modules/jose/.+\\.js$': [
+      'ts-jest',
+      { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022', isolatedModules: true } },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: {

@@ -23,7 +23,9 @@ function rawCeiling(): number {
   const db = new Database(join(mkdtempSync(join(tmpdir(), 'raw-')), 'raw.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.exec('CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, stream_id TEXT, revision INTEGER, data TEXT, UNIQUE (stream_id, revision))');
+  db.exec(
+    'CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, stream_id TEXT, revision INTEGER, data TEXT, UNIQUE (stream_id, revision))',
+  );
   const head = db.prepare('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1').pluck();
   const insert = db.prepare('INSERT INTO events (stream_id, revision, data) VALUES (?, ?, ?)');
   const one = db.transaction((i: number) => {
@@ -38,14 +40,22 @@ function rawCeiling(): number {
 function commandPath() {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-group-'));
   const store = SqliteEventStore.open(join(dir, 'events.sqlite'));
-  const path = createCommandPath({ store, readModels: openReadModelDatabase(join(dir, 'read-models.sqlite')), clock: new SystemClock(), catalog: loadCatalog() });
+  const path = createCommandPath({
+    store,
+    readModels: openReadModelDatabase(join(dir, 'read-models.sqlite')),
+    clock: new SystemClock(),
+    catalog: loadCatalog(),
+  });
   path.projector.start();
   return { ...path, store };
 }
 
 const createUser = (): LedgerCommand => {
   const userId = randomUUID();
-  return { type: 'CreateUser', data: { userId, userPrincipalName: `${userId}@bench.test`, displayName: 'U', usageLocation: 'US' } };
+  return {
+    type: 'CreateUser',
+    data: { userId, userPrincipalName: `${userId}@bench.test`, displayName: 'U', usageLocation: 'US' },
+  };
 };
 
 /** Commands/s with `callers` concurrent callers, each waiting for the read models like the HTTP path does. */
@@ -71,7 +81,8 @@ async function inProcess(callers: number): Promise<number> {
 async function snapshotStall(): Promise<{ stallMs: number; fullSerialiseMs: number; snapshots: number }> {
   const { executor, store, ledgers } = commandPath();
   const context = { tenantId: 'big', actor: { id: 'bench' }, correlationId: 'bench' };
-  for (let done = 0; done < BIG_TENANT_USERS; done += 64) await Promise.all(Array.from({ length: 64 }, () => executor.execute(createUser(), context)));
+  for (let done = 0; done < BIG_TENANT_USERS; done += 64)
+    await Promise.all(Array.from({ length: 64 }, () => executor.execute(createUser(), context)));
   // One caller at a time: the longest command is the longest the main thread was held by this tenant (fsync included).
   let longest = 0;
   for (let i = 0; i < 3000; i++) {
@@ -82,7 +93,9 @@ async function snapshotStall(): Promise<{ stallMs: number; fullSerialiseMs: numb
   // The anchor: what a snapshot of the whole state costs on the main thread (copy + JSON), as before this change.
   const state = (await ledgers.load('big')).state;
   const started = performance.now();
-  JSON.stringify({ users: [...copyState(state).users.values()].map((user) => ({ ...user, licenses: [...user.licenses] })) });
+  JSON.stringify({
+    users: [...copyState(state).users.values()].map((user) => ({ ...user, licenses: [...user.licenses] })),
+  });
   const fullSerialiseMs = performance.now() - started;
   await store.close();
   return { stallMs: longest, fullSerialiseMs, snapshots: 3 };

@@ -36,14 +36,21 @@ interface Line {
   anchor?: { label: string; value: Measure };
 }
 
-const probeCommand = ({ probe, args }: Measure) => `bench/probes/${probe}.ts ${Object.entries(args).map(([k, v]) => `--${k}=${v}`).join(' ')}`;
+const probeCommand = ({ probe, args }: Measure) =>
+  `bench/probes/${probe}.ts ${Object.entries(args)
+    .map(([k, v]) => `--${k}=${v}`)
+    .join(' ')}`;
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-bench-data-'));
   const dueDir = mkdtempSync(join(tmpdir(), 'ledger-bench-due-'));
   const purgedDir = mkdtempSync(join(tmpdir(), 'ledger-bench-purged-'));
   const ceiling = (perTx: number): Measure => ({ probe: 'ceiling', args: { perTx, seconds }, figure: 'perSecond' });
-  const http = (target: string, connections: number): Measure => ({ probe: 'http', args: { target, connections, seconds: httpSeconds }, figure: 'perSecond' });
+  const http = (target: string, connections: number): Measure => ({
+    probe: 'http',
+    args: { target, connections, seconds: httpSeconds },
+    figure: 'perSecond',
+  });
   const allLines: Line[] = [
     ...[1, 8, 32].flatMap((connections) =>
       [1, 32].map((perTx) => ({
@@ -53,20 +60,37 @@ async function main(): Promise<void> {
         anchor: { label: `raw ${perTx}-per-tx FULL ceiling`, value: ceiling(perTx) },
       })),
     ),
-    { label: 'GET /v1/subscriptions req/s, 32 connections', unit: '/s', value: http('subscriptions', 32), anchor: { label: 'bare NestJS, same body and logging', value: http('bare', 32) } },
+    {
+      label: 'GET /v1/subscriptions req/s, 32 connections',
+      unit: '/s',
+      value: http('subscriptions', 32),
+      anchor: { label: 'bare NestJS, same body and logging', value: http('bare', 32) },
+    },
     ...[1, 32].map((callers) => ({
       label: `in-process commands/s, ${callers} caller${callers > 1 ? 's' : ''}`,
       unit: '/s',
       value: { probe: 'in-process', args: { callers, seconds }, figure: 'perSecond' },
       anchor: { label: 'raw 1-per-tx FULL ceiling', value: ceiling(1) },
     })),
-    { label: 'raw 32-per-tx FULL ceiling', unit: '/s', value: ceiling(32), anchor: { label: 'raw 1-per-tx FULL ceiling', value: ceiling(1) } },
+    {
+      label: 'raw 32-per-tx FULL ceiling',
+      unit: '/s',
+      value: ceiling(32),
+      anchor: { label: 'raw 1-per-tx FULL ceiling', value: ceiling(1) },
+    },
     ...latencyHistories.flatMap((events) =>
       (['p50', 'p99', 'max'] as const).map((figure) => ({
         label: `command ${figure} µs at ${events.toLocaleString('en')} events`,
         unit: 'µs',
         value: { probe: 'latency', args: { events, commands: quick ? 500 : 2_000 }, figure },
-        ...(events === 1_000 ? {} : { anchor: { label: `${figure} at 1,000 events`, value: { probe: 'latency', args: { events: 1_000, commands: quick ? 500 : 2_000 }, figure } } }),
+        ...(events === 1_000
+          ? {}
+          : {
+              anchor: {
+                label: `${figure} at 1,000 events`,
+                value: { probe: 'latency', args: { events: 1_000, commands: quick ? 500 : 2_000 }, figure },
+              },
+            }),
       })),
     ),
     ...[1_000, 10_000].flatMap((events): Line[] => [
@@ -74,32 +98,61 @@ async function main(): Promise<void> {
         label: `in-process commands/s at ${events.toLocaleString('en')} events, 1 caller, vs Emmett`,
         unit: '/s',
         value: { probe: 'latency', args: { events, commands: quick ? 500 : 2_000 }, figure: 'perSecond' },
-        anchor: { label: 'Emmett SQLite, same decide/evolve', value: { probe: 'emmett', args: { modules: EMMETT_FOLDER, events, commands: quick ? 20 : 100 }, figure: 'perSecond' } },
+        anchor: {
+          label: 'Emmett SQLite, same decide/evolve',
+          value: {
+            probe: 'emmett',
+            args: { modules: EMMETT_FOLDER, events, commands: quick ? 20 : 100 },
+            figure: 'perSecond',
+          },
+        },
       },
-      { label: `Emmett SQLITE_BUSY retries at ${events.toLocaleString('en')} events`, unit: '', value: { probe: 'emmett', args: { modules: EMMETT_FOLDER, events, commands: quick ? 20 : 100 }, figure: 'busyRetries' } },
+      {
+        label: `Emmett SQLITE_BUSY retries at ${events.toLocaleString('en')} events`,
+        unit: '',
+        value: {
+          probe: 'emmett',
+          args: { modules: EMMETT_FOLDER, events, commands: quick ? 20 : 100 },
+          figure: 'busyRetries',
+        },
+      },
     ]),
     {
       label: `rebuild events/s (${rebuildEvents.toLocaleString('en')} events)`,
       unit: '/s',
       value: { probe: 'rebuild', args: { mode: 'rebuild', dir: dataDir }, figure: 'perSecond' },
-      anchor: { label: 'raw SELECT + JSON.parse', value: { probe: 'rebuild', args: { mode: 'raw', dir: dataDir }, figure: 'perSecond' } },
+      anchor: {
+        label: 'raw SELECT + JSON.parse',
+        value: { probe: 'rebuild', args: { mode: 'raw', dir: dataDir }, figure: 'perSecond' },
+      },
     },
-    { label: 'rebuild peak RSS MB', unit: 'MB', value: { probe: 'rebuild', args: { mode: 'rebuild', dir: dataDir }, figure: 'peakRssMb' } },
+    {
+      label: 'rebuild peak RSS MB',
+      unit: 'MB',
+      value: { probe: 'rebuild', args: { mode: 'rebuild', dir: dataDir }, figure: 'peakRssMb' },
+    },
     {
       label: `API peak RSS MB, CSV export of ${rebuildEvents.toLocaleString('en')} audit rows`,
       unit: 'MB',
       value: { probe: 'export', args: { dir: dataDir }, figure: 'peakRssMb' },
-      anchor: { label: 'its RSS before the export', value: { probe: 'export', args: { dir: dataDir }, figure: 'idleRssMb' } },
+      anchor: {
+        label: 'its RSS before the export',
+        value: { probe: 'export', args: { dir: dataDir }, figure: 'idleRssMb' },
+      },
     },
     {
       label: 'peak RSS MB, start-up + retention pass purging 1,000 mailboxes, 100k-user tenant',
       unit: 'MB',
       value: { probe: 'startup', args: { dir: dueDir }, figure: 'peakRssMb' },
-      anchor: { label: 'same tenant, nothing due', value: { probe: 'startup', args: { dir: purgedDir }, figure: 'peakRssMb' } },
+      anchor: {
+        label: 'same tenant, nothing due',
+        value: { probe: 'startup', args: { dir: purgedDir }, figure: 'peakRssMb' },
+      },
     },
   ];
   const lines = allLines.filter((line) => !only || line.label.includes(only));
-  const needs = (dir: string) => lines.some((line) => [line.value, line.anchor?.value].some((measure) => measure?.args.dir === dir));
+  const needs = (dir: string) =>
+    lines.some((line) => [line.value, line.anchor?.value].some((measure) => measure?.args.dir === dir));
 
   if (lines.some((line) => line.anchor?.value.probe === 'emmett' || line.value.probe === 'emmett')) installEmmett();
   if (needs(dataDir)) {
@@ -117,7 +170,8 @@ async function main(): Promise<void> {
 
   // Every distinct probe run once per round; lines sharing a run share its figures.
   const runs = new Map<string, Measure>();
-  for (const line of lines) for (const measure of [line.value, line.anchor?.value]) if (measure) runs.set(probeCommand(measure), measure);
+  for (const line of lines)
+    for (const measure of [line.value, line.anchor?.value]) if (measure) runs.set(probeCommand(measure), measure);
   const results = new Map<string, ProbeResult[]>();
   for (let round = 1; round <= REPS; round++) {
     for (const [key, measure] of runs) {
@@ -137,12 +191,18 @@ async function main(): Promise<void> {
       line.label,
       show(value, line.unit),
       line.anchor ? `${line.anchor.label}: ${show(anchor!, line.unit)}` : '—',
-      line.anchor ? `${(value.median / anchor!.median).toFixed(3)}× (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})` : '—',
+      line.anchor
+        ? `${(value.median / anchor!.median).toFixed(3)}× (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`
+        : '—',
       `${probeCommand(line.value)}${line.anchor ? ` ÷ ${probeCommand(line.anchor.value)}` : ''}`,
     ];
   });
-  console.log(`License Ledger bench (${quick ? 'quick' : 'full'} mode), ${REPS} interleaved repetitions, median (min–max)`);
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+  console.log(
+    `License Ledger bench (${quick ? 'quick' : 'full'} mode), ${REPS} interleaved repetitions, median (min–max)`,
+  );
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`,
+  );
   console.log(markdownTable(['figure', 'value', 'anchor', 'ratio', 'command'], rows));
   for (const dir of [dataDir, dueDir, purgedDir]) rmSync(dir, { recursive: true, force: true });
 }

@@ -17,13 +17,35 @@ async function main(): Promise<void> {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   const head = db.prepare('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1').pluck();
-  const insert = db.prepare('INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const metadata = JSON.stringify({ tenantId: 'bench', actor: { id: 'bench' }, occurredAt: new Date().toISOString(), correlationId: 'c', causationId: 'c' });
+  const insert = db.prepare(
+    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const metadata = JSON.stringify({
+    tenantId: 'bench',
+    actor: { id: 'bench' },
+    occurredAt: new Date().toISOString(),
+    correlationId: 'c',
+    causationId: 'c',
+  });
   const commands = db.transaction((count: number) => {
     for (let i = 0; i < count; i++) {
       const revision = ((head.get('ledger-bench') as number | undefined) ?? -1) + 1;
       const userId = randomUUID();
-      insert.run('ledger-bench', revision, randomUUID(), 'UserCreated', JSON.stringify({ userId, userPrincipalName: `${userId}@b.test`, displayName: 'U', usageLocation: 'US', aliases: [] }), metadata, Date.now());
+      insert.run(
+        'ledger-bench',
+        revision,
+        randomUUID(),
+        'UserCreated',
+        JSON.stringify({
+          userId,
+          userPrincipalName: `${userId}@b.test`,
+          displayName: 'U',
+          usageLocation: 'US',
+          aliases: [],
+        }),
+        metadata,
+        Date.now(),
+      );
     }
   });
   const deadline = performance.now() + Number(seconds) * 1000;

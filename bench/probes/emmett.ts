@@ -24,11 +24,18 @@ interface Pool {
 }
 type Handle = (store: EmmettStore, id: string, handle: (state: LedgerState) => LedgerEvent[]) => Promise<unknown>;
 interface Emmett {
-  CommandHandler(options: { evolve: (state: LedgerState, event: LedgerEvent) => LedgerState; initialState: () => LedgerState }): Handle;
+  CommandHandler(options: {
+    evolve: (state: LedgerState, event: LedgerEvent) => LedgerState;
+    initialState: () => LedgerState;
+  }): Handle;
 }
 interface EmmettSqlite {
   SQLiteConnectionPool(options: { fileName: string }): Pool;
-  getSQLiteEventStore(options: { fileName: string; pool: Pool; schema: { autoMigration: 'CreateOrUpdate' } }): EmmettStore;
+  getSQLiteEventStore(options: {
+    fileName: string;
+    pool: Pool;
+    schema: { autoMigration: 'CreateOrUpdate' };
+  }): EmmettStore;
 }
 
 const STREAM = 'ledger-bench';
@@ -66,7 +73,10 @@ async function main(): Promise<void> {
   const started = performance.now();
   for (let i = 0; i < Number(commands); i++) {
     const userId = randomUUID();
-    const command = { type: 'CreateUser', data: { userId, userPrincipalName: `${userId}@bench.test`, displayName: 'U', usageLocation: 'US' } } as const;
+    const command = {
+      type: 'CreateUser',
+      data: { userId, userPrincipalName: `${userId}@bench.test`, displayName: 'U', usageLocation: 'US' },
+    } as const;
     await retryingBusy(() => handle(store, STREAM, (state) => decide(command, state, { now: new Date(), catalog })));
   }
   report({ perSecond: Number(commands) / ((performance.now() - started) / 1000), busyRetries: retries });

@@ -20,21 +20,40 @@ async function main(): Promise<void> {
   const { target, connections, seconds } = probeArgs();
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-http-'));
   await writeHistory(join(dir, 'events.sqlite'), 'bench', 1 + 3 * USERS, { users: USERS });
-  const token = TokenService.fromSecret(SECRET, 'bench').sign({ actorId: 'bench', roles: ['user-admin'], tenantId: 'bench', ttlSeconds: 3600 });
+  const token = TokenService.fromSecret(SECRET, 'bench').sign({
+    actorId: 'bench',
+    roles: ['user-admin'],
+    tenantId: 'bench',
+    ttlSeconds: 3600,
+  });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  let server: ApiProcess = await startApiProcess({ LEDGER_DATA_DIR: dir, LEDGER_JWT_SECRET: SECRET, LOG_LEVEL: 'info' });
+  let server: ApiProcess = await startApiProcess({
+    LEDGER_DATA_DIR: dir,
+    LEDGER_JWT_SECRET: SECRET,
+    LOG_LEVEL: 'info',
+  });
   // Waits for the read models to hold the history.
-  const subscriptions = await fetch(`${server.url}/v1/subscriptions`, { headers: { ...headers, 'x-ledger-min-position': String(1 + 3 * USERS) } });
-  if (!subscriptions.ok) throw new Error(`GET /v1/subscriptions: ${subscriptions.status} ${await subscriptions.text()}`);
+  const subscriptions = await fetch(`${server.url}/v1/subscriptions`, {
+    headers: { ...headers, 'x-ledger-min-position': String(1 + 3 * USERS) },
+  });
+  if (!subscriptions.ok)
+    throw new Error(`GET /v1/subscriptions: ${subscriptions.status} ${await subscriptions.text()}`);
   const body = await subscriptions.text();
   if (target === 'bare') {
     await server.kill();
     writeFileSync(join(dir, 'body.json'), body);
-    server = await startApiProcess({ BENCH_BODY_FILE: join(dir, 'body.json'), LOG_LEVEL: 'info' }, 'bench/servers/bare-nest.ts');
+    server = await startApiProcess(
+      { BENCH_BODY_FILE: join(dir, 'body.json'), LOG_LEVEL: 'info' },
+      'bench/servers/bare-nest.ts',
+    );
   }
   if (target === 'commands') {
     // A cold command path (JIT, the tenant's first fold) is not what is measured; the first timed request to the last user is then a no-op.
-    const warm = await fetch(`${server.url}/v1/users/${userIdOf(USERS)}/assignLicense`, { method: 'POST', headers, body: JSON.stringify({ addLicenses: [{ skuId: 'E3', disabledPlans: ['OFFICE'] }], removeLicenses: [] }) });
+    const warm = await fetch(`${server.url}/v1/users/${userIdOf(USERS)}/assignLicense`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ addLicenses: [{ skuId: 'E3', disabledPlans: ['OFFICE'] }], removeLicenses: [] }),
+    });
     if (!warm.ok) throw new Error(`warm-up command: ${warm.status} ${await warm.text()}`);
   }
   let sent = 0;
@@ -45,14 +64,25 @@ async function main(): Promise<void> {
           setupRequest: (req) => {
             const n = sent++;
             const disabledPlans = Math.floor(n / USERS) % 2 === 0 ? ['OFFICE'] : [];
-            return { ...req, path: `/v1/users/${userIdOf(1 + (n % USERS))}/assignLicense`, body: JSON.stringify({ addLicenses: [{ skuId: 'E3', disabledPlans }], removeLicenses: [] }) };
+            return {
+              ...req,
+              path: `/v1/users/${userIdOf(1 + (n % USERS))}/assignLicense`,
+              body: JSON.stringify({ addLicenses: [{ skuId: 'E3', disabledPlans }], removeLicenses: [] }),
+            };
           },
         }
       : { method: 'GET', path: '/v1/subscriptions' };
-  const result = await autocannon({ url: server.url, connections: Number(connections), duration: Number(seconds), headers, requests: [request] });
+  const result = await autocannon({
+    url: server.url,
+    connections: Number(connections),
+    duration: Number(seconds),
+    headers,
+    requests: [request],
+  });
   await server.kill();
   rmSync(dir, { recursive: true, force: true });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} answers not 2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${result.non2xx} answers not 2xx, ${result.errors} errors`);
   report({ perSecond: result.requests.average });
 }
 

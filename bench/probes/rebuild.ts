@@ -19,14 +19,21 @@ async function main(): Promise<void> {
   const started = performance.now();
   if (mode === 'raw') {
     const db = new Database(file, { readonly: true });
-    for (const row of db.prepare('SELECT * FROM events ORDER BY position').safeIntegers(true).iterate() as Iterable<{ data: string; metadata: string }>) {
+    for (const row of db.prepare('SELECT * FROM events ORDER BY position').safeIntegers(true).iterate() as Iterable<{
+      data: string;
+      metadata: string;
+    }>) {
       JSON.parse(row.data);
       JSON.parse(row.metadata);
     }
     db.close();
   } else {
     const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-    const code = await rebuildCommand.run([], { stdout: sink, stderr: sink, env: { ...process.env, LEDGER_DATA_DIR: dir } });
+    const code = await rebuildCommand.run([], {
+      stdout: sink,
+      stderr: sink,
+      env: { ...process.env, LEDGER_DATA_DIR: dir },
+    });
     if (code !== 0) throw new Error(`rebuild exited with ${code}`);
   }
   report({ perSecond: events / ((performance.now() - started) / 1000), peakRssMb: peakRssMb() });

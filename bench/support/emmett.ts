@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // With --legacy-peer-deps npm installs no peers: emmett's (async-retry, uuid, commander) and emmett-sqlite's (sqlite3) are named here.
-const PACKAGES = ['@event-driven-io/emmett-sqlite@0.42.4', '@event-driven-io/emmett@0.42.0', 'sqlite3@5.1.7', 'async-retry@1.3.3', 'uuid@10', 'commander@12'];
+const PACKAGES = [
+  '@event-driven-io/emmett-sqlite@0.42.4',
+  '@event-driven-io/emmett@0.42.0',
+  'sqlite3@5.1.7',
+  'async-retry@1.3.3',
+  'uuid@10',
+  'commander@12',
+];
 
 /** Where the Emmett SQLite store is installed: a folder of its own under the temporary directory, never the project's dependencies. */
 export const EMMETT_FOLDER = join(tmpdir(), 'ledger-bench-emmett-0.42.4');
@@ -17,5 +24,8 @@ export function installEmmett(): void {
   if (existsSync(join(EMMETT_FOLDER, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node'))) return;
   mkdirSync(EMMETT_FOLDER, { recursive: true });
   writeFileSync(join(EMMETT_FOLDER, 'package.json'), '{ "name": "ledger-bench-emmett", "private": true }\n');
-  execFileSync('npm', ['install', '--legacy-peer-deps', '--no-audit', '--no-fund', ...PACKAGES], { cwd: EMMETT_FOLDER, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['install', '--legacy-peer-deps', '--no-audit', '--no-fund', ...PACKAGES], {
+    cwd: EMMETT_FOLDER,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }

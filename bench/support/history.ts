@@ -32,11 +32,18 @@ export function* historyEvents(events: number, shape: HistoryShape = {}): Genera
     } else if (index <= created * 3) {
       const n = Math.ceil(index / 3);
       const userId = userIdOf(n);
-      if (index % 3 === 1) yield ['UserCreated', { userId, userPrincipalName: `u${n}@bench.test`, displayName: `User ${n}`, usageLocation: 'US', aliases: [] }];
+      if (index % 3 === 1)
+        yield [
+          'UserCreated',
+          { userId, userPrincipalName: `u${n}@bench.test`, displayName: `User ${n}`, usageLocation: 'US', aliases: [] },
+        ];
       else if (index % 3 === 2) yield ['LicenseAssigned', { userId, skuId: 'E3', disabledPlans: [] }];
       else yield ['MailboxProvisioned', { userId }];
     } else if (index - created * 3 - 1 < softDeleted) {
-      yield ['MailboxSoftDeleted', { userId: userIdOf(index - created * 3), purgeAfter: new Date(T0 + 86_400_000).toISOString() }];
+      yield [
+        'MailboxSoftDeleted',
+        { userId: userIdOf(index - created * 3), purgeAfter: new Date(T0 + 86_400_000).toISOString() },
+      ];
     } else {
       const userId = userIdOf(1 + (index % created));
       yield index % 2 === 0
@@ -55,19 +62,35 @@ export function usersIn(events: number, shape: HistoryShape = {}): number {
  * Writes historyEvents straight into the store's SQLite file in one transaction (no per-append
  * checks: 1M events take seconds). Returns the number of users created.
  */
-export async function writeHistory(file: string, tenantId: string, events: number, shape: HistoryShape = {}): Promise<number> {
+export async function writeHistory(
+  file: string,
+  tenantId: string,
+  events: number,
+  shape: HistoryShape = {},
+): Promise<number> {
   await SqliteEventStore.open(file).close(); // the store's own schema
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
   const stream = ledgerStreamId(tenantId);
-  const head = db.prepare('SELECT COALESCE(MAX(revision), -1) FROM events WHERE stream_id = ?').pluck().get(stream) as number;
-  const insert = db.prepare('INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const head = db
+    .prepare('SELECT COALESCE(MAX(revision), -1) FROM events WHERE stream_id = ?')
+    .pluck()
+    .get(stream) as number;
+  const insert = db.prepare(
+    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   db.transaction(() => {
     let revision = head;
     for (const [type, data] of historyEvents(events, shape)) {
       const occurredAt = T0 + ++revision;
-      const metadata = { actor: { id: 'bench' }, tenantId, occurredAt: new Date(occurredAt).toISOString(), correlationId: 'bench', causationId: 'bench' };
+      const metadata = {
+        actor: { id: 'bench' },
+        tenantId,
+        occurredAt: new Date(occurredAt).toISOString(),
+        correlationId: 'bench',
+        causationId: 'bench',
+      };
       insert.run(stream, revision, randomUUID(), type, JSON.stringify(data), JSON.stringify(metadata), occurredAt);
     }
   })();

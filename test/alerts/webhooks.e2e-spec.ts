@@ -11,7 +11,11 @@ describe('N1 alerts delivered by webhook (a real receiver on 127.0.0.1)', () => 
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver({ failFirst: 2 });
-    ledger = await startLedgerApp({ LEDGER_WEBHOOK_BACKOFF_MS: '20', LEDGER_WEBHOOK_MAX_ATTEMPTS: '4', LEDGER_WEBHOOK_ALLOW: '127.0.0.1' });
+    ledger = await startLedgerApp({
+      LEDGER_WEBHOOK_BACKOFF_MS: '20',
+      LEDGER_WEBHOOK_MAX_ATTEMPTS: '4',
+      LEDGER_WEBHOOK_ALLOW: '127.0.0.1',
+    });
   });
   afterAll(async () => {
     await ledger.close();
@@ -19,19 +23,31 @@ describe('N1 alerts delivered by webhook (a real receiver on 127.0.0.1)', () => 
   });
 
   const createUser = async (name: string): Promise<string> => {
-    const response = await admin().post('/v1/users', { userPrincipalName: `${name}@contoso.com`, displayName: name, usageLocation: 'GB' }).expect(201);
+    const response = await admin()
+      .post('/v1/users', { userPrincipalName: `${name}@contoso.com`, displayName: name, usageLocation: 'GB' })
+      .expect(201);
     return response.body.userId;
   };
   const assign = (userId: string, skuId = 'E3') =>
-    admin().post(`/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId }], removeLicenses: [] }).expect(200);
+    admin()
+      .post(`/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId }], removeLicenses: [] })
+      .expect(200);
 
   it('N1: raises SeatsLow and SeatsOverAssigned once per crossing and delivers them signed, retried, in order', async () => {
-    await admin().post('/v1/subscriptions', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 4 }).expect(201);
+    await admin()
+      .post('/v1/subscriptions', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 4 })
+      .expect(201);
     const rules = await admin().put('/v1/alerts/rules', { seatsBelow: [{ skuId: 'E3', available: 2 }] });
     expect(rules.status).toBe(200);
     expect(rules.body).toEqual({ seatsBelow: [{ skuId: 'E3', available: 2 }], purgeDueWithinDays: null });
-    const hook = await admin().post('/v1/webhooks', { url: receiver.url, events: ['SeatsLow', 'SeatsOverAssigned'], secret: SECRET }).expect(201);
-    expect(hook.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), url: receiver.url, events: ['SeatsLow', 'SeatsOverAssigned'] });
+    const hook = await admin()
+      .post('/v1/webhooks', { url: receiver.url, events: ['SeatsLow', 'SeatsOverAssigned'], secret: SECRET })
+      .expect(201);
+    expect(hook.body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      url: receiver.url,
+      events: ['SeatsLow', 'SeatsOverAssigned'],
+    });
 
     const users = [];
     for (const name of ['ada', 'bob', 'cy', 'dee']) users.push(await createUser(name));
@@ -53,7 +69,10 @@ describe('N1 alerts delivered by webhook (a real receiver on 127.0.0.1)', () => 
       const expected = `sha256=${createHmac('sha256', SECRET).update(request.rawBody).digest('hex')}`;
       expect(request.headers['x-ledger-signature']).toBe(expected);
     }
-    const sent = receiver.received.map((request) => ({ type: JSON.parse(request.rawBody).type, status: request.status }));
+    const sent = receiver.received.map((request) => ({
+      type: JSON.parse(request.rawBody).type,
+      status: request.status,
+    }));
     expect(sent).toEqual([
       { type: 'SeatsLow', status: 503 },
       { type: 'SeatsLow', status: 503 },
@@ -91,7 +110,9 @@ describe('N1 alerts delivered by webhook (a real receiver on 127.0.0.1)', () => 
   });
 
   it('N1: the secret is never answered, nor in the audit trail; removing the webhook answers 204, then 404', async () => {
-    const hook = await admin().post('/v1/webhooks', { url: receiver.url, events: ['PurgeDueSoon'], secret: 'another-secret-abcdefgh' }).expect(201);
+    const hook = await admin()
+      .post('/v1/webhooks', { url: receiver.url, events: ['PurgeDueSoon'], secret: 'another-secret-abcdefgh' })
+      .expect(201);
     const listed = await admin().get('/v1/webhooks').expect(200);
     expect(listed.body.items).toContainEqual({ id: hook.body.id, url: receiver.url, events: ['PurgeDueSoon'] });
     const audit = await ledger.as('auditor').get('/v1/audit/events?type=WebhookRegistered').expect(200);
@@ -109,25 +130,36 @@ describe('N1 alerts delivered by webhook (a real receiver on 127.0.0.1)', () => 
     ['no URL', 'hook'],
   ])('N1: refuses a webhook URL with %s (400, nothing stored)', async (_case, url) => {
     const before = (await ledger.events('WebhookRegistered')).length;
-    const response = await admin().post('/v1/webhooks', { url, events: ['SeatsLow'], secret: SECRET }).expect(400);
+    const response = await admin()
+      .post('/v1/webhooks', { url, events: ['SeatsLow'], secret: SECRET })
+      .expect(400);
     expect(response.body.error).toBe('ValidationFailed');
     expect(await ledger.events('WebhookRegistered')).toHaveLength(before);
   });
 
   it('N1: rules naming an unknown SKU or one SKU twice are refused', async () => {
     expect((await admin().put('/v1/alerts/rules', { seatsBelow: [{ skuId: 'NOPE', available: 1 }] })).status).toBe(404);
-    const twice = await admin().put('/v1/alerts/rules', { seatsBelow: [{ skuId: 'E3', available: 1 }, { skuId: 'E3', available: 2 }] });
+    const twice = await admin().put('/v1/alerts/rules', {
+      seatsBelow: [
+        { skuId: 'E3', available: 1 },
+        { skuId: 'E3', available: 2 },
+      ],
+    });
     expect(twice.status).toBe(400);
     expect((await ledger.as('user-admin').put('/v1/alerts/rules', {})).status).toBe(403);
   });
 
-  it('N1: a receiver that never accepts is marked failing after LEDGER_WEBHOOK_MAX_ATTEMPTS; the tenant\'s next delivery waits for it', async () => {
+  it("N1: a receiver that never accepts is marked failing after LEDGER_WEBHOOK_MAX_ATTEMPTS; the tenant's next delivery waits for it", async () => {
     const tenant = ledger.as('global-admin', { tenant: 'failing-tenant' });
     const broken = await startWebhookReceiver({ failFirst: 1_000 });
     const healthy = await startWebhookReceiver();
     try {
-      await tenant.post('/v1/subscriptions', { skuId: 'E5', name: 'E5', servicePlans: ['EXCHANGE'], seats: 1 }).expect(201);
-      const bad = await tenant.post('/v1/webhooks', { url: broken.url, events: ['SeatsLow'], secret: SECRET }).expect(201);
+      await tenant
+        .post('/v1/subscriptions', { skuId: 'E5', name: 'E5', servicePlans: ['EXCHANGE'], seats: 1 })
+        .expect(201);
+      const bad = await tenant
+        .post('/v1/webhooks', { url: broken.url, events: ['SeatsLow'], secret: SECRET })
+        .expect(201);
       await tenant.post('/v1/webhooks', { url: healthy.url, events: ['SeatsLow'], secret: SECRET }).expect(201);
       await tenant.put('/v1/alerts/rules', { seatsBelow: [{ skuId: 'E5', available: 2 }] }).expect(200); // 1 < 2: crosses at once
 
@@ -135,7 +167,13 @@ describe('N1 alerts delivered by webhook (a real receiver on 127.0.0.1)', () => 
       expect(broken.received).toHaveLength(4);
       const deliveries = await tenant.get(`/v1/webhooks/${bad.body.id}/deliveries`).expect(200);
       expect(deliveries.body.items).toEqual([
-        { alertId: healthy.accepted()[0].alertId, type: 'SeatsLow', attempts: 4, status: 'failing', lastError: 'HTTP 503' },
+        {
+          alertId: healthy.accepted()[0].alertId,
+          type: 'SeatsLow',
+          attempts: 4,
+          status: 'failing',
+          lastError: 'HTTP 503',
+        },
       ]);
     } finally {
       await broken.close();

@@ -14,7 +14,11 @@ class CountingStore extends SqliteEventStore {
   /** Runs once, just before the next append: another writer's turn. */
   beforeNextAppend: (() => Promise<unknown>) | undefined;
 
-  override async appendToStream(streamId: string, events: readonly EventData[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
+  override async appendToStream(
+    streamId: string,
+    events: readonly EventData[],
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult> {
     const other = this.beforeNextAppend;
     this.beforeNextAppend = undefined;
     await other?.();
@@ -33,15 +37,22 @@ function ledgerPath(options: { busyTimeoutMs?: number } = {}) {
   const path = createCommandPath({ store, readModels: db, clock: new ManualClock(store), catalog: loadCatalog() });
   path.projector.start();
   const seats = new SeatAvailabilityQueries(db);
-  const context = (idempotency?: CommandContext['idempotency']): CommandContext => ({ tenantId: TENANT, actor: { id: 'alice' }, correlationId: randomUUID(), idempotency });
+  const context = (idempotency?: CommandContext['idempotency']): CommandContext => ({
+    tenantId: TENANT,
+    actor: { id: 'alice' },
+    correlationId: randomUUID(),
+    idempotency,
+  });
   return {
     dir,
     store,
     ...path,
     context,
-    run: (command: LedgerCommand, idempotency?: CommandContext['idempotency']) => path.executor.execute(command, context(idempotency)),
+    run: (command: LedgerCommand, idempotency?: CommandContext['idempotency']) =>
+      path.executor.execute(command, context(idempotency)),
     /** The answer a command of the HTTP API gets: the subscription as the read models show it once its events are applied. */
-    viewed: (command: LedgerCommand) => path.executor.execute(command, context(), { view: () => seats.get(TENANT, 'E3') }),
+    viewed: (command: LedgerCommand) =>
+      path.executor.execute(command, context(), { view: () => seats.get(TENANT, 'E3') }),
     async close() {
       await path.projector.stop();
       await store.close();
@@ -50,12 +61,18 @@ function ledgerPath(options: { busyTimeoutMs?: number } = {}) {
   };
 }
 
-const addE3 = (seats: number): LedgerCommand => ({ type: 'AddSubscription', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats } });
+const addE3 = (seats: number): LedgerCommand => ({
+  type: 'AddSubscription',
+  data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats },
+});
 const createUser = (name: string, userId = randomUUID()): LedgerCommand => ({
   type: 'CreateUser',
   data: { userId, userPrincipalName: `${name}@x.com`, displayName: name, usageLocation: 'US', aliases: [] },
 });
-const assign = (userId: string): LedgerCommand => ({ type: 'AssignLicense', data: { userId, addLicenses: [{ skuId: 'E3' }], removeLicenses: [] } });
+const assign = (userId: string): LedgerCommand => ({
+  type: 'AssignLicense',
+  data: { userId, addLicenses: [{ skuId: 'E3' }], removeLicenses: [] },
+});
 
 async function typesStored(store: SqliteEventStore): Promise<string[]> {
   const types: string[] = [];
@@ -72,9 +89,12 @@ describe('Group commit: the commands queued for one tenant share one append', ()
     const outcomes = await Promise.all(names.map((name) => ledger.run(createUser(name))));
 
     expect(ledger.store.appends - before).toBeLessThan(names.length);
-    expect(outcomes.map((outcome) => outcome.events[0].data)).toEqual(names.map((name) => expect.objectContaining({ userPrincipalName: `${name}@x.com` })));
+    expect(outcomes.map((outcome) => outcome.events[0].data)).toEqual(
+      names.map((name) => expect.objectContaining({ userPrincipalName: `${name}@x.com` })),
+    );
     const stored: string[] = [];
-    for await (const event of ledger.store.readStream(ledgerStreamId(TENANT), { fromRevision: 1n })) stored.push((event.data as { userPrincipalName: string }).userPrincipalName);
+    for await (const event of ledger.store.readStream(ledgerStreamId(TENANT), { fromRevision: 1n }))
+      stored.push((event.data as { userPrincipalName: string }).userPrincipalName);
     expect(stored).toEqual(names.map((name) => `${name}@x.com`));
     // Acknowledged means stored: every caller's position is one the store has reached.
     const head = (await typesStored(ledger.store)).length;
@@ -86,7 +106,11 @@ describe('Group commit: the commands queued for one tenant share one append', ()
   it('S3 and U1 within a batch: each command sees the ones accepted before it; a refused one changes nothing for the others', async () => {
     const ledger = ledgerPath();
     await ledger.run(addE3(2));
-    const users = await Promise.all(['a', 'b', 'c'].map((name) => ledger.run(createUser(name)).then((outcome) => outcome.events[0].data as { userId: string })));
+    const users = await Promise.all(
+      ['a', 'b', 'c'].map((name) =>
+        ledger.run(createUser(name)).then((outcome) => outcome.events[0].data as { userId: string }),
+      ),
+    );
     const before = ledger.store.appends;
     const results = await Promise.allSettled([
       ledger.run(assign(users[0].userId)),
@@ -96,18 +120,34 @@ describe('Group commit: the commands queued for one tenant share one append', ()
       ledger.run(createUser('d')),
     ]);
 
-    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(results.map((result) => result.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
     expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'UserPrincipalNameTaken' });
     expect((results[3] as PromiseRejectedResult).reason).toMatchObject({ code: 'InsufficientSeats' });
     expect(ledger.store.appends - before).toBe(1);
-    expect((await typesStored(ledger.store)).slice(4)).toEqual(['LicenseAssigned', 'MailboxProvisioned', 'LicenseAssigned', 'MailboxProvisioned', 'UserCreated']);
+    expect((await typesStored(ledger.store)).slice(4)).toEqual([
+      'LicenseAssigned',
+      'MailboxProvisioned',
+      'LicenseAssigned',
+      'MailboxProvisioned',
+      'UserCreated',
+    ]);
     await ledger.close();
   });
 
   it("each answer is previewed with the batch's earlier commands applied, as a query shows it after the append", async () => {
     const ledger = ledgerPath();
     await ledger.run(addE3(3));
-    const users = await Promise.all(['a', 'b', 'c'].map((name) => ledger.run(createUser(name)).then((outcome) => outcome.events[0].data as { userId: string })));
+    const users = await Promise.all(
+      ['a', 'b', 'c'].map((name) =>
+        ledger.run(createUser(name)).then((outcome) => outcome.events[0].data as { userId: string }),
+      ),
+    );
     const before = ledger.store.appends;
     const outcomes = await Promise.all(users.map(({ userId }) => ledger.viewed(assign(userId))));
 
@@ -149,7 +189,11 @@ describe('Group commit: the commands queued for one tenant share one append', ()
     // Another connection holds the write lock: the batch's append cannot commit.
     const blocker = new Database(join(ledger.dir, 'events.sqlite'));
     blocker.exec('BEGIN IMMEDIATE');
-    const results = await Promise.allSettled([ledger.run(createUser('a', userId)), ledger.run(createUser('b')), ledger.run(assign(userId))]);
+    const results = await Promise.allSettled([
+      ledger.run(createUser('a', userId)),
+      ledger.run(createUser('b')),
+      ledger.run(assign(userId)),
+    ]);
     blocker.exec('ROLLBACK');
     blocker.close();
 
@@ -161,7 +205,12 @@ describe('Group commit: the commands queued for one tenant share one append', ()
     // Had the cached state kept the failed batch, the name would be taken and the seat gone.
     await ledger.run(createUser('a', userId));
     await ledger.run(assign(userId));
-    expect(await typesStored(ledger.store)).toEqual(['SubscriptionAdded', 'UserCreated', 'LicenseAssigned', 'MailboxProvisioned']);
+    expect(await typesStored(ledger.store)).toEqual([
+      'SubscriptionAdded',
+      'UserCreated',
+      'LicenseAssigned',
+      'MailboxProvisioned',
+    ]);
     await ledger.close();
   });
 
@@ -171,14 +220,25 @@ describe('Group commit: the commands queued for one tenant share one append', ()
     // A second command path on the same file: another process, as far as the store can tell.
     const otherStore = SqliteEventStore.open(join(ledger.dir, 'events.sqlite'));
     const otherDb = openReadModelDatabase(join(ledger.dir, 'other-read-models.sqlite'));
-    const other = createCommandPath({ store: otherStore, readModels: otherDb, clock: new ManualClock(otherStore), catalog: loadCatalog() });
+    const other = createCommandPath({
+      store: otherStore,
+      readModels: otherDb,
+      clock: new ManualClock(otherStore),
+      catalog: loadCatalog(),
+    });
     const userId = randomUUID();
     ledger.store.beforeNextAppend = () => other.executor.execute(createUser('z'), ledger.context());
     const outcomes = await Promise.all([ledger.run(createUser('a', userId)), ledger.run(assign(userId))]);
 
     // Had the state kept the first try's effects, the retry would find user a already there.
     expect(outcomes.map((outcome) => outcome.events[0].type)).toEqual(['UserCreated', 'LicenseAssigned']);
-    expect(await typesStored(ledger.store)).toEqual(['SubscriptionAdded', 'UserCreated', 'UserCreated', 'LicenseAssigned', 'MailboxProvisioned']);
+    expect(await typesStored(ledger.store)).toEqual([
+      'SubscriptionAdded',
+      'UserCreated',
+      'UserCreated',
+      'LicenseAssigned',
+      'MailboxProvisioned',
+    ]);
     await otherStore.close();
     otherDb.close();
     await ledger.close();

@@ -17,13 +17,35 @@ describe('LedgerStore', () => {
     const db = openReadModelDatabase(join(dir, 'read-models.sqlite'));
     const snapshots = new SnapshotStore(db);
     const executor = new LedgerCommandExecutor(new LedgerStore(store, snapshots), new SystemClock(), loadCatalog());
-    await executor.execute({ type: 'AddSubscription', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 1000 } }, context);
+    await executor.execute(
+      { type: 'AddSubscription', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 1000 } },
+      context,
+    );
     // ~1,200 events: past one snapshot (every 1,000), with some after it.
     for (let i = 0; i < 300; i++) {
       const userId = randomUUID();
-      await executor.execute({ type: 'CreateUser', data: { userId, userPrincipalName: `u${i}@x.com`, displayName: 'U', usageLocation: 'US', aliases: [`a${i}@x.com`] } }, context);
-      await executor.execute({ type: 'AssignLicense', data: { userId, addLicenses: [{ skuId: 'E3' }], removeLicenses: [] } }, context);
-      if (i % 3 === 0) await executor.execute({ type: 'AssignLicense', data: { userId, addLicenses: [], removeLicenses: ['E3'] } }, context);
+      await executor.execute(
+        {
+          type: 'CreateUser',
+          data: {
+            userId,
+            userPrincipalName: `u${i}@x.com`,
+            displayName: 'U',
+            usageLocation: 'US',
+            aliases: [`a${i}@x.com`],
+          },
+        },
+        context,
+      );
+      await executor.execute(
+        { type: 'AssignLicense', data: { userId, addLicenses: [{ skuId: 'E3' }], removeLicenses: [] } },
+        context,
+      );
+      if (i % 3 === 0)
+        await executor.execute(
+          { type: 'AssignLicense', data: { userId, addLicenses: [], removeLicenses: ['E3'] } },
+          context,
+        );
     }
     const snapshot = snapshots.load(ledgerStreamId('snap'));
     expect(snapshot?.revision).toBeGreaterThanOrEqual(999n);
@@ -51,14 +73,26 @@ describe('LedgerStore', () => {
     const tenants = ['t1', 't2', 't3'];
     const as = (tenantId: string) => ({ tenantId, actor: { id: 'alice' }, correlationId: 'c' });
     for (const tenantId of tenants) {
-      await executor.execute({ type: 'AddSubscription', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 2 } }, as(tenantId));
+      await executor.execute(
+        { type: 'AddSubscription', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 2 } },
+        as(tenantId),
+      );
     }
     // Round-robin over three tenants with room for two: every load of a tenant follows its eviction.
     for (let round = 0; round < 3; round++) {
       for (const tenantId of tenants) {
         const userId = randomUUID();
-        await executor.execute({ type: 'CreateUser', data: { userId, userPrincipalName: `u${round}@${tenantId}.com`, displayName: 'U', usageLocation: 'US' } }, as(tenantId));
-        const assign = executor.execute({ type: 'AssignLicense', data: { userId, addLicenses: [{ skuId: 'E3' }], removeLicenses: [] } }, as(tenantId));
+        await executor.execute(
+          {
+            type: 'CreateUser',
+            data: { userId, userPrincipalName: `u${round}@${tenantId}.com`, displayName: 'U', usageLocation: 'US' },
+          },
+          as(tenantId),
+        );
+        const assign = executor.execute(
+          { type: 'AssignLicense', data: { userId, addLicenses: [{ skuId: 'E3' }], removeLicenses: [] } },
+          as(tenantId),
+        );
         // S3 still holds on a reloaded state: the third round finds no seat left.
         if (round < 2) await assign;
         else await expect(assign).rejects.toMatchObject({ code: 'InsufficientSeats' });

@@ -1,5 +1,14 @@
 import { SnapshotStore, noChanges } from '@app/application';
-import { LedgerEvent, LedgerState, UndoableFold, copyState, evolve, initialState, ledgerStreamId, touchedBy } from '@app/domain';
+import {
+  LedgerEvent,
+  LedgerState,
+  UndoableFold,
+  copyState,
+  evolve,
+  initialState,
+  ledgerStreamId,
+  touchedBy,
+} from '@app/domain';
 import { openReadModelDatabase } from '@app/projections';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,16 +18,53 @@ const STREAM = ledgerStreamId('snap');
 
 /** Events that set every field round 2 added to the folded state: lifecycle, hold, deletion, webhooks. */
 const history: LedgerEvent[] = [
-  { type: 'SubscriptionAdded', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 5, termEndsAt: '2030-01-01T00:00:00.000Z', trial: true } },
+  {
+    type: 'SubscriptionAdded',
+    data: {
+      skuId: 'E3',
+      name: 'E3',
+      servicePlans: ['EXCHANGE'],
+      seats: 5,
+      termEndsAt: '2030-01-01T00:00:00.000Z',
+      trial: true,
+    },
+  },
   { type: 'SubscriptionEnteredWarning', data: { skuId: 'E3' } },
-  { type: 'UserCreated', data: { userId: 'u1', userPrincipalName: 'one@x.com', displayName: 'One', usageLocation: 'US', aliases: ['a1@x.com'] } },
-  { type: 'UserCreated', data: { userId: 'u2', userPrincipalName: 'two@x.com', displayName: 'Two', usageLocation: 'US', aliases: ['a2@x.com'] } },
+  {
+    type: 'UserCreated',
+    data: {
+      userId: 'u1',
+      userPrincipalName: 'one@x.com',
+      displayName: 'One',
+      usageLocation: 'US',
+      aliases: ['a1@x.com'],
+    },
+  },
+  {
+    type: 'UserCreated',
+    data: {
+      userId: 'u2',
+      userPrincipalName: 'two@x.com',
+      displayName: 'Two',
+      usageLocation: 'US',
+      aliases: ['a2@x.com'],
+    },
+  },
   { type: 'LicenseAssigned', data: { userId: 'u1', skuId: 'E3', disabledPlans: [] } },
   { type: 'LegalHoldPlaced', data: { userId: 'u2', reason: 'case 7' } },
   { type: 'WebhookRegistered', data: { webhookId: 'w1', url: 'https://hooks.test/1', events: [] } },
 ];
 
-const userWithThree: LedgerEvent = { type: 'UserCreated', data: { userId: 'u3', userPrincipalName: 'three@x.com', displayName: 'Three', usageLocation: 'US', aliases: ['a3@x.com'] } };
+const userWithThree: LedgerEvent = {
+  type: 'UserCreated',
+  data: {
+    userId: 'u3',
+    userPrincipalName: 'three@x.com',
+    displayName: 'Three',
+    usageLocation: 'US',
+    aliases: ['a3@x.com'],
+  },
+};
 
 /** Then, after the first snapshot: a deletion that keeps what a restore gives back, a purge, a webhook swap. */
 const later: LedgerEvent[] = [
@@ -47,7 +93,8 @@ function changesOf(events: readonly LedgerEvent[]) {
 }
 
 describe('Delta snapshots of the folded state', () => {
-  const db = () => openReadModelDatabase(join(mkdtempSync(join(tmpdir(), 'ledger-snapshot-rows-')), 'read-models.sqlite'));
+  const db = () =>
+    openReadModelDatabase(join(mkdtempSync(join(tmpdir(), 'ledger-snapshot-rows-')), 'read-models.sqlite'));
   const open = () => new SnapshotStore(db());
 
   it('SL1 H1 U5 N1 a full snapshot and a delta on it load as the folded state: lifecycle, hold, deletion, webhooks', () => {
@@ -61,9 +108,16 @@ describe('Delta snapshots of the folded state', () => {
     const loaded = snapshots.load(STREAM)!;
     expect(loaded.revision).toBe(13n);
     expect(loaded.state).toEqual(state);
-    expect(loaded.state.users.get('u1')?.deletion).toEqual({ licenses: [{ skuId: 'E3', disabledPlans: [] }], aliases: ['a1@x.com'] });
+    expect(loaded.state.users.get('u1')?.deletion).toEqual({
+      licenses: [{ skuId: 'E3', disabledPlans: [] }],
+      aliases: ['a1@x.com'],
+    });
     expect(loaded.state.users.get('u2')?.hold).toEqual({ reason: 'case 7' });
-    expect(loaded.state.subscriptions.get('E3')).toMatchObject({ status: 'warning', termEndsAt: '2030-01-01T00:00:00.000Z', trial: true });
+    expect(loaded.state.subscriptions.get('E3')).toMatchObject({
+      status: 'warning',
+      termEndsAt: '2030-01-01T00:00:00.000Z',
+      trial: true,
+    });
     expect([...loaded.state.webhooks]).toEqual(['w2']);
   });
 
@@ -87,11 +141,14 @@ describe('UndoableFold', () => {
     const state = fold(initialState(), [...history, userWithThree]);
     const before = copyState(state);
     const batch = new UndoableFold(state);
-    const released: LedgerEvent = { type: 'LegalHoldReleased', data: { userId: 'u2', userPurgeAfter: null, mailboxPurgeAfter: null } };
-    for (const event of [...later, { type: 'SubscriptionSuspended', data: { skuId: 'E3' } } as LedgerEvent, released]) batch.evolve(event);
+    const released: LedgerEvent = {
+      type: 'LegalHoldReleased',
+      data: { userId: 'u2', userPurgeAfter: null, mailboxPurgeAfter: null },
+    };
+    for (const event of [...later, { type: 'SubscriptionSuspended', data: { skuId: 'E3' } } as LedgerEvent, released])
+      batch.evolve(event);
     expect(state).not.toEqual(before);
     batch.undo();
     expect(state).toEqual(before);
   });
 });
-

@@ -8,12 +8,17 @@ import { IS_PUBLIC_KEY, ROLES_KEY } from '../../apps/api/src/auth/auth.decorator
 import { LedgerApp, startLedgerApp } from '../support/ledger-app';
 
 interface Operation {
-  responses: Record<string, { description: string; content?: { 'application/json'?: { examples?: Record<string, unknown> } } }>;
+  responses: Record<
+    string,
+    { description: string; content?: { 'application/json'?: { examples?: Record<string, unknown> } } }
+  >;
 }
 
 /** A query class that declares what its handler refuses with. */
 type DeclaringQuery = { name: string; errors: readonly DomainErrorCode[] };
-const QUERIES = Object.values(projections as Record<string, unknown>).filter((value): value is DeclaringQuery => typeof value === 'function' && 'errors' in value);
+const QUERIES = Object.values(projections as Record<string, unknown>).filter(
+  (value): value is DeclaringQuery => typeof value === 'function' && 'errors' in value,
+);
 
 /**
  * What a route's handler can answer, from the code itself: the commands its source builds (each with its
@@ -23,12 +28,22 @@ const QUERIES = Object.values(projections as Record<string, unknown>).filter((va
 function canThrow(handler: (...args: unknown[]) => unknown, controller: object): Array<[number, string]> {
   const source = handler.toString();
   const codes: Array<[number, string]> = [[400, 'ValidationFailed']];
-  const commands = [...source.matchAll(/type: '(\w+)'/g)].map((match) => match[1]).filter((type): type is LedgerCommand['type'] => type in COMMAND_ERRORS);
-  for (const type of commands) codes.push(...[...COMMAND_ERRORS[type], 'ConcurrencyConflict' as const].map((code): [number, string] => [statusOf(code), code]));
-  for (const query of QUERIES.filter((q) => new RegExp(`new (\\w+\\.)?${q.name}\\(`).test(source))) codes.push(...query.errors.map((code): [number, string] => [statusOf(code), code]));
+  const commands = [...source.matchAll(/type: '(\w+)'/g)]
+    .map((match) => match[1])
+    .filter((type): type is LedgerCommand['type'] => type in COMMAND_ERRORS);
+  for (const type of commands)
+    codes.push(
+      ...[...COMMAND_ERRORS[type], 'ConcurrencyConflict' as const].map((code): [number, string] => [
+        statusOf(code),
+        code,
+      ]),
+    );
+  for (const query of QUERIES.filter((q) => new RegExp(`new (\\w+\\.)?${q.name}\\(`).test(source)))
+    codes.push(...query.errors.map((code): [number, string] => [statusOf(code), code]));
   const isPublic = Reflect.getMetadata(IS_PUBLIC_KEY, handler) ?? Reflect.getMetadata(IS_PUBLIC_KEY, controller);
   if (!isPublic) codes.push([401, 'Unauthenticated']);
-  if (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, controller)) codes.push([403, 'Forbidden']);
+  if (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, controller))
+    codes.push([403, 'Forbidden']);
   return codes;
 }
 
@@ -48,7 +63,10 @@ describe('the OpenAPI document lists every error a route can answer', () => {
           const handler = metatype.prototype[name];
           const path = Reflect.getMetadata(PATH_METADATA, handler);
           if (name === 'constructor' || path === undefined) continue;
-          const route = `/${[base, path].filter(Boolean).join('/')}`.replace(/\/+/g, '/').replace(/\/$/, '').replace(/:(\w+)/g, '{$1}');
+          const route = `/${[base, path].filter(Boolean).join('/')}`
+            .replace(/\/+/g, '/')
+            .replace(/\/$/, '')
+            .replace(/:(\w+)/g, '{$1}');
           const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number].toLowerCase();
           routes.push({ route, method, codes: canThrow(handler, metatype) });
         }
@@ -59,8 +77,17 @@ describe('the OpenAPI document lists every error a route can answer', () => {
 
   it('finds the routes and derives codes from them (the derivation is not empty)', () => {
     const assign = routes.find((r) => r.route === '/v1/users/{userId}/assignLicense');
-    expect(assign?.codes).toEqual(expect.arrayContaining([[409, 'InsufficientSeats'], [404, 'SubscriptionNotFound'], [403, 'Forbidden']]));
-    expect(routes.find((r) => r.route === '/v1/users/{userId}' && r.method === 'get')?.codes).toContainEqual([404, 'UserNotFound']);
+    expect(assign?.codes).toEqual(
+      expect.arrayContaining([
+        [409, 'InsufficientSeats'],
+        [404, 'SubscriptionNotFound'],
+        [403, 'Forbidden'],
+      ]),
+    );
+    expect(routes.find((r) => r.route === '/v1/users/{userId}' && r.method === 'get')?.codes).toContainEqual([
+      404,
+      'UserNotFound',
+    ]);
     expect(routes.length).toBeGreaterThan(20);
   });
 

@@ -11,7 +11,9 @@ const API_PROPERTIES = 'swagger/apiModelPropertiesArray';
 const QUERY_HANDLER = '__queryHandler__';
 
 function isReadModel(value: unknown): value is ReadModel {
-  return typeof value === 'object' && value !== null && 'projection' in value && 'handlers' in value && 'views' in value;
+  return (
+    typeof value === 'object' && value !== null && 'projection' in value && 'handlers' in value && 'views' in value
+  );
 }
 
 function sourcesUnder(dir: string): string {
@@ -22,11 +24,15 @@ function sourcesUnder(dir: string): string {
 }
 
 describe('the read-model registry', () => {
-  const folders = readdirSync(READ_MODELS_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const folders = readdirSync(READ_MODELS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
 
   it.each(folders)('registers the read model of folder %s', (folder) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- each folder's index, found at run time
-    const declared = Object.values(require(join(READ_MODELS_DIR, folder)) as Record<string, unknown>).filter(isReadModel);
+    const declared = Object.values(require(join(READ_MODELS_DIR, folder)) as Record<string, unknown>).filter(
+      isReadModel,
+    );
     expect(declared).toHaveLength(1);
     expect(READ_MODEL_REGISTRY).toContain(declared[0]);
   });
@@ -37,13 +43,18 @@ describe('the read-model registry', () => {
     expect(READ_MODEL_REGISTRY).toHaveLength(folders.length);
   });
 
-  it.each(READ_MODEL_VIEWS.map((view) => [view.name, view] as const))('documents every field of %s in OpenAPI', (_name, view) => {
-    // Class fields are defined on construction (ES2022), so a field without @ApiProperty shows here.
-    const fields = Object.keys(new view() as object).sort();
-    const documented = ((Reflect.getMetadata(API_PROPERTIES, view.prototype) as string[] | undefined) ?? []).map((key) => key.replace(/^:/, ''));
-    expect(fields.length).toBeGreaterThan(0);
-    expect([...new Set(documented)].sort()).toEqual(fields);
-  });
+  it.each(READ_MODEL_VIEWS.map((view) => [view.name, view] as const))(
+    'documents every field of %s in OpenAPI',
+    (_name, view) => {
+      // Class fields are defined on construction (ES2022), so a field without @ApiProperty shows here.
+      const fields = Object.keys(new view() as object).sort();
+      const documented = ((Reflect.getMetadata(API_PROPERTIES, view.prototype) as string[] | undefined) ?? []).map(
+        (key) => key.replace(/^:/, ''),
+      );
+      expect(fields.length).toBeGreaterThan(0);
+      expect([...new Set(documented)].sort()).toEqual(fields);
+    },
+  );
 
   it('answers every query of a registered read model on some route of the API', () => {
     const api = sourcesUnder(API_SRC);

@@ -20,17 +20,27 @@ const DECIDING_FILES = [
 
 /** Type-checks the deciding files with events.ts replaced by `eventsSource`; returns the files with errors. */
 function filesWithErrors(eventsSource: string): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      },
     },
-  })!;
+  )!;
   const host = ts.createCompilerHost(config.options);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (file, languageVersion, ...rest) =>
-    file === EVENTS ? ts.createSourceFile(file, eventsSource, languageVersion) : getSourceFile(file, languageVersion, ...rest);
-  const program = ts.createProgram(DECIDING_FILES.map((file) => join(ROOT, file)), config.options, host);
+    file === EVENTS
+      ? ts.createSourceFile(file, eventsSource, languageVersion)
+      : getSourceFile(file, languageVersion, ...rest);
+  const program = ts.createProgram(
+    DECIDING_FILES.map((file) => join(ROOT, file)),
+    config.options,
+    host,
+  );
   const failing = new Set<string>();
   for (const file of DECIDING_FILES) {
     const source = program.getSourceFile(join(ROOT, file))!;
@@ -45,8 +55,15 @@ function filesWithErrors(eventsSource: string): string[] {
 function withNewEvent(today: string, subject?: string): string {
   const source = today
     .replace('export type LedgerEvent =\n', 'export type LedgerEvent =\n  | SubscriptionTransferred\n')
-    .concat("\nexport type SubscriptionTransferred = { type: 'SubscriptionTransferred'; data: { skuId: string; userId: string } };\n");
-  return subject === undefined ? source : source.replace('const LEDGER_EVENT_REGISTRY = {\n', `const LEDGER_EVENT_REGISTRY = {\n  SubscriptionTransferred: '${subject}',\n`);
+    .concat(
+      "\nexport type SubscriptionTransferred = { type: 'SubscriptionTransferred'; data: { skuId: string; userId: string } };\n",
+    );
+  return subject === undefined
+    ? source
+    : source.replace(
+        'const LEDGER_EVENT_REGISTRY = {\n',
+        `const LEDGER_EVENT_REGISTRY = {\n  SubscriptionTransferred: '${subject}',\n`,
+      );
 }
 
 describe('a new event type', () => {
@@ -60,7 +77,11 @@ describe('a new event type', () => {
     'libs/projections/src/read-models/mailbox-retention/mailbox-retention.projection.ts',
     'libs/projections/src/read-models/retention-timeline/retention-timeline.projection.ts',
   ];
-  const ALWAYS = ['libs/domain/src/ledger/evolve.ts', 'libs/domain/src/ledger/personal-data.ts', 'apps/cli/src/replay-lines.ts'];
+  const ALWAYS = [
+    'libs/domain/src/ledger/evolve.ts',
+    'libs/domain/src/ledger/personal-data.ts',
+    'apps/cli/src/replay-lines.ts',
+  ];
 
   it('compiles as the code stands (the fixtures below change only the union and the registry)', () => {
     expect(filesWithErrors(today)).toEqual([]);

@@ -1,10 +1,23 @@
-import { AuditQueries, ProjectedEvent, auditCsvHeader, auditCsvRecord, auditProjection, csvField, openReadModelDatabase } from '@app/projections';
+import {
+  AuditQueries,
+  ProjectedEvent,
+  auditCsvHeader,
+  auditCsvRecord,
+  auditProjection,
+  csvField,
+  openReadModelDatabase,
+} from '@app/projections';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCsv } from './csv';
 
-function event(position: number, type: ProjectedEvent['type'], data: Record<string, unknown>, actor: { id: string; name?: string } = { id: 'alice' }): ProjectedEvent {
+function event(
+  position: number,
+  type: ProjectedEvent['type'],
+  data: Record<string, unknown>,
+  actor: { id: string; name?: string } = { id: 'alice' },
+): ProjectedEvent {
   return {
     type,
     data,
@@ -12,7 +25,13 @@ function event(position: number, type: ProjectedEvent['type'], data: Record<stri
     streamId: 'ledger-t1',
     revision: BigInt(position - 1),
     position: BigInt(position),
-    metadata: { actor, tenantId: 't1', occurredAt: `2026-11-30T10:00:0${position}.000Z`, correlationId: `c${position}`, causationId: `r${position}` },
+    metadata: {
+      actor,
+      tenantId: 't1',
+      occurredAt: `2026-11-30T10:00:0${position}.000Z`,
+      correlationId: `c${position}`,
+      causationId: `r${position}`,
+    },
   } as ProjectedEvent;
 }
 
@@ -22,8 +41,19 @@ describe('audit projection', () => {
   const apply = auditProjection.bind(db);
   const queries = new AuditQueries(db);
   const history = [
-    event(1, 'SubscriptionAdded', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 2 }, { id: 'root', name: 'Root' }),
-    event(2, 'UserCreated', { userId: 'u1', userPrincipalName: 'ada@x.com', displayName: 'Ada, "the first"', usageLocation: 'GB', aliases: [] }),
+    event(
+      1,
+      'SubscriptionAdded',
+      { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 2 },
+      { id: 'root', name: 'Root' },
+    ),
+    event(2, 'UserCreated', {
+      userId: 'u1',
+      userPrincipalName: 'ada@x.com',
+      displayName: 'Ada, "the first"',
+      usageLocation: 'GB',
+      aliases: [],
+    }),
     event(3, 'LicenseAssigned', { userId: 'u1', skuId: 'E3', disabledPlans: [] }),
   ];
 
@@ -51,13 +81,22 @@ describe('audit projection', () => {
   it('reads the export a chunk at a time, resuming after the last position', () => {
     const chunks = [...queries.chunks('t1', {}, 2)];
     expect(chunks.map((chunk) => chunk.map((entry) => entry.position))).toEqual([[1, 2], [3]]);
-    expect([...queries.chunks('t1', { types: ['LicenseAssigned', 'UserCreated'] }, 1)].flat().map((entry) => entry.type)).toEqual(['UserCreated', 'LicenseAssigned']);
+    expect(
+      [...queries.chunks('t1', { types: ['LicenseAssigned', 'UserCreated'] }, 1)].flat().map((entry) => entry.type),
+    ).toEqual(['UserCreated', 'LicenseAssigned']);
   });
 
   it('uses an index for each filter (no scan of the whole trail)', () => {
-    for (const [column, value] of [['user_id', 'u1'], ['sku_id', 'E3'], ['actor_id', 'alice'], ['type', 'UserCreated']]) {
+    for (const [column, value] of [
+      ['user_id', 'u1'],
+      ['sku_id', 'E3'],
+      ['actor_id', 'alice'],
+      ['type', 'UserCreated'],
+    ]) {
       const plan = db
-        .prepare(`EXPLAIN QUERY PLAN SELECT * FROM audit_events WHERE tenant_id = 't1' AND position > -1 AND ${column} = '${value}' ORDER BY position LIMIT 10`)
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT * FROM audit_events WHERE tenant_id = 't1' AND position > -1 AND ${column} = '${value}' ORDER BY position LIMIT 10`,
+        )
         .all()
         .map((row) => (row as { detail: string }).detail)
         .join('; ');
@@ -91,11 +130,34 @@ describe('CSV of the audit export (RFC 4180)', () => {
     };
     const [header, record] = parseCsv(auditCsvHeader() + auditCsvRecord(entry));
     expect(header).toEqual([
-      'position', 'eventId', 'type', 'occurredAt', 'actorId', 'actorName', 'userId', 'skuId', 'correlationId', 'data',
-      'userPrincipalName', 'before', 'after',
+      'position',
+      'eventId',
+      'type',
+      'occurredAt',
+      'actorId',
+      'actorName',
+      'userId',
+      'skuId',
+      'correlationId',
+      'data',
+      'userPrincipalName',
+      'before',
+      'after',
     ]);
     expect(record).toEqual([
-      '7', 'e7', 'UserCreated', entry.occurredAt, 'alice', entry.actor.name, 'u1', '', 'c7', JSON.stringify(entry.data), 'u1@contoso.com', '', '',
+      '7',
+      'e7',
+      'UserCreated',
+      entry.occurredAt,
+      'alice',
+      entry.actor.name,
+      'u1',
+      '',
+      'c7',
+      JSON.stringify(entry.data),
+      'u1@contoso.com',
+      '',
+      '',
     ]);
   });
 });

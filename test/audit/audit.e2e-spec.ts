@@ -37,7 +37,13 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
       licenses: { skuId: string; disabledPlans: string[] }[];
     }[];
     const assignments = listed
-      .flatMap((user) => user.licenses.map((license) => ({ userId: user.userId, skuId: license.skuId, disabledPlans: license.disabledPlans })))
+      .flatMap((user) =>
+        user.licenses.map((license) => ({
+          userId: user.userId,
+          skuId: license.skuId,
+          disabledPlans: license.disabledPlans,
+        })),
+      )
       .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : a.skuId < b.skuId ? -1 : 1));
     snapshots.push({ at: (await clock.now()).toISOString(), subscriptions, assignments });
     // The next step happens ten minutes later: every step has its own instant.
@@ -48,7 +54,9 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
     const entries: AuditEntry[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: AuditEntry[]; nextCursor: string | null } } = await auditor.get(`/v1/audit/events?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      const page: { body: { items: AuditEntry[]; nextCursor: string | null } } = await auditor
+        .get(`/v1/audit/events?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`)
+        .expect(200);
       entries.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -65,31 +73,75 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
     auditor = ledger.as('auditor', { actor: 'audrey' });
 
     // 0: subscriptions
-    await root.post('/v1/subscriptions', { skuId: PREMIUM, name: 'Office 365 Business Premium', servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'], seats: 3 }).expect(201);
-    await root.post('/v1/subscriptions', { skuId: E1, name: 'Office 365 E1', servicePlans: ['EXCHANGE', 'SHAREPOINT'], seats: 2 }).expect(201);
+    await root
+      .post('/v1/subscriptions', {
+        skuId: PREMIUM,
+        name: 'Office 365 Business Premium',
+        servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'],
+        seats: 3,
+      })
+      .expect(201);
+    await root
+      .post('/v1/subscriptions', {
+        skuId: E1,
+        name: 'Office 365 E1',
+        servicePlans: ['EXCHANGE', 'SHAREPOINT'],
+        seats: 2,
+      })
+      .expect(201);
     await capture();
     // 1: users
-    users.ada = (await alice.post('/v1/users', { userPrincipalName: 'ada@contoso.com', displayName: 'Ada', usageLocation: 'GB', aliases: ['ada.l@contoso.com'] }).expect(201)).body.userId;
-    users.bee = (await alice.post('/v1/users', { userPrincipalName: 'bee@contoso.com', displayName: 'Bee', usageLocation: 'US' }).expect(201)).body.userId;
-    users.cy = (await alice.post('/v1/users', { userPrincipalName: 'cy@contoso.com', displayName: 'Cy', usageLocation: 'FR' }).expect(201)).body.userId;
+    users.ada = (
+      await alice
+        .post('/v1/users', {
+          userPrincipalName: 'ada@contoso.com',
+          displayName: 'Ada',
+          usageLocation: 'GB',
+          aliases: ['ada.l@contoso.com'],
+        })
+        .expect(201)
+    ).body.userId;
+    users.bee = (
+      await alice
+        .post('/v1/users', { userPrincipalName: 'bee@contoso.com', displayName: 'Bee', usageLocation: 'US' })
+        .expect(201)
+    ).body.userId;
+    users.cy = (
+      await alice
+        .post('/v1/users', { userPrincipalName: 'cy@contoso.com', displayName: 'Cy', usageLocation: 'FR' })
+        .expect(201)
+    ).body.userId;
     await capture();
     // 2: alice assigns Premium to ada (without Lync)
-    await alice.post(`/v1/users/${users.ada}/assignLicense`, { addLicenses: [{ skuId: PREMIUM, disabledPlans: ['LYNC'] }], removeLicenses: [] }).expect(200);
+    await alice
+      .post(`/v1/users/${users.ada}/assignLicense`, {
+        addLicenses: [{ skuId: PREMIUM, disabledPlans: ['LYNC'] }],
+        removeLicenses: [],
+      })
+      .expect(200);
     await capture();
     // 3: bob assigns Premium to cy
-    await bob.post(`/v1/users/${users.cy}/assignLicense`, { addLicenses: [{ skuId: PREMIUM }], removeLicenses: [] }).expect(200);
+    await bob
+      .post(`/v1/users/${users.cy}/assignLicense`, { addLicenses: [{ skuId: PREMIUM }], removeLicenses: [] })
+      .expect(200);
     await capture();
     // 4: alice removes ada's Premium (mailbox soft-deleted, alias released)
-    await alice.post(`/v1/users/${users.ada}/assignLicense`, { addLicenses: [], removeLicenses: [PREMIUM] }).expect(200);
+    await alice
+      .post(`/v1/users/${users.ada}/assignLicense`, { addLicenses: [], removeLicenses: [PREMIUM] })
+      .expect(200);
     await capture();
     // 5: bob gives it back to ada (mailbox restored)
-    await bob.post(`/v1/users/${users.ada}/assignLicense`, { addLicenses: [{ skuId: PREMIUM }], removeLicenses: [] }).expect(200);
+    await bob
+      .post(`/v1/users/${users.ada}/assignLicense`, { addLicenses: [{ skuId: PREMIUM }], removeLicenses: [] })
+      .expect(200);
     await capture();
     // 6: bob reassigns ada's seat to bee
     await bob.post('/v1/licenses/reassign', { skuId: PREMIUM, fromUserId: users.ada, toUserId: users.bee }).expect(200);
     await capture();
     // 7: alice replaces the licenses of ada and cy with E1 only
-    await alice.post('/v1/licenses/bulk', { userIds: [users.ada, users.cy], skuIds: [E1], mode: 'replace' }).expect(200);
+    await alice
+      .post('/v1/licenses/bulk', { userIds: [users.ada, users.cy], skuIds: [E1], mode: 'replace' })
+      .expect(200);
     await capture();
     // 8: bob deletes bee
     await bob.delete(`/v1/users/${users.bee}`).expect(200);
@@ -97,7 +149,9 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
 
     // Another tenant's history must never show.
     const other = ledger.as('global-admin', { actor: 'mallory', tenant: 'fabrikam' });
-    await other.post('/v1/subscriptions', { skuId: PREMIUM, name: 'Other', servicePlans: ['EXCHANGE'], seats: 9 }).expect(201);
+    await other
+      .post('/v1/subscriptions', { skuId: PREMIUM, name: 'Other', servicePlans: ['EXCHANGE'], seats: 9 })
+      .expect(201);
 
     all = await pages('');
   });
@@ -108,7 +162,14 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
   const licenseChanges = () =>
     all
       .filter((entry) => entry.type === 'LicenseAssigned' || entry.type === 'LicenseRemoved')
-      .map((entry) => [entry.type, entry.actor.id, nameOf(entry.userId), entry.skuId, entry.data.reason ?? null, entry.occurredAt]);
+      .map((entry) => [
+        entry.type,
+        entry.actor.id,
+        nameOf(entry.userId),
+        entry.skuId,
+        entry.data.reason ?? null,
+        entry.occurredAt,
+      ]);
   const nameOf = (userId: string | undefined) => Object.entries(users).find(([, id]) => id === userId)?.[0];
 
   it('A1: one audit entry per event of the tenant, in store order, with the stored ids and metadata', async () => {
@@ -116,7 +177,9 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
     expect(all.map((entry) => [entry.position, entry.eventId, entry.type, entry.data])).toEqual(
       stored.map((event) => [Number(event.position), event.id, event.type, event.data]),
     );
-    expect(all.map((entry) => entry.occurredAt)).toEqual(stored.map((event) => (event.metadata as { occurredAt: string }).occurredAt));
+    expect(all.map((entry) => entry.occurredAt)).toEqual(
+      stored.map((event) => (event.metadata as { occurredAt: string }).occurredAt),
+    );
     for (let i = 1; i < all.length; i++) expect(all[i].position).toBeGreaterThan(all[i - 1].position);
     expect(all.some((entry) => entry.actor.id === 'mallory')).toBe(false);
   });
@@ -158,14 +221,20 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
     // A token without a name: the actor's name is null, not missing.
     expect(all.find((entry) => entry.actor.id === 'bob')!.actor).toEqual({ id: 'bob', name: null });
     // Consequences carry the actor of the change that caused them (L3, L4, U4).
-    expect(all.filter((entry) => entry.userId === users.ada && entry.type.startsWith('Mailbox')).map((entry) => [entry.type, entry.actor.id])).toEqual([
+    expect(
+      all
+        .filter((entry) => entry.userId === users.ada && entry.type.startsWith('Mailbox'))
+        .map((entry) => [entry.type, entry.actor.id]),
+    ).toEqual([
       ['MailboxProvisioned', 'alice'],
       ['MailboxSoftDeleted', 'alice'],
       ['MailboxRestored', 'bob'],
       ['MailboxSoftDeleted', 'bob'], // reassigned away
       ['MailboxRestored', 'alice'], // E1 brings Exchange back
     ]);
-    expect(all.filter((entry) => entry.type === 'UserDeleted').map((entry) => [entry.actor.id, entry.userId])).toEqual([['bob', users.bee]]);
+    expect(all.filter((entry) => entry.type === 'UserDeleted').map((entry) => [entry.actor.id, entry.userId])).toEqual([
+      ['bob', users.bee],
+    ]);
     // Events without a user or a SKU have none in their entry.
     const purchase = all.find((entry) => entry.type === 'SubscriptionAdded')!;
     expect(purchase).not.toHaveProperty('userId');
@@ -178,8 +247,16 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
     ['skuId', () => `skuId=${E1}`, (entry: AuditEntry) => entry.skuId === E1],
     ['actor', () => 'actor=bob', (entry: AuditEntry) => entry.actor.id === 'bob'],
     ['type', () => 'type=LicenseRemoved', (entry: AuditEntry) => entry.type === 'LicenseRemoved'],
-    ['several types', () => 'type=LicenseRemoved,UserDeleted', (entry: AuditEntry) => ['LicenseRemoved', 'UserDeleted'].includes(entry.type)],
-    ['from/to (inclusive)', () => `from=${at(4)}&to=${at(6)}`, (entry: AuditEntry) => entry.occurredAt >= at(4) && entry.occurredAt <= at(6)],
+    [
+      'several types',
+      () => 'type=LicenseRemoved,UserDeleted',
+      (entry: AuditEntry) => ['LicenseRemoved', 'UserDeleted'].includes(entry.type),
+    ],
+    [
+      'from/to (inclusive)',
+      () => `from=${at(4)}&to=${at(6)}`,
+      (entry: AuditEntry) => entry.occurredAt >= at(4) && entry.occurredAt <= at(6),
+    ],
     ['from only', () => `from=${at(7)}`, (entry: AuditEntry) => entry.occurredAt >= at(7)],
     [
       'user + type + actor',
@@ -195,7 +272,10 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
 
   it('a time range given with an offset means the same instants', async () => {
     const from = new Date(at(4));
-    const plusTwo = new Date(from.getTime() + 2 * 3600_000).toISOString().replace('Z', '+02:00').replace(/\.\d{3}/, '');
+    const plusTwo = new Date(from.getTime() + 2 * 3600_000)
+      .toISOString()
+      .replace('Z', '+02:00')
+      .replace(/\.\d{3}/, '');
     const expected = all.filter((entry) => entry.occurredAt >= at(4));
     expect(await pages(`from=${encodeURIComponent(plusTwo)}`)).toEqual(expected);
   });
@@ -210,24 +290,49 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
   });
 
   it('A2: the CSV export parses back to the entries of the JSON pages', async () => {
-    const csv = await auditor.get('/v1/audit/events?limit=2').set('Accept', 'text/csv').buffer(true).parse(text).expect(200);
+    const csv = await auditor
+      .get('/v1/audit/events?limit=2')
+      .set('Accept', 'text/csv')
+      .buffer(true)
+      .parse(text)
+      .expect(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
     expect(csv.headers['content-disposition']).toContain('audit-events.csv');
     expect(csv.headers.vary).toMatch(/Accept/);
     expect(csvToEntries(csv.body as string)).toEqual(all);
-    const filtered = await auditor.get(`/v1/audit/events?userId=${users.ada}&type=LicenseAssigned`).set('Accept', 'text/csv').buffer(true).parse(text).expect(200);
+    const filtered = await auditor
+      .get(`/v1/audit/events?userId=${users.ada}&type=LicenseAssigned`)
+      .set('Accept', 'text/csv')
+      .buffer(true)
+      .parse(text)
+      .expect(200);
     expect(csvToEntries(filtered.body as string)).toEqual(await pages(`userId=${users.ada}&type=LicenseAssigned`));
   });
 
   it('A2: the NDJSON export is one entry per line, the same as the JSON pages', async () => {
-    const ndjson = await auditor.get('/v1/audit/events?cursor=ignored').set('Accept', 'application/x-ndjson').buffer(true).parse(text).expect(200);
+    const ndjson = await auditor
+      .get('/v1/audit/events?cursor=ignored')
+      .set('Accept', 'application/x-ndjson')
+      .buffer(true)
+      .parse(text)
+      .expect(200);
     expect(ndjson.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
     const lines = (ndjson.body as string).split('\n');
     expect(lines.pop()).toBe('');
     expect(lines.map((line) => JSON.parse(line))).toEqual(all);
-    const none = await auditor.get('/v1/audit/events?actor=nobody').set('Accept', 'application/x-ndjson').buffer(true).parse(text).expect(200);
+    const none = await auditor
+      .get('/v1/audit/events?actor=nobody')
+      .set('Accept', 'application/x-ndjson')
+      .buffer(true)
+      .parse(text)
+      .expect(200);
     expect(none.body).toBe('');
-    const headerOnly = await auditor.get('/v1/audit/events?actor=nobody').set('Accept', 'text/csv').buffer(true).parse(text).expect(200);
+    const headerOnly = await auditor
+      .get('/v1/audit/events?actor=nobody')
+      .set('Accept', 'text/csv')
+      .buffer(true)
+      .parse(text)
+      .expect(200);
     expect(csvToEntries(headerOnly.body as string)).toEqual([]);
   });
 
@@ -242,9 +347,14 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
     }
     // Just before the first event, the tenant was empty.
     const before = new Date(Date.parse(at(0)) - 1).toISOString();
-    expect((await auditor.get(`/v1/audit/state?at=${before}`).expect(200)).body).toEqual({ at: before, subscriptions: [], assignments: [] });
+    expect((await auditor.get(`/v1/audit/state?at=${before}`).expect(200)).body).toEqual({
+      at: before,
+      subscriptions: [],
+      assignments: [],
+    });
     // L8: the seat never looked free during the reassign, since removal and assignment share one instant.
-    const premium = (state: { subscriptions: { skuId: string }[] }) => state.subscriptions.find((s) => s.skuId === PREMIUM);
+    const premium = (state: { subscriptions: { skuId: string }[] }) =>
+      state.subscriptions.find((s) => s.skuId === PREMIUM);
     const reassign = (await auditor.get(`/v1/audit/state?at=${at(6)}`).expect(200)).body;
     expect(premium(reassign)).toMatchObject({ assigned: 2, available: 1 });
     expect(premium(snapshots[5])).toMatchObject({ assigned: 2, available: 1 });
@@ -270,21 +380,28 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
     await admin.get(`/v1/audit/state?at=${at(1)}`).expect(403);
     await root.get('/v1/audit/events').expect(200);
     await root.get(`/v1/audit/state?at=${at(1)}`).expect(200);
-    expect((await request(ledger.app.getHttpServer()).get('/v1/audit/events').expect(401)).body.error).toBe('Unauthenticated');
+    expect((await request(ledger.app.getHttpServer()).get('/v1/audit/events').expect(401)).body.error).toBe(
+      'Unauthenticated',
+    );
   });
 
   it('nobody can change the audit: no route under /v1/audit edits or deletes, whatever the role', async () => {
-    const spec = (await request(ledger.app.getHttpServer()).get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const spec = (await request(ledger.app.getHttpServer()).get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const auditPaths = Object.entries(spec.paths).filter(([path]) => path.startsWith('/v1/audit'));
     expect(auditPaths.map(([path]) => path).sort()).toEqual(['/v1/audit/events', '/v1/audit/state']);
-    for (const [, operations] of auditPaths) expect(Object.keys(operations).filter((key) => key !== 'parameters')).toEqual(['get']);
+    for (const [, operations] of auditPaths)
+      expect(Object.keys(operations).filter((key) => key !== 'parameters')).toEqual(['get']);
     const anyMutation = Object.entries(spec.paths).filter(
-      ([path, operations]) => /audit|events/i.test(path) && ['put', 'patch', 'delete', 'post'].some((method) => method in operations),
+      ([path, operations]) =>
+        /audit|events/i.test(path) && ['put', 'patch', 'delete', 'post'].some((method) => method in operations),
     );
     expect(anyMutation).toEqual([]);
     const before = (await ledger.events()).length;
     for (const path of ['/v1/audit/events', '/v1/audit/state']) {
-      for (const response of [await root.delete(path), await root.patch(path, {}), await root.post(path, {})]) expect(response.status).toBe(404);
+      for (const response of [await root.delete(path), await root.patch(path, {}), await root.post(path, {})])
+        expect(response.status).toBe(404);
     }
     expect((await ledger.events()).length).toBe(before);
   });
@@ -292,8 +409,21 @@ describe('Audit trail and point-in-time state (A1, A2)', () => {
   it('documents the exports in OpenAPI: media types, parameters, responses', async () => {
     const spec = (await request(ledger.app.getHttpServer()).get('/docs-json').expect(200)).body;
     const events = spec.paths['/v1/audit/events'].get;
-    expect(Object.keys(events.responses['200'].content).sort()).toEqual(['application/json', 'application/x-ndjson', 'text/csv']);
-    expect(events.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['actor', 'cursor', 'from', 'limit', 'skuId', 'to', 'type', 'userId']);
+    expect(Object.keys(events.responses['200'].content).sort()).toEqual([
+      'application/json',
+      'application/x-ndjson',
+      'text/csv',
+    ]);
+    expect(events.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'actor',
+      'cursor',
+      'from',
+      'limit',
+      'skuId',
+      'to',
+      'type',
+      'userId',
+    ]);
     expect(events.responses).toHaveProperty('403');
     expect(events.responses).toHaveProperty('406');
     const state = spec.paths['/v1/audit/state'].get;

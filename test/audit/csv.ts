@@ -50,8 +50,19 @@ export function parseCsv(text: string): string[][] {
 export function csvToEntries(text: string): Record<string, unknown>[] {
   const [header, ...rows] = parseCsv(text);
   expect(header).toEqual([
-    'position', 'eventId', 'type', 'occurredAt', 'actorId', 'actorName', 'userId', 'skuId', 'correlationId', 'data',
-    'userPrincipalName', 'before', 'after',
+    'position',
+    'eventId',
+    'type',
+    'occurredAt',
+    'actorId',
+    'actorName',
+    'userId',
+    'skuId',
+    'correlationId',
+    'data',
+    'userPrincipalName',
+    'before',
+    'after',
   ]);
   return rows.map((cells) => {
     const row = Object.fromEntries(header.map((name, i) => [name, cells[i]]));
@@ -62,7 +73,9 @@ export function csvToEntries(text: string): Record<string, unknown>[] {
       type: row.type,
       occurredAt: row.occurredAt,
       actor: { id: row.actorId, name: row.actorName === '' ? null : row.actorName },
-      ...(row.userId !== '' ? { userId: row.userId, userPrincipalName: row.userPrincipalName === '' ? null : row.userPrincipalName } : {}),
+      ...(row.userId !== ''
+        ? { userId: row.userId, userPrincipalName: row.userPrincipalName === '' ? null : row.userPrincipalName }
+        : {}),
       ...(row.skuId !== '' ? { skuId: row.skuId } : {}),
       // before/after are JSON text ('null' for none) on license changes, empty elsewhere.
       ...(row.before !== '' ? { before: JSON.parse(row.before), after: JSON.parse(row.after) } : {}),

@@ -17,13 +17,20 @@ describe('StateCheckpoints', () => {
     id: randomUUID(),
     type,
     data: data as EventData['data'],
-    metadata: { actor: { id: 'alice' }, tenantId: 'cp', occurredAt: at(minute).toISOString(), correlationId: 'c', causationId: 'c' },
+    metadata: {
+      actor: { id: 'alice' },
+      tenantId: 'cp',
+      occurredAt: at(minute).toISOString(),
+      correlationId: 'c',
+      causationId: 'c',
+    },
   });
 
   beforeAll(async () => {
     // 1 + 249 events, one a minute: SeatsPurchased of 1 seat each, so the state at minute m has m + 10 seats.
     const events = [event('SubscriptionAdded', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 10 }, 0)];
-    for (let minute = 1; minute < 250; minute++) events.push(event('SeatsPurchased', { skuId: 'E3', count: 1 }, minute));
+    for (let minute = 1; minute < 250; minute++)
+      events.push(event('SeatsPurchased', { skuId: 'E3', count: 1 }, minute));
     await store.appendToStream(ledgerStreamId('cp'), events);
   });
 
@@ -64,6 +71,9 @@ describe('StateCheckpoints', () => {
   });
 
   it('a tenant without events folds to the empty state', async () => {
-    await expect(new StateCheckpoints(store).foldAt('nobody', at(1))).resolves.toMatchObject({ position: null, events: 0 });
+    await expect(new StateCheckpoints(store).foldAt('nobody', at(1))).resolves.toMatchObject({
+      position: null,
+      events: 0,
+    });
   });
 });

@@ -17,10 +17,16 @@ describe('CLI progress', () => {
     const summary = progress.finish(1000);
     // cli-progress draws each frame from column 1 (ESC[1G) and ends the bar with one newline; frames in between depend on its redraw throttle.
     const text = out.text();
-    // eslint-disable-next-line no-control-regex -- strips the terminal's escape sequences
-    const frames = text.split('\x1b[1G').slice(1).map((frame) => frame.replace(/\x1b(\[[0-9;?]*[A-Za-z]|[78])/g, ''));
+    // eslint-disable-next-line no-control-regex -- the terminal's escape sequences are what it strips
+    const escapes = /\x1b(\[[0-9;?]*[A-Za-z]|[78])/g;
+    const frames = text
+      .split('\x1b[1G')
+      .slice(1)
+      .map((frame) => frame.replace(escapes, ''));
     expect(frames[0]).toMatch(/^rebuild \[\.{30}\] {3}0% 0 events \d+ events\/s$/);
-    expect(frames.slice(1, -1).every((frame) => /^rebuild \[#*\.*\] +\d+% \d+ events \d+ events\/s$/.test(frame))).toBe(true);
+    expect(frames.slice(1, -1).every((frame) => /^rebuild \[#*\.*\] +\d+% \d+ events \d+ events\/s$/.test(frame))).toBe(
+      true,
+    );
     expect(frames.at(-1)).toMatch(/^rebuild \[#{30}\] 100% 1000 events \d+ events\/s\n$/);
     expect(text.split('\n')).toHaveLength(2);
     expect(summary).toMatch(/^1000 events in \d+\.\d\d s \(\d+ events\/s\)$/);

@@ -27,11 +27,32 @@ describe('rebuild while the live projector follows new events', () => {
     projector.start();
     let minute = 0;
     const at = () => new Date(Date.UTC(2026, 10, 1) + minute++ * 60_000).toISOString();
-    await ledger.run({ id: 'root' }, { type: 'AddSubscription', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 100_000 } }, at());
+    await ledger.run(
+      { id: 'root' },
+      { type: 'AddSubscription', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 100_000 } },
+      at(),
+    );
     const hire = async () => {
       const userId = randomUUID();
-      await ledger.run({ id: 'alice' }, { type: 'CreateUser', data: { userId, userPrincipalName: `${userId}@x.com`, displayName: 'U', usageLocation: 'US', aliases: [`a-${userId}@x.com`] } }, at());
-      await ledger.run({ id: 'alice' }, { type: 'AssignLicense', data: { userId, addLicenses: [{ skuId: 'E3' }], removeLicenses: [] } }, at());
+      await ledger.run(
+        { id: 'alice' },
+        {
+          type: 'CreateUser',
+          data: {
+            userId,
+            userPrincipalName: `${userId}@x.com`,
+            displayName: 'U',
+            usageLocation: 'US',
+            aliases: [`a-${userId}@x.com`],
+          },
+        },
+        at(),
+      );
+      await ledger.run(
+        { id: 'alice' },
+        { type: 'AssignLicense', data: { userId, addLicenses: [{ skuId: 'E3' }], removeLicenses: [] } },
+        at(),
+      );
       if (minute % 3 === 0) await ledger.run({ id: 'bob' }, { type: 'DeleteUser', data: { userId } }, at());
     };
     for (let i = 0; i < 300; i++) await hire();

@@ -15,7 +15,9 @@ function filesUnder(dir: string): string[] {
 export function markersInFolder(dir: string, markers: readonly string[]): string[] {
   const haystacks = filesUnder(dir).map((file) => readFileSync(file).toString('latin1').toLowerCase());
   return markers.filter((marker) => {
-    const needles = ['utf8', 'utf16le'].map((encoding) => Buffer.from(marker.toLowerCase(), encoding as BufferEncoding).toString('latin1'));
+    const needles = ['utf8', 'utf16le'].map((encoding) =>
+      Buffer.from(marker.toLowerCase(), encoding as BufferEncoding).toString('latin1'),
+    );
     return haystacks.some((haystack) => needles.some((needle) => haystack.includes(needle)));
   });
 }

@@ -24,10 +24,17 @@ describe('encrypt-personal-data: a data folder from before E1', () => {
     const readModels = openReadModelDatabase(join(dataDir, 'read-models.sqlite'));
     const clock = new ScenarioClock(new Date('2026-01-01T00:00:00Z'));
     const { executor } = createCommandPath({ store, readModels, clock, catalog: loadCatalog() });
-    const run = (command: LedgerCommand) => executor.execute(command, { tenantId: 'default', actor: { id: 'alice' }, correlationId: 'legacy' });
+    const run = (command: LedgerCommand) =>
+      executor.execute(command, { tenantId: 'default', actor: { id: 'alice' }, correlationId: 'legacy' });
     // Ids stay (they are no personal data): only the names carry markers.
-    for (const [userId, name] of [['kept', MARKERS[0]], ['purged', MARKERS[1]]]) {
-      await run({ type: 'CreateUser', data: { userId, userPrincipalName: `${name}@contoso.com`, displayName: name, usageLocation: 'GB', aliases: [] } });
+    for (const [userId, name] of [
+      ['kept', MARKERS[0]],
+      ['purged', MARKERS[1]],
+    ]) {
+      await run({
+        type: 'CreateUser',
+        data: { userId, userPrincipalName: `${name}@contoso.com`, displayName: name, usageLocation: 'GB', aliases: [] },
+      });
     }
     await run({ type: 'DeleteUser', data: { userId: 'purged' } });
     clock.set(new Date('2026-03-01T00:00:00Z'));
@@ -38,7 +45,9 @@ describe('encrypt-personal-data: a data folder from before E1', () => {
 
   it('the API refuses to start on it, naming the command; the command re-writes the log sealed and erases the purged user', async () => {
     expect(markersInFolder(dataDir, MARKERS)).toEqual(MARKERS);
-    await expect(startLedgerApp({ LEDGER_DATA_DIR: dataDir })).rejects.toThrow(/plaintext .*npm run cli -- encrypt-personal-data/);
+    await expect(startLedgerApp({ LEDGER_DATA_DIR: dataDir })).rejects.toThrow(
+      /plaintext .*npm run cli -- encrypt-personal-data/,
+    );
 
     const migrated = await runCliHere(['encrypt-personal-data'], env);
     expect(migrated.stderr).toBe('');
@@ -48,7 +57,9 @@ describe('encrypt-personal-data: a data folder from before E1', () => {
 
     const ledger = await startLedgerApp({ LEDGER_DATA_DIR: dataDir });
     try {
-      const users = (await ledger.as('global-admin').get('/v1/users').expect(200)).body.items as { userPrincipalName: string }[];
+      const users = (await ledger.as('global-admin').get('/v1/users').expect(200)).body.items as {
+        userPrincipalName: string;
+      }[];
       expect(users.map((user) => user.userPrincipalName)).toEqual(['zq9keptmarker@contoso.com']);
     } finally {
       await ledger.close();

@@ -16,7 +16,12 @@ const MARKERS = ['zq6upnmarker', 'Zq7DisplayMarker', 'zq8aliasmarker'];
  */
 withTestServer('Erasure on EventStoreDB with two API nodes (E1, E2)', () => {
   const tenant = uniqueTenant('erasure');
-  const token = TokenService.fromSecret(SECRET, 'default').sign({ actorId: 'admin', roles: ['global-admin', 'auditor', 'compliance'], tenantId: tenant, ttlSeconds: 600 });
+  const token = TokenService.fromSecret(SECRET, 'default').sign({
+    actorId: 'admin',
+    roles: ['global-admin', 'auditor', 'compliance'],
+    tenantId: tenant,
+    ttlSeconds: 600,
+  });
   const serverDir = mkdtempSync(join(tmpdir(), 'ledger-esdb-log-'));
   const nodeDirs = [mkdtempSync(join(tmpdir(), 'ledger-erasure-a-')), mkdtempSync(join(tmpdir(), 'ledger-erasure-b-'))];
   let server: EsdbTestServer;
@@ -59,7 +64,16 @@ withTestServer('Erasure on EventStoreDB with two API nodes (E1, E2)', () => {
 
   it('the second node opens what the first sealed; the server keeps ciphertext only', async () => {
     const [first, second] = nodes;
-    expect((await call(first, 'POST', '/v1/subscriptions', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 2 })).status).toBe(201);
+    expect(
+      (
+        await call(first, 'POST', '/v1/subscriptions', {
+          skuId: 'E3',
+          name: 'E3',
+          servicePlans: ['EXCHANGE'],
+          seats: 2,
+        })
+      ).status,
+    ).toBe(201);
     const created = await call(first, 'POST', '/v1/users', {
       userPrincipalName: 'zq6upnmarker@contoso.com',
       displayName: 'Zq7DisplayMarker',
@@ -68,7 +82,14 @@ withTestServer('Erasure on EventStoreDB with two API nodes (E1, E2)', () => {
     });
     expect(created.status).toBe(201);
     userId = ((await created.json()) as { userId: string }).userId;
-    expect((await call(first, 'POST', `/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId: 'E3' }], removeLicenses: [] })).status).toBe(200);
+    expect(
+      (
+        await call(first, 'POST', `/v1/users/${userId}/assignLicense`, {
+          addLicenses: [{ skuId: 'E3' }],
+          removeLicenses: [],
+        })
+      ).status,
+    ).toBe(200);
     expect((await call(first, 'DELETE', `/v1/users/${userId}`)).status).toBe(200);
 
     await caughtUp(second, await head());
@@ -87,10 +108,15 @@ withTestServer('Erasure on EventStoreDB with two API nodes (E1, E2)', () => {
       await caughtUp(node, await head());
       const audit = await text(node, `/v1/audit/events?userId=${userId}`);
       expect(markersIn(audit, MARKERS)).toEqual([]);
-      const created = (JSON.parse(audit).items as { type: string; data: object }[]).find((entry) => entry.type === 'UserCreated');
+      const created = (JSON.parse(audit).items as { type: string; data: object }[]).find(
+        (entry) => entry.type === 'UserCreated',
+      );
       expect(created?.data).toMatchObject({ userPrincipalName: null, displayName: null, aliases: null, erased: true });
       const mailboxes = JSON.parse(await text(node, '/v1/retention/mailboxes')).items as { userId: string }[];
-      expect(mailboxes.find((mailbox) => mailbox.userId === userId)).toMatchObject({ userPrincipalName: null, erased: true });
+      expect(mailboxes.find((mailbox) => mailbox.userId === userId)).toMatchObject({
+        userPrincipalName: null,
+        erased: true,
+      });
       expect(markersInFolder(nodeDirs[index], MARKERS)).toEqual([]);
     }
     expect(markersInFolder(serverDir, MARKERS)).toEqual([]);

@@ -16,13 +16,15 @@ describe('Erasure by crypto-shredding (E1, E2)', () => {
   let assignedAt: string;
   let keys = 0;
   const idempotent = (test: ReturnType<Caller['post']>) => test.set('Idempotency-Key', `erasure-${++keys}`);
-  const cli = (...args: string[]) => runCliHere(args, { LEDGER_DATA_DIR: ledger.config.dataDir, LEDGER_JWT_SECRET: 'erasure-test' });
+  const cli = (...args: string[]) =>
+    runCliHere(args, { LEDGER_DATA_DIR: ledger.config.dataDir, LEDGER_JWT_SECRET: 'erasure-test' });
 
   /** Every answer that may show the user: JSON, CSV and NDJSON audit, timeline, mailboxes, point-in-time state. */
   const answers = async (): Promise<Record<string, string>> => ({
     audit: (await auditor.get(`/v1/audit/events?userId=${userId}&limit=100`).expect(200)).text,
     csv: (await auditor.get(`/v1/audit/events?userId=${userId}`).set('Accept', 'text/csv').expect(200)).text,
-    ndjson: (await auditor.get(`/v1/audit/events?userId=${userId}`).set('Accept', 'application/x-ndjson').expect(200)).text,
+    ndjson: (await auditor.get(`/v1/audit/events?userId=${userId}`).set('Accept', 'application/x-ndjson').expect(200))
+      .text,
     timeline: (await auditor.get(`/v1/retention/users/${userId}/timeline`).expect(200)).text,
     mailboxes: (await auditor.get('/v1/retention/mailboxes').expect(200)).text,
     state: (await auditor.get(`/v1/audit/state?at=${assignedAt}`).expect(200)).text,
@@ -32,17 +34,26 @@ describe('Erasure by crypto-shredding (E1, E2)', () => {
     ledger = await startLedgerApp();
     admin = ledger.as('global-admin');
     auditor = ledger.as(['auditor', 'compliance']);
-    await admin.post('/v1/subscriptions', { skuId: 'O365_BP', name: 'BP', servicePlans: ['EXCHANGE', 'SHAREPOINT'], seats: 5 }).expect(201);
+    await admin
+      .post('/v1/subscriptions', { skuId: 'O365_BP', name: 'BP', servicePlans: ['EXCHANGE', 'SHAREPOINT'], seats: 5 })
+      .expect(201);
     const created = await idempotent(
-      admin.post('/v1/users', { userPrincipalName: 'zq1upnmarker@contoso.com', displayName: 'Zq2DisplayMarker', usageLocation: 'GB', aliases: ['zq4aliasmarker@contoso.com'] }),
+      admin.post('/v1/users', {
+        userPrincipalName: 'zq1upnmarker@contoso.com',
+        displayName: 'Zq2DisplayMarker',
+        usageLocation: 'GB',
+        aliases: ['zq4aliasmarker@contoso.com'],
+      }),
     ).expect(201);
     userId = created.body.userId as string;
     await idempotent(admin.patch(`/v1/users/${userId}`, { displayName: 'Zq3RenamedMarker' })).expect(200);
     await idempotent(admin.post(`/v1/users/${userId}/aliases`, { alias: 'zq5aliasmarker@contoso.com' })).expect(201);
-    await idempotent(admin.post(`/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId: 'O365_BP' }], removeLicenses: [] })).expect(200);
+    await idempotent(
+      admin.post(`/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId: 'O365_BP' }], removeLicenses: [] }),
+    ).expect(200);
     assignedAt = (await admin.get('/v1/clock').expect(200)).body.now as string;
     await admin.post('/v1/clock/advance', { minutes: 1 }).expect(200);
-    const deleted = await (admin.delete(`/v1/users/${userId}`)).set('Idempotency-Key', 'erasure-delete').expect(200);
+    const deleted = await admin.delete(`/v1/users/${userId}`).set('Idempotency-Key', 'erasure-delete').expect(200);
     expect(deleted.body.status).toBe('deleted');
   }, 60_000);
   afterAll(() => ledger.close());
@@ -67,15 +78,28 @@ describe('Erasure by crypto-shredding (E1, E2)', () => {
     await auditor.get(`/v1/users/${userId}`).expect(404);
 
     const entries = JSON.parse(all.audit).items as { type: string; data: Record<string, unknown> }[];
-    expect(entries.map((entry) => entry.type)).toEqual(expect.arrayContaining(['UserCreated', 'UserUpdated', 'AliasAdded', 'AliasesReleased', 'UserPurged']));
-    for (const { type, data } of entries.filter((entry) => ['UserCreated', 'UserUpdated', 'AliasAdded', 'AliasesReleased', 'UserPurged'].includes(entry.type))) {
+    expect(entries.map((entry) => entry.type)).toEqual(
+      expect.arrayContaining(['UserCreated', 'UserUpdated', 'AliasAdded', 'AliasesReleased', 'UserPurged']),
+    );
+    for (const { type, data } of entries.filter((entry) =>
+      ['UserCreated', 'UserUpdated', 'AliasAdded', 'AliasesReleased', 'UserPurged'].includes(entry.type),
+    )) {
       expect({ type, erased: data.erased }).toEqual({ type, erased: true });
     }
-    expect(entries.find((entry) => entry.type === 'UserCreated')!.data).toMatchObject({ userId, userPrincipalName: null, displayName: null, aliases: null, usageLocation: 'GB' });
+    expect(entries.find((entry) => entry.type === 'UserCreated')!.data).toMatchObject({
+      userId,
+      userPrincipalName: null,
+      displayName: null,
+      aliases: null,
+      usageLocation: 'GB',
+    });
     expect(all.ndjson).toContain('"erased":true');
     expect(all.csv).toContain('erased');
     const timeline = JSON.parse(all.timeline) as { entries: { type: string; details: Record<string, unknown> }[] };
-    expect(timeline.entries.find((entry) => entry.type === 'UserCreated')!.details).toMatchObject({ userPrincipalName: null, erased: true });
+    expect(timeline.entries.find((entry) => entry.type === 'UserCreated')!.details).toMatchObject({
+      userPrincipalName: null,
+      erased: true,
+    });
     const mailbox = (JSON.parse(all.mailboxes).items as { userId: string }[]).find((item) => item.userId === userId);
     expect(mailbox).toMatchObject({ userPrincipalName: null, erased: true, status: 'purged' });
     expect(JSON.parse(all.state).assignments).toEqual([{ userId, skuId: 'O365_BP', disabledPlans: [] }]);
@@ -98,10 +122,14 @@ describe('Erasure by crypto-shredding (E1, E2)', () => {
     expect(clean.code).toBe(0);
 
     const db = new Database(join(ledger.config.dataDir, 'read-models.sqlite'));
-    db.prepare("UPDATE mailboxes SET user_principal_name = 'restored-from-backup@contoso.com' WHERE user_id = ?").run(userId);
+    db.prepare("UPDATE mailboxes SET user_principal_name = 'restored-from-backup@contoso.com' WHERE user_id = ?").run(
+      userId,
+    );
     db.close();
     const dirty = await cli('verify-erasure');
-    expect(dirty.stdout).toBe(`Personal data still readable for 1 purged user(s):\n  default/${userId}: the mailbox read model\n`);
+    expect(dirty.stdout).toBe(
+      `Personal data still readable for 1 purged user(s):\n  default/${userId}: the mailbox read model\n`,
+    );
     expect(dirty.code).toBe(1);
   }, 60_000);
 });

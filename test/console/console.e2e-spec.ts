@@ -27,7 +27,13 @@ function token(roles: Role[], actor: string, name: string, ttlSeconds = 3600): s
 }
 
 /** Opens the console signed in by `#token=` (the scripted sign-in) at a page path. */
-async function signedIn(roles: Role[], path: string, actor = 'alice', name = 'Alice Admin', viewport?: { width: number; height: number }): Promise<WatchedPage> {
+async function signedIn(
+  roles: Role[],
+  path: string,
+  actor = 'alice',
+  name = 'Alice Admin',
+  viewport?: { width: number; height: number },
+): Promise<WatchedPage> {
   open = await watchedPage(browser, viewport);
   await open.page.goto(`${url}/console${path}#token=${token(roles, actor, name)}`);
   return open;
@@ -48,12 +54,30 @@ beforeAll(async () => {
   tokens = TokenService.fromSecret(ledger.config.jwtSecret, ledger.config.defaultTenant);
 
   const admin = ledger.as('global-admin', { actor: 'alice', name: 'Alice Admin' });
-  await admin.post('/v1/subscriptions', { skuId: 'O365_BP', name: 'Business Premium', servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'], seats: 8 }).expect(201);
-  await admin.post('/v1/subscriptions', { skuId: 'TEAMS_ESS', name: 'Teams Essentials', servicePlans: ['LYNC'], seats: 2 }).expect(201);
-  await admin.post('/v1/subscriptions', { skuId: 'PROJECT_P1', name: 'Project Plan 1', servicePlans: ['SHAREPOINT'], seats: 3 }).expect(201);
+  await admin
+    .post('/v1/subscriptions', {
+      skuId: 'O365_BP',
+      name: 'Business Premium',
+      servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'],
+      seats: 8,
+    })
+    .expect(201);
+  await admin
+    .post('/v1/subscriptions', { skuId: 'TEAMS_ESS', name: 'Teams Essentials', servicePlans: ['LYNC'], seats: 2 })
+    .expect(201);
+  await admin
+    .post('/v1/subscriptions', { skuId: 'PROJECT_P1', name: 'Project Plan 1', servicePlans: ['SHAREPOINT'], seats: 3 })
+    .expect(201);
   const user = async (upn: string, displayName: string, aliases: string[], skus: string[]) => {
-    const created = await admin.post('/v1/users', { userPrincipalName: upn, displayName, usageLocation: 'GB', aliases }).expect(201);
-    await admin.post(`/v1/users/${created.body.userId}/assignLicense`, { addLicenses: skus.map((skuId) => ({ skuId })), removeLicenses: [] }).expect(200);
+    const created = await admin
+      .post('/v1/users', { userPrincipalName: upn, displayName, usageLocation: 'GB', aliases })
+      .expect(201);
+    await admin
+      .post(`/v1/users/${created.body.userId}/assignLicense`, {
+        addLicenses: skus.map((skuId) => ({ skuId })),
+        removeLicenses: [],
+      })
+      .expect(200);
     return created.body as { userId: string };
   };
   // A few weeks of history on the manual clock, for the seats chart and the retention views.
@@ -103,7 +127,11 @@ it('an admin previews a license removal that soft-deletes the mailbox, sees what
   await dialog.waitFor({ state: 'detached' });
   await page.getByText('softDeleted, purge after').waitFor();
   const after = (await ledger.as('global-admin').get(`/v1/users/${ada.userId}`)).body;
-  expect({ licenses: after.licenses.map((l: { skuId: string }) => l.skuId), mailbox: after.mailbox.status, aliases: after.aliases }).toEqual({
+  expect({
+    licenses: after.licenses.map((l: { skuId: string }) => l.skuId),
+    mailbox: after.mailbox.status,
+    aliases: after.aliases,
+  }).toEqual({
     licenses: ['TEAMS_ESS'],
     mailbox: 'softDeleted',
     aliases: [],
@@ -122,20 +150,35 @@ it("an auditor finds the admin's license removal and exports it as CSV and NDJSO
   const csv = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const csvText = readFileSync(await (await csv).path(), 'utf8');
-  expect(csvText.split('\n').filter((line) => line.includes('LicenseRemoved') && line.includes('O365_BP'))).toHaveLength(1);
+  expect(
+    csvText.split('\n').filter((line) => line.includes('LicenseRemoved') && line.includes('O365_BP')),
+  ).toHaveLength(1);
 
   const ndjson = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export NDJSON' }).click();
-  const entries = readFileSync(await (await ndjson).path(), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const entries = readFileSync(await (await ndjson).path(), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   expect(entries.map((e) => [e.type, e.skuId, e.actor.id])).toEqual([['LicenseRemoved', 'O365_BP', 'alice']]);
 
   // The state a minute before the removal still counts Ada's O365_BP seat.
   const before = new Date(Date.parse(entries[0].occurredAt) - 60_000).toISOString().slice(0, 16);
-  const expected = (await ledger.as('auditor').get(`/v1/audit/state?at=${before}:00Z`)).body.subscriptions.find((s: { skuId: string }) => s.skuId === 'O365_BP');
+  const expected = (await ledger.as('auditor').get(`/v1/audit/state?at=${before}:00Z`)).body.subscriptions.find(
+    (s: { skuId: string }) => s.skuId === 'O365_BP',
+  );
   await page.getByLabel('At (UTC)').fill(before);
   await page.getByRole('button', { name: 'Show state' }).click();
-  const stateRow = page.getByRole('table').filter({ hasText: 'Seats at' }).getByRole('row').filter({ hasText: 'O365_BP' });
-  expect((await stateRow.locator('td').allTextContents()).slice(0, 3)).toEqual(['O365_BP', String(expected.valid), String(expected.assigned)]);
+  const stateRow = page
+    .getByRole('table')
+    .filter({ hasText: 'Seats at' })
+    .getByRole('row')
+    .filter({ hasText: 'O365_BP' });
+  expect((await stateRow.locator('td').allTextContents()).slice(0, 3)).toEqual([
+    'O365_BP',
+    String(expected.valid),
+    String(expected.assigned),
+  ]);
 });
 
 it('compliance staff find the mailboxes in their grace period and read a timeline with its scheduled purge (L5)', async () => {
@@ -145,7 +188,10 @@ it('compliance staff find the mailboxes in their grace period and read a timelin
   // The manual clock stands still: both purges fall on the same instant; days left count from the browser's clock.
   const purgeAfter = (await ledger.as('global-admin').get(`/v1/users/${ada.userId}`)).body.mailbox.purgeAfter as string;
   const daysLeft = Math.ceil((Date.parse(purgeAfter) - Date.now()) / 86_400_000);
-  expect((await rows.allTextContents()).map((text) => text.replace(/\d{4}-.*UTC/g, '').trim()).sort()).toEqual([`ada@contoso.com${daysLeft}`, `linus@contoso.com${daysLeft}`]);
+  expect((await rows.allTextContents()).map((text) => text.replace(/\d{4}-.*UTC/g, '').trim()).sort()).toEqual([
+    `ada@contoso.com${daysLeft}`,
+    `linus@contoso.com${daysLeft}`,
+  ]);
   await shot('retention', open!);
   await page.getByRole('link', { name: 'ada@contoso.com' }).click();
   await page.getByRole('heading', { name: 'Retention timeline' }).waitFor();
@@ -158,7 +204,9 @@ it('a scripted sign-in leaves no token in the address bar; the header says who i
   const { page } = await signedIn(['auditor', 'compliance'], '/audit', 'ian', 'Ian Auditor');
   await page.getByRole('heading', { name: 'Audit' }).waitFor();
   expect(page.url()).toBe(`${url}/console/audit`);
-  await expect(page.getByLabel('Signed in as').textContent()).resolves.toBe('Ian Auditor (ian) · auditor, compliance · tenant default');
+  await expect(page.getByLabel('Signed in as').textContent()).resolves.toBe(
+    'Ian Auditor (ian) · auditor, compliance · tenant default',
+  );
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByText('You signed out.').waitFor();
   expect(await page.evaluate('sessionStorage.length')).toBe(0);
@@ -177,16 +225,28 @@ it('a role without a page is told so, not shown a blank page (403)', async () =>
   const { page } = await signedIn(['user-admin'], `/retention/${ada.userId}`, 'uma', 'Uma User-Admin');
   await expect(page.getByRole('alert').textContent()).resolves.toContain('Your roles do not permit the Retention page');
   // The navigation offers only what the role may do.
-  expect(await page.getByRole('navigation', { name: 'Pages' }).getByRole('link').allTextContents()).toEqual(['Seats', 'Users', 'Bulk']);
+  expect(await page.getByRole('navigation', { name: 'Pages' }).getByRole('link').allTextContents()).toEqual([
+    'Seats',
+    'Users',
+    'Bulk',
+  ]);
 });
 
 it('every page renders for a global admin without a console error, on a laptop and on a phone', async () => {
-  for (const [viewport, suffix] of [[{ width: 1280, height: 860 }, ''], [{ width: 390, height: 844 }, '-phone']] as const) {
+  for (const [viewport, suffix] of [
+    [{ width: 1280, height: 860 }, ''],
+    [{ width: 390, height: 844 }, '-phone'],
+  ] as const) {
     const { page, context, errors } = await signedIn(['global-admin'], '/seats', 'alice', 'Alice Admin', viewport);
     await page.getByText('Business Premium').waitFor();
     await page.locator('.chart svg').waitFor();
     await shot(`seats${suffix}`, open!);
-    for (const [title, ready] of [['Users', 'Grace Hopper'], ['Bulk', 'Dry run'], ['Retention', 'linus@contoso.com'], ['Audit', 'State at an instant']] as const) {
+    for (const [title, ready] of [
+      ['Users', 'Grace Hopper'],
+      ['Bulk', 'Dry run'],
+      ['Retention', 'linus@contoso.com'],
+      ['Audit', 'State at an instant'],
+    ] as const) {
       await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: title }).click();
       await page.getByText(ready).first().waitFor();
       if (!suffix && title === 'Users') await shot('users', open!);
@@ -198,17 +258,23 @@ it('every page renders for a global admin without a console error, on a laptop a
   }
 });
 
-it('bulk: a dry run shows every user\'s outcome and applies nothing until Apply', async () => {
+it("bulk: a dry run shows every user's outcome and applies nothing until Apply", async () => {
   const { page } = await signedIn(['user-admin'], '/bulk', 'uma', 'Uma User-Admin');
   await page.getByRole('checkbox', { name: 'grace@contoso.com' }).check();
   await page.getByLabel('Or paste UPNs').fill('ken@contoso.com, ALAN@contoso.com');
-  await page.getByRole('group', { name: 'SKUs' }).getByLabel(/PROJECT_P1/).check();
+  await page
+    .getByRole('group', { name: 'SKUs' })
+    .getByLabel(/PROJECT_P1/)
+    .check();
   await page.getByRole('button', { name: 'Dry run' }).click();
   const dryRun = page.getByRole('table').filter({ hasText: 'Dry run: nothing applied yet' });
   await dryRun.waitFor();
   expect(await dryRun.getByRole('row').filter({ hasText: 'PROJECT_P1' }).allTextContents()).toHaveLength(3);
   await shot('bulk', open!);
-  const holders = async () => (await ledger.as('global-admin').get('/v1/users?skuId=PROJECT_P1')).body.items.map((u: { userPrincipalName: string }) => u.userPrincipalName).sort();
+  const holders = async () =>
+    (await ledger.as('global-admin').get('/v1/users?skuId=PROJECT_P1')).body.items
+      .map((u: { userPrincipalName: string }) => u.userPrincipalName)
+      .sort();
   expect(await holders()).toEqual([]);
   await page.getByRole('button', { name: 'Apply' }).click();
   await page.getByRole('table').filter({ hasText: 'Applied' }).waitFor();

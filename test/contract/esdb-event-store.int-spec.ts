@@ -29,7 +29,9 @@ async function target(options: EsdbEventStoreOptions = {}, serverFeatures = true
   };
 }
 
-eventStoreContract(REAL_ESDB ? 'EsdbEventStore (EventStoreDB)' : 'EsdbEventStore (wire test server, BatchAppend)', () => target());
+eventStoreContract(REAL_ESDB ? 'EsdbEventStore (EventStoreDB)' : 'EsdbEventStore (wire test server, BatchAppend)', () =>
+  target(),
+);
 // Without ServerFeatures the client appends through plain Append, as against a node older than 21.10.
 if (!REAL_ESDB) eventStoreContract('EsdbEventStore (wire test server, plain Append)', () => target({}, false));
 // Every $all read crosses page boundaries (system events included), as long histories do.
@@ -49,10 +51,15 @@ describe('EsdbEventStore specifics', () => {
   it('leaves $-typed system events out of readAll and subscribeToAll, not out of readStream', async () => {
     const { store } = await open();
     const stream = streamName('systemEvents');
-    const { position: checkpoint } = await store.appendToStream(stream, [newEvent('Marker')], { expectedRevision: NO_STREAM });
+    const { position: checkpoint } = await store.appendToStream(stream, [newEvent('Marker')], {
+      expectedRevision: NO_STREAM,
+    });
     await store.appendToStream(stream, [newEvent('$SystemLike'), newEvent('Visible')], { expectedRevision: 0n });
 
-    const probe = new SubscriptionProbe(store.subscribeToAll({ fromPosition: checkpoint }), (e) => e.streamId === stream);
+    const probe = new SubscriptionProbe(
+      store.subscribeToAll({ fromPosition: checkpoint }),
+      (e) => e.streamId === stream,
+    );
     cleanups.push(() => probe.stop());
     expect((await probe.waitFor(1, 'the visible event')).map((e) => e.type)).toEqual(['Visible']);
     expect(probe.all.filter((e) => e.type.startsWith('$'))).toEqual([]);
@@ -81,7 +88,11 @@ describe('EsdbEventStore specifics', () => {
     await server.stop();
     const store = new EsdbEventStore(server.connectionString);
     cleanups.push(() => store.close());
-    const error = await within(store.ping().catch((e: unknown) => e), 'ping to fail', 1_500);
+    const error = await within(
+      store.ping().catch((e: unknown) => e),
+      'ping to fail',
+      1_500,
+    );
     expect(error).toBeInstanceOf(EventStoreUnavailableError);
   });
 
@@ -90,7 +101,11 @@ describe('EsdbEventStore specifics', () => {
     cleanups.push(blackHole.close);
     const store = new EsdbEventStore(`esdb://127.0.0.1:${blackHole.port}?tls=false`, { pingTimeoutMs: 300 });
     cleanups.push(() => store.close());
-    const error = await within(store.ping().catch((e: unknown) => e), 'ping to give up', 2_000);
+    const error = await within(
+      store.ping().catch((e: unknown) => e),
+      'ping to give up',
+      2_000,
+    );
     expect(error).toBeInstanceOf(EventStoreUnavailableError);
     expect((error as Error).message).toMatch(/did not answer a ping within 300 ms/);
   });
@@ -98,7 +113,9 @@ describe('EsdbEventStore specifics', () => {
   withTestServer('connection loss (test server only: it can drop and restart)', () => {
     it('resubscribes from its checkpoint after drops: every event exactly once, in order', async () => {
       const drops: unknown[] = [];
-      const { store, server } = await open({ resubscribe: { ...QUICK_RESUBSCRIBE.resubscribe, onDrop: (e) => drops.push(e) } });
+      const { store, server } = await open({
+        resubscribe: { ...QUICK_RESUBSCRIBE.resubscribe, onDrop: (e) => drops.push(e) },
+      });
       const stream = streamName('dropped');
       const written: string[] = [];
       let revision: bigint | typeof NO_STREAM = NO_STREAM;

@@ -83,15 +83,21 @@ export function eventStoreContract(adapterName: string, createStore: () => Promi
 
       it("rejects STREAM_EXISTS on a missing stream, with actual 'no_stream'", async () => {
         const stream = streamName('existsMissing');
-        const error = await rejectionOf(store.appendToStream(stream, [newEvent()], { expectedRevision: STREAM_EXISTS }));
+        const error = await rejectionOf(
+          store.appendToStream(stream, [newEvent()], { expectedRevision: STREAM_EXISTS }),
+        );
         expectWrongExpectedVersion(error, stream, STREAM_EXISTS, NO_STREAM);
         await expect(collect(store.readStream(stream))).rejects.toBeInstanceOf(StreamNotFoundError);
       });
 
       it('accepts ANY on a missing and on an existing stream, and ANY is the default', async () => {
         const stream = streamName('any');
-        expect((await store.appendToStream(stream, [newEvent()], { expectedRevision: ANY })).nextExpectedRevision).toBe(0n);
-        expect((await store.appendToStream(stream, [newEvent()], { expectedRevision: ANY })).nextExpectedRevision).toBe(1n);
+        expect((await store.appendToStream(stream, [newEvent()], { expectedRevision: ANY })).nextExpectedRevision).toBe(
+          0n,
+        );
+        expect((await store.appendToStream(stream, [newEvent()], { expectedRevision: ANY })).nextExpectedRevision).toBe(
+          1n,
+        );
         expect((await store.appendToStream(stream, [newEvent()])).nextExpectedRevision).toBe(2n);
         expect((await store.appendToStream(streamName('anyDefault'), [newEvent()])).nextExpectedRevision).toBe(0n);
       });
@@ -141,7 +147,9 @@ export function eventStoreContract(adapterName: string, createStore: () => Promi
         const after = await collect(store.readStream(stream));
         expect(revisions(after)).toEqual([0n, 1n, 2n, 3n, 4n]);
         expect(after.slice(2).map((e) => e.id)).toEqual(rejected.map((e) => e.id));
-        expect((await store.appendToStream(stream, [newEvent()], { expectedRevision: 4n })).nextExpectedRevision).toBe(5n);
+        expect((await store.appendToStream(stream, [newEvent()], { expectedRevision: 4n })).nextExpectedRevision).toBe(
+          5n,
+        );
       });
 
       it('appending no events only checks the expectation', async () => {
@@ -273,7 +281,9 @@ export function eventStoreContract(adapterName: string, createStore: () => Promi
         const { stream } = await streamOf(store, 'readForwardsFrom', 5);
         expect(revisions(await collect(store.readStream(stream, { fromRevision: 2n })))).toEqual([2n, 3n, 4n]);
         expect(revisions(await collect(store.readStream(stream, { fromRevision: 1n, maxCount: 2 })))).toEqual([1n, 2n]);
-        expect(revisions(await collect(store.readStream(stream, { fromRevision: 'start', maxCount: 1 })))).toEqual([0n]);
+        expect(revisions(await collect(store.readStream(stream, { fromRevision: 'start', maxCount: 1 })))).toEqual([
+          0n,
+        ]);
         expect(await collect(store.readStream(stream, { fromRevision: 5n }))).toEqual([]);
       });
 
@@ -282,13 +292,13 @@ export function eventStoreContract(adapterName: string, createStore: () => Promi
         const backwards = await collect(store.readStream(stream, { direction: 'backwards' }));
         expect(backwards.map((e) => e.id)).toEqual([...ids].reverse());
         expect(revisions(backwards)).toEqual([4n, 3n, 2n, 1n, 0n]);
-        expect(revisions(await collect(store.readStream(stream, { direction: 'backwards', fromRevision: 2n })))).toEqual([
-          2n,
-          1n,
-          0n,
-        ]);
         expect(
-          revisions(await collect(store.readStream(stream, { direction: 'backwards', fromRevision: 'end', maxCount: 2 }))),
+          revisions(await collect(store.readStream(stream, { direction: 'backwards', fromRevision: 2n }))),
+        ).toEqual([2n, 1n, 0n]);
+        expect(
+          revisions(
+            await collect(store.readStream(stream, { direction: 'backwards', fromRevision: 'end', maxCount: 2 })),
+          ),
         ).toEqual([4n, 3n]);
         expect(
           revisions(await collect(store.readStream(stream, { direction: 'backwards', fromRevision: 3n, maxCount: 2 }))),
@@ -324,7 +334,9 @@ export function eventStoreContract(adapterName: string, createStore: () => Promi
 
       it('reads backwards from a position (inclusive), up to maxCount', async () => {
         const stored = await appendAcrossStreams(store, 'readAllBackwards', 4);
-        const read = await collect(store.readAll({ direction: 'backwards', fromPosition: stored[2].position, maxCount: 2 }));
+        const read = await collect(
+          store.readAll({ direction: 'backwards', fromPosition: stored[2].position, maxCount: 2 }),
+        );
         expect(read).toHaveLength(2);
         expect(read[0]).toEqual(stored[2]);
         expectStrictlyDecreasing(positions(read));
@@ -353,7 +365,9 @@ export function eventStoreContract(adapterName: string, createStore: () => Promi
       it("from 'start' catches up on stored events, then delivers live ones", async () => {
         const stored = await appendAcrossStreams(store, 'subscribeStart', 3);
         const streams = new Set(stored.map((e) => e.streamId));
-        const probe = new SubscriptionProbe(store.subscribeToAll({ fromPosition: 'start' }), (e) => streams.has(e.streamId));
+        const probe = new SubscriptionProbe(store.subscribeToAll({ fromPosition: 'start' }), (e) =>
+          streams.has(e.streamId),
+        );
         try {
           expect(await probe.waitFor(3, 'stored events')).toEqual(stored);
 
@@ -372,7 +386,9 @@ export function eventStoreContract(adapterName: string, createStore: () => Promi
         const stored = await appendAcrossStreams(store, 'subscribeCheckpoint', 3);
         const streams = new Set(stored.map((e) => e.streamId));
         const checkpoint = stored[0].position;
-        const probe = new SubscriptionProbe(store.subscribeToAll({ fromPosition: checkpoint }), (e) => streams.has(e.streamId));
+        const probe = new SubscriptionProbe(store.subscribeToAll({ fromPosition: checkpoint }), (e) =>
+          streams.has(e.streamId),
+        );
         try {
           expect(await probe.waitFor(2, 'events after the checkpoint')).toEqual(stored.slice(1));
 
@@ -390,7 +406,9 @@ export function eventStoreContract(adapterName: string, createStore: () => Promi
       it('delivers concurrent appends to different streams in $all order, none skipped or repeated', async () => {
         const streams = Array.from({ length: 4 }, (_, i) => streamName(`concurrent${i}`));
         const ours = new Set(streams);
-        const probe = new SubscriptionProbe(store.subscribeToAll({ fromPosition: 'start' }), (e) => ours.has(e.streamId));
+        const probe = new SubscriptionProbe(store.subscribeToAll({ fromPosition: 'start' }), (e) =>
+          ours.has(e.streamId),
+        );
         try {
           const appendsPerStream = 5;
           const written = await Promise.all(
@@ -399,7 +417,8 @@ export function eventStoreContract(adapterName: string, createStore: () => Promi
               let expected: ExpectedRevision = NO_STREAM;
               for (let i = 0; i < appendsPerStream; i++) {
                 const batch = [newEvent(), newEvent()];
-                expected = (await store.appendToStream(stream, batch, { expectedRevision: expected })).nextExpectedRevision;
+                expected = (await store.appendToStream(stream, batch, { expectedRevision: expected }))
+                  .nextExpectedRevision;
                 ids.push(...batch.map((e) => e.id));
               }
               return ids;
@@ -423,7 +442,10 @@ export function eventStoreContract(adapterName: string, createStore: () => Promi
 
       it('unsubscribe() ends the iteration promptly and stops delivery', async () => {
         const stream = await seededStream(store, 'unsubscribe', 1);
-        const probe = new SubscriptionProbe(store.subscribeToAll({ fromPosition: 'start' }), (e) => e.streamId === stream);
+        const probe = new SubscriptionProbe(
+          store.subscribeToAll({ fromPosition: 'start' }),
+          (e) => e.streamId === stream,
+        );
         await probe.waitFor(1, 'the stored event');
         await store.appendToStream(stream, [newEvent()], { expectedRevision: 0n });
         await probe.waitFor(2, 'the live event');
@@ -446,7 +468,9 @@ export function eventStoreContract(adapterName: string, createStore: () => Promi
           contenders.map((batch) => store.appendToStream(stream, batch, { expectedRevision: 0n })),
         );
 
-        const winners = outcomes.flatMap((o, i) => (o.status === 'fulfilled' ? [{ result: o.value, batch: contenders[i] }] : []));
+        const winners = outcomes.flatMap((o, i) =>
+          o.status === 'fulfilled' ? [{ result: o.value, batch: contenders[i] }] : [],
+        );
         expect(winners).toHaveLength(1);
         expect(winners[0].result.nextExpectedRevision).toBe(2n);
         for (const outcome of outcomes) {
@@ -484,7 +508,10 @@ export class SubscriptionProbe {
     const arrived = new Promise<RecordedEvent[]>((resolve, reject) => {
       check = () => {
         if (this.received.length >= count) resolve(this.received.slice(0, count));
-        else if (this.failure !== undefined) reject(this.failure instanceof Error ? this.failure : new Error('subscription failed', { cause: this.failure }));
+        else if (this.failure !== undefined)
+          reject(
+            this.failure instanceof Error ? this.failure : new Error('subscription failed', { cause: this.failure }),
+          );
         else if (this.ended) reject(new Error(`Subscription ended after ${this.received.length} of ${count} events`));
       };
     });

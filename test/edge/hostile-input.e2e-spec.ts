@@ -22,9 +22,17 @@ function commandRoutes(document: OpenApi): CommandRoute[] {
     for (const method of ['post', 'put', 'patch'] as const) {
       const schema = item[method]?.requestBody?.content?.['application/json']?.schema;
       if (!schema) continue;
-      const properties = schema.$ref ? document.components.schemas[schema.$ref.split('/').pop()!]?.properties : undefined;
+      const properties = schema.$ref
+        ? document.components.schemas[schema.$ref.split('/').pop()!]?.properties
+        : undefined;
       // Path parameters name nothing that exists, so even a body that happens to be valid changes nothing.
-      routes.push({ method, path: path.replace(/\{[^}]+\}/g, (param) => (/sku/i.test(param) ? 'NO_SUCH_SKU' : '00000000-0000-4000-8000-00000000dead')), fields: Object.keys(properties ?? {}) });
+      routes.push({
+        method,
+        path: path.replace(/\{[^}]+\}/g, (param) =>
+          /sku/i.test(param) ? 'NO_SUCH_SKU' : '00000000-0000-4000-8000-00000000dead',
+        ),
+        fields: Object.keys(properties ?? {}),
+      });
     }
   }
   return routes;
@@ -32,7 +40,16 @@ function commandRoutes(document: OpenApi): CommandRoute[] {
 
 const hostileString = fc.oneof(
   fc.string({ unit: 'binary' }),
-  fc.constantFrom('a\ud800@x.test', '\udc00', 'n\u0000@x.test', '=1+1', '../../etc/passwd', '%00', 'x'.repeat(5000), '__proto__'),
+  fc.constantFrom(
+    'a\ud800@x.test',
+    '\udc00',
+    'n\u0000@x.test',
+    '=1+1',
+    '../../etc/passwd',
+    '%00',
+    'x'.repeat(5000),
+    '__proto__',
+  ),
 );
 const hostileKey = fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype', '', 'a\ud800'));
 const deep = fc.integer({ min: 30, max: 3000 }).map((levels) => {
@@ -54,7 +71,11 @@ const anyJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
 /** A body of the route's own fields with hostile values, or any JSON at all, or text that is not JSON. */
 const bodyFor = (route: CommandRoute) =>
   fc.oneof(
-    route.fields.length > 0 ? fc.record(Object.fromEntries(route.fields.map((field) => [field, anyJson])), { requiredKeys: [] }).map((body) => JSON.stringify(body)) : fc.constant('{}'),
+    route.fields.length > 0
+      ? fc
+          .record(Object.fromEntries(route.fields.map((field) => [field, anyJson])), { requiredKeys: [] })
+          .map((body) => JSON.stringify(body))
+      : fc.constant('{}'),
     anyJson.map((body) => JSON.stringify(body) ?? 'null'),
     fc.string({ unit: 'binary', maxLength: 200 }),
   );
@@ -68,7 +89,9 @@ describe('Hostile input (property-based, from the OpenAPI document)', () => {
   it('never answers 5xx, appends no event and leaves the server healthy', async () => {
     const server = ledger.app.getHttpServer();
     const routes = commandRoutes((await request(server).get('/docs-json').expect(200)).body as OpenApi);
-    expect(routes.map((route) => `${route.method} ${route.path}`)).toEqual(expect.arrayContaining(['post /v1/users', 'post /v1/licenses/bulk']));
+    expect(routes.map((route) => `${route.method} ${route.path}`)).toEqual(
+      expect.arrayContaining(['post /v1/users', 'post /v1/licenses/bulk']),
+    );
     const admin = ledger.as('global-admin');
     const token = `Bearer ${TokenService.fromSecret(ledger.config.jwtSecret, ledger.config.defaultTenant).sign({ actorId: 'fuzz', roles: ['global-admin'], ttlSeconds: 600 })}`;
     const seen = new Set<string>();
@@ -78,9 +101,17 @@ describe('Hostile input (property-based, from the OpenAPI document)', () => {
       fc.asyncProperty(
         fc.constantFrom(...routes).chain((route) => fc.tuple(fc.constant(route), bodyFor(route))),
         async ([route, body]) => {
-          const response = await request(server)[route.method](route.path).set('Authorization', token).set('Content-Type', 'application/json').send(body);
+          const response = await request(server)
+            [route.method](route.path)
+            .set('Authorization', token)
+            .set('Content-Type', 'application/json')
+            .send(body);
           expect(response.status).toBeLessThan(500);
-          expect(response.body).toMatchObject({ statusCode: response.status, error: expect.any(String), message: expect.any(String) });
+          expect(response.body).toMatchObject({
+            statusCode: response.status,
+            error: expect.any(String),
+            message: expect.any(String),
+          });
           seen.add(response.body.error);
         },
       ),
@@ -92,6 +123,8 @@ describe('Hostile input (property-based, from the OpenAPI document)', () => {
     expect(seen.has('Unauthenticated')).toBe(false);
     expect((await ledger.events()).length).toBe(before);
     await request(server).get('/health/ready').expect(200);
-    await admin.post('/v1/subscriptions', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 1 }).expect(201);
+    await admin
+      .post('/v1/subscriptions', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 1 })
+      .expect(201);
   });
 });

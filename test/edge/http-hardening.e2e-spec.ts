@@ -9,7 +9,11 @@ describe('Security headers and rate limiting', () => {
 
   it('helmet headers on successes, errors and operations endpoints alike', async () => {
     const server = ledger.app.getHttpServer();
-    for (const response of [await request(server).get('/health/live'), await request(server).get('/v1/users'), await request(server).get('/nowhere')]) {
+    for (const response of [
+      await request(server).get('/health/live'),
+      await request(server).get('/v1/users'),
+      await request(server).get('/nowhere'),
+    ]) {
       expect(response.headers['content-security-policy']).toContain("default-src 'self'");
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
@@ -22,7 +26,11 @@ describe('Security headers and rate limiting', () => {
     const alice = ledger.as('auditor', { actor: 'alice' });
     for (let i = 0; i < 3; i++) await alice.get('/v1/subscriptions').expect(200);
     const refused = await alice.get('/v1/subscriptions').expect(429);
-    expect(refused.body).toEqual({ statusCode: 429, error: 'TooManyRequests', message: expect.stringMatching(/^Too many requests: at most 3 per minute; retry after \d+ s\.$/) });
+    expect(refused.body).toEqual({
+      statusCode: 429,
+      error: 'TooManyRequests',
+      message: expect.stringMatching(/^Too many requests: at most 3 per minute; retry after \d+ s\.$/),
+    });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     await ledger.as('auditor', { actor: 'bob' }).get('/v1/subscriptions').expect(200);
     await ledger.as('auditor', { actor: 'alice', tenant: 'other' }).get('/v1/subscriptions').expect(200);

@@ -12,7 +12,10 @@ describe('Operations token', () => {
   it('/metrics needs the ops token as bearer token (a user token is not enough)', async () => {
     const server = ledger.app.getHttpServer();
     const anonymous = await request(server).get('/metrics').expect(401);
-    expect(anonymous.body).toMatchObject({ error: 'Unauthenticated', message: expect.stringContaining('LEDGER_OPS_TOKEN') });
+    expect(anonymous.body).toMatchObject({
+      error: 'Unauthenticated',
+      message: expect.stringContaining('LEDGER_OPS_TOKEN'),
+    });
     await ledger.as('global-admin').get('/metrics').expect(401);
     const scraped = await request(server).get('/metrics').set('Authorization', `Bearer ${OPS_TOKEN}`).expect(200);
     expect(scraped.text).toContain('http_request_duration_seconds');

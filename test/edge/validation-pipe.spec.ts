@@ -13,6 +13,9 @@ describe('LedgerValidationPipe', () => {
     const pipe = new LedgerValidationPipe();
     const refused = pipe.transform({ email: 'a\ud800@x.test' }, { type: 'body', metatype: ThrowingDto });
     await expect(refused).rejects.toBeInstanceOf(ApiError);
-    await expect(refused).rejects.toMatchObject({ code: 'ValidationFailed', details: { fields: { '(body)': ['could not be validated'] } } });
+    await expect(refused).rejects.toMatchObject({
+      code: 'ValidationFailed',
+      details: { fields: { '(body)': ['could not be validated'] } },
+    });
   });
 });

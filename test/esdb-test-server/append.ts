@@ -46,7 +46,10 @@ export function appendHandler(log: EventLog, faults: Faults) {
       if (!options) return fail(invalidArgument('Append options are missing'));
       const expected = expectedOf(options);
       const outcome = log.append(streamName(options.getStreamIdentifier()), expected, proposed);
-      callback(null, outcome.ok ? success(outcome.revision, outcome.position) : wrongExpectedVersion(expected, outcome.current));
+      callback(
+        null,
+        outcome.ok ? success(outcome.revision, outcome.position) : wrongExpectedVersion(expected, outcome.current),
+      );
     });
   };
 }
@@ -88,7 +91,10 @@ function success(revision: bigint, position: bigint): AppendResp {
   if (revision < 0n) ok.setNoStream(new Empty());
   else ok.setCurrentRevision(revision.toString(10));
   if (position < 0n) ok.setNoPosition(new Empty());
-  else ok.setPosition(new AppendResp.Position().setCommitPosition(position.toString(10)).setPreparePosition(position.toString(10)));
+  else
+    ok.setPosition(
+      new AppendResp.Position().setCommitPosition(position.toString(10)).setPreparePosition(position.toString(10)),
+    );
   return new AppendResp().setSuccess(ok);
 }
 

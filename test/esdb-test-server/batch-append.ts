@@ -1,7 +1,12 @@
 import * as grpc from '@grpc/grpc-js';
 import { Any } from 'google-protobuf/google/protobuf/any_pb';
 import { Empty as GoogleEmpty } from 'google-protobuf/google/protobuf/empty_pb';
-import { AllStreamPosition, MaximumAppendSizeExceeded, Timeout, WrongExpectedVersion } from '@eventstore/db-client/generated/shared_pb';
+import {
+  AllStreamPosition,
+  MaximumAppendSizeExceeded,
+  Timeout,
+  WrongExpectedVersion,
+} from '@eventstore/db-client/generated/shared_pb';
 import { Code } from '@eventstore/db-client/generated/code_pb';
 import { Status } from '@eventstore/db-client/generated/status_pb';
 import { BatchAppendReq, BatchAppendResp } from '@eventstore/db-client/generated/streams_pb';
@@ -30,7 +35,11 @@ interface PendingWrite {
 export function batchAppendHandler(log: EventLog, faults: Faults) {
   return (call: BatchAppendCall): void => {
     const pending = new Map<string, PendingWrite>();
-    const answer = (request: BatchAppendReq, stream: string, outcome: { status?: Status; success?: BatchAppendResp.Success }) => {
+    const answer = (
+      request: BatchAppendReq,
+      stream: string,
+      outcome: { status?: Status; success?: BatchAppendResp.Success },
+    ) => {
       const response = new BatchAppendResp().setCorrelationId(request.getCorrelationId());
       response.setStreamIdentifier(streamIdentifier(stream));
       if (outcome.status) response.setError(outcome.status);
@@ -71,9 +80,11 @@ export function batchAppendHandler(log: EventLog, faults: Faults) {
       if (!request.getIsFinal()) return;
       pending.delete(id);
       // The server measures the client's absolute deadline against its own clock.
-      if (write.deadline - (Date.now() + faults.clockAheadMs) <= 0) return answer(request, write.stream, { status: timeout() });
+      if (write.deadline - (Date.now() + faults.clockAheadMs) <= 0)
+        return answer(request, write.stream, { status: timeout() });
       const outcome = log.append(write.stream, write.expected, write.events);
-      if (!outcome.ok) return answer(request, write.stream, { status: wrongExpectedVersion(write.expected, outcome.current) });
+      if (!outcome.ok)
+        return answer(request, write.stream, { status: wrongExpectedVersion(write.expected, outcome.current) });
       answer(request, write.stream, { success: success(outcome.revision, outcome.position) });
     });
     call.on('end', () => {
@@ -103,7 +114,12 @@ function emptyStatus(message: string): Status {
 
 function maximumAppendSizeExceeded(maxAppendSize: number): Status {
   const details = new MaximumAppendSizeExceeded().setMaxappendsize(maxAppendSize);
-  return status(Code.INVALID_ARGUMENT, `Maximum Append Size of ${maxAppendSize} Exceeded.`, details, 'event_store.client.MaximumAppendSizeExceeded');
+  return status(
+    Code.INVALID_ARGUMENT,
+    `Maximum Append Size of ${maxAppendSize} Exceeded.`,
+    details,
+    'event_store.client.MaximumAppendSizeExceeded',
+  );
 }
 
 function timeout(): Status {
@@ -126,6 +142,9 @@ function success(revision: bigint, position: bigint): BatchAppendResp.Success {
   if (revision < 0n) ok.setNoStream(new GoogleEmpty());
   else ok.setCurrentRevision(revision.toString(10));
   if (position < 0n) ok.setNoPosition(new GoogleEmpty());
-  else ok.setPosition(new AllStreamPosition().setCommitPosition(position.toString(10)).setPreparePosition(position.toString(10)));
+  else
+    ok.setPosition(
+      new AllStreamPosition().setCommitPosition(position.toString(10)).setPreparePosition(position.toString(10)),
+    );
   return ok;
 }

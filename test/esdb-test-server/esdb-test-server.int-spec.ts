@@ -34,7 +34,8 @@ describe('EventStoreDB wire test server, driven by the unmodified client', () =>
     await server.stop();
   });
 
-  const events = (count: number, type = 'Wire') => Array.from({ length: count }, (_, i) => jsonEvent({ type, data: { i } }));
+  const events = (count: number, type = 'Wire') =>
+    Array.from({ length: count }, (_, i) => jsonEvent({ type, data: { i } }));
 
   it('Delete: a wrong expected version is a gRPC error the client maps; a soft-deleted stream reads as not found', async () => {
     await client.appendToStream('wire-delete', events(2), { expectedRevision: 'no_stream' });
@@ -138,9 +139,13 @@ class ServerProcess {
   ) {}
 
   static async start(args: string[]): Promise<ServerProcess> {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'main.ts'), ...args], {
-      cwd: REPO_ROOT,
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', join(__dirname, 'main.ts'), ...args],
+      {
+        cwd: REPO_ROOT,
+      },
+    );
     const firstLine = new Promise<string>((resolveLine, reject) => {
       createInterface({ input: child.stdout }).once('line', resolveLine);
       child.once('exit', (code) => reject(new Error(`Test server exited with ${code}`)));

@@ -24,8 +24,7 @@ export type ProposedEvent = Pick<StoredEvent, 'id' | 'type' | 'contentType' | 'd
 export type Expected = 'any' | 'no_stream' | 'stream_exists' | bigint;
 
 export type WriteOutcome =
-  | { ok: true; revision: bigint; position: bigint }
-  | { ok: false; current: bigint | 'no_stream' };
+  { ok: true; revision: bigint; position: bigint } | { ok: false; current: bigint | 'no_stream' };
 
 interface StreamState {
   events: StoredEvent[];
@@ -157,7 +156,8 @@ export class EventLog {
     const state = this.streams.get(event.streamId) ?? { events: [], truncateBefore: 0n };
     state.events.push(event);
     this.streams.set(event.streamId, state);
-    const size = RECORD_OVERHEAD + event.streamId.length + event.type.length + event.data.length + event.metadata.length;
+    const size =
+      RECORD_OVERHEAD + event.streamId.length + event.type.length + event.data.length + event.metadata.length;
     this.nextPosition = event.position + BigInt(size);
     if (event.type === '$metadata' && event.streamId.startsWith('$$')) this.applyMetadata(event);
   }

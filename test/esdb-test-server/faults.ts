@@ -24,7 +24,13 @@ export interface Faults {
 }
 
 export function defaultFaults(): Faults {
-  return { unresponsive: false, notReady: false, accessDeniedOnAll: false, clockAheadMs: 0, maxAppendSize: DEFAULT_MAX_APPEND_SIZE };
+  return {
+    unresponsive: false,
+    notReady: false,
+    accessDeniedOnAll: false,
+    clockAheadMs: 0,
+    maxAppendSize: DEFAULT_MAX_APPEND_SIZE,
+  };
 }
 
 /** RpcExceptions.ServerNotReady: no `exception` trailer, so the client sees UNAVAILABLE. */

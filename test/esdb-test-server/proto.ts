@@ -54,7 +54,11 @@ export function eventResponse(e: StoredEvent, shape: ReadEventShape): ReadResp {
     .setPreparePosition(position)
     .setCustomMetadata(e.metadata)
     .setData(e.data);
-  recorded.getMetadataMap().set('type', e.type).set('content-type', e.contentType).set('created', e.created.toString(10));
+  recorded
+    .getMetadataMap()
+    .set('type', e.type)
+    .set('content-type', e.contentType)
+    .set('created', e.created.toString(10));
   const read = new ReadResp.ReadEvent().setEvent(recorded);
   if (shape.allPosition) read.setCommitPosition(position);
   else read.setNoPosition(new Empty());

@@ -10,7 +10,11 @@ import type { SubscriptionRegistry } from './subscriptions';
 export function readHandler(log: EventLog, subscriptions: SubscriptionRegistry, faults: Faults) {
   return (call: ReadCall): void => {
     if (faults.unresponsive) return;
-    const refused = refusal(faults, { write: false, all: call.request.getOptions()?.hasAll(), metadata: call.metadata });
+    const refused = refusal(faults, {
+      write: false,
+      all: call.request.getOptions()?.hasAll(),
+      metadata: call.metadata,
+    });
     if (refused) return void call.emit('error', refused);
     serveRead(log, subscriptions, call).catch((error: unknown) => {
       if (!isClosed(call)) call.emit('error', error);
@@ -50,7 +54,11 @@ async function serveRead(log: EventLog, subscriptions: SubscriptionRegistry, cal
 }
 
 /** Stream reads are inclusive of the start revision in both directions. */
-function selectFromStream(events: StoredEvent[], options: ReadReq.Options.StreamOptions, backwards: boolean): StoredEvent[] {
+function selectFromStream(
+  events: StoredEvent[],
+  options: ReadReq.Options.StreamOptions,
+  backwards: boolean,
+): StoredEvent[] {
   if (!backwards) {
     if (options.hasEnd()) return [];
     const from = options.hasStart() ? 0n : BigInt(options.getRevision());
@@ -74,7 +82,9 @@ function selectFromAll(
   if (!backwards) {
     selected = options.hasEnd() ? [] : all.slice(at === undefined ? 0 : log.indexAfter(at - 1n));
   } else {
-    selected = options.hasStart() ? [] : all.slice(0, at === undefined ? all.length : log.indexAfter(at - 1n)).reverse();
+    selected = options.hasStart()
+      ? []
+      : all.slice(0, at === undefined ? all.length : log.indexAfter(at - 1n)).reverse();
   }
   return filter ? selected.filter((e) => filter.matches(e)) : selected;
 }

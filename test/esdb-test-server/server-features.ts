@@ -13,10 +13,16 @@ const STREAMS_METHODS: Array<[method: string, features: string[]]> = [
 
 /** ServerFeatures.GetSupportedMethods: listing batchappend makes @eventstore/db-client append through BatchAppend. */
 export function serverFeaturesHandler(faults: Faults) {
-  return (_call: grpc.ServerUnaryCall<Empty, SupportedMethods>, callback: grpc.sendUnaryData<SupportedMethods>): void => {
+  return (
+    _call: grpc.ServerUnaryCall<Empty, SupportedMethods>,
+    callback: grpc.sendUnaryData<SupportedMethods>,
+  ): void => {
     if (faults.unresponsive) return;
     const methods = STREAMS_METHODS.map(([method, features]) =>
-      new SupportedMethod().setServiceName('event_store.client.streams.streams').setMethodName(method).setFeaturesList(features),
+      new SupportedMethod()
+        .setServiceName('event_store.client.streams.streams')
+        .setMethodName(method)
+        .setFeaturesList(features),
     );
     callback(null, new SupportedMethods().setEventStoreServerVersion('24.10.0').setMethodsList(methods));
   };

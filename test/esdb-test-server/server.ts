@@ -58,7 +58,10 @@ export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): 
   const batchAppend = batchAppendHandler(log, faults);
   server.addService(StreamsService, {
     read: (call: Parameters<typeof read>[0]) => (calls.read++, read(call)),
-    append: (call: Parameters<typeof append>[0], callback: Parameters<typeof append>[1]) => (calls.append++, append(call, callback)),
+    append: (call: Parameters<typeof append>[0], callback: Parameters<typeof append>[1]) => (
+      calls.append++,
+      append(call, callback)
+    ),
     batchAppend: (call: Parameters<typeof batchAppend>[0]) => {
       call.on('data', (request: { getIsFinal(): boolean }) => request.getIsFinal() && calls.batchAppend++);
       batchAppend(call);

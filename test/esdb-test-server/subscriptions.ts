@@ -46,13 +46,19 @@ export class SubscriptionRegistry {
         for (const event of batch) {
           considered += 1;
           if ((!filter || filter.matches(event)) && !(await send(call, eventResponse(event, shape)))) return;
-          if (filter && considered % filter.checkpointInterval === 0 && !(await send(call, checkpointResponse(event.position)))) return;
+          if (
+            filter &&
+            considered % filter.checkpointInterval === 0 &&
+            !(await send(call, checkpointResponse(event.position)))
+          )
+            return;
           if (stopped) return;
         }
         if (batch.length > 0) continue;
         if (!caughtUp) {
           caughtUp = true;
-          if (filter && this.log.lastPosition >= 0n && !(await send(call, checkpointResponse(this.log.lastPosition)))) return;
+          if (filter && this.log.lastPosition >= 0n && !(await send(call, checkpointResponse(this.log.lastPosition))))
+            return;
           if (!(await send(call, new ReadResp().setCaughtUp(new ReadResp.CaughtUp())))) return;
           continue;
         }
@@ -100,7 +106,9 @@ export class SubscriptionRegistry {
     let after = options.hasStart()
       ? -1n
       : options.hasEnd()
-        ? (last === 'no_stream' ? -1n : last)
+        ? last === 'no_stream'
+          ? -1n
+          : last
         : BigInt(options.getRevision());
     return {
       next: () => {

@@ -34,41 +34,91 @@ describe(`The ledger on EventStoreDB (${REAL_ESDB ? 'real EventStoreDB' : 'wire 
   const events = () => tenantEvents(store, tenant);
   const position = (response: { headers: Record<string, string> }) => BigInt(response.headers['x-ledger-position']);
   const newUser = async (name: string) =>
-    (await admin.post('/v1/users', { userPrincipalName: `${name}@contoso.com`, displayName: name, usageLocation: 'GB', aliases: [`${name}.alias@contoso.com`] }).expect(201))
-      .body.userId as string;
+    (
+      await admin
+        .post('/v1/users', {
+          userPrincipalName: `${name}@contoso.com`,
+          displayName: name,
+          usageLocation: 'GB',
+          aliases: [`${name}.alias@contoso.com`],
+        })
+        .expect(201)
+    ).body.userId as string;
 
   it('S3 L3 L4 L8 L9: commands append to EventStoreDB, and every answer and view already reflects them', async () => {
-    const created = await admin.post('/v1/subscriptions', { skuId: 'E3', name: 'Office 365 E3', servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'], seats: 2 }).expect(201);
-    expect(created.body).toEqual({ skuId: 'E3', name: 'Office 365 E3', servicePlans: ['EXCHANGE', 'LYNC', 'OFFICE', 'SHAREPOINT'], valid: 2, expired: 0, assigned: 0, available: 2, overAssigned: 0, status: 'enabled', termEndsAt: null, trial: false, nextTransitionAt: null });
+    const created = await admin
+      .post('/v1/subscriptions', {
+        skuId: 'E3',
+        name: 'Office 365 E3',
+        servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'],
+        seats: 2,
+      })
+      .expect(201);
+    expect(created.body).toEqual({
+      skuId: 'E3',
+      name: 'Office 365 E3',
+      servicePlans: ['EXCHANGE', 'LYNC', 'OFFICE', 'SHAREPOINT'],
+      valid: 2,
+      expired: 0,
+      assigned: 0,
+      available: 2,
+      overAssigned: 0,
+      status: 'enabled',
+      termEndsAt: null,
+      trial: false,
+      nextTransitionAt: null,
+    });
     expect(created.headers['x-ledger-position']).toMatch(/^\d+$/);
     const [first] = await events();
     // The answer names the store position of its event: the one EventStoreDB gave it.
-    expect(first).toMatchObject({ type: 'SubscriptionAdded', streamId: `ledger-${tenant}`, revision: 0n, position: position(created) });
+    expect(first).toMatchObject({
+      type: 'SubscriptionAdded',
+      streamId: `ledger-${tenant}`,
+      revision: 0n,
+      position: position(created),
+    });
     expect(first.metadata).toMatchObject({ actor: { id: 'alice', name: 'Alice' }, tenantId: tenant });
     expect((await admin.get('/v1/subscriptions').expect(200)).body.items).toEqual([created.body]);
 
     const [ada, bob, cy] = [await newUser('ada'), await newUser('bob'), await newUser('cy')];
-    expect((await admin.get('/v1/users').expect(200)).body.items.map((user: { userId: string }) => user.userId).sort()).toEqual([ada, bob, cy].sort());
+    expect(
+      (await admin.get('/v1/users').expect(200)).body.items.map((user: { userId: string }) => user.userId).sort(),
+    ).toEqual([ada, bob, cy].sort());
 
     // S3: two seats, the third assignment is refused and appends nothing.
     const assigned = await admin.post(`/v1/users/${ada}/assignLicense`, ASSIGN_E3).expect(200);
-    expect(assigned.body).toMatchObject({ userId: ada, licenses: [{ skuId: 'E3', disabledPlans: [], assignedBy: 'alice' }], mailbox: { status: 'active' } });
+    expect(assigned.body).toMatchObject({
+      userId: ada,
+      licenses: [{ skuId: 'E3', disabledPlans: [], assignedBy: 'alice' }],
+      mailbox: { status: 'active' },
+    });
     expect((await admin.get('/v1/subscriptions/E3').expect(200)).body).toMatchObject({ assigned: 1, available: 1 });
     const second = await admin.post(`/v1/users/${bob}/assignLicense`, ASSIGN_E3).expect(200);
     expect((await admin.get('/v1/subscriptions/E3').expect(200)).body).toMatchObject({ assigned: 2, available: 0 });
     const stored = (await events()).length;
     const refused = await admin.post(`/v1/users/${cy}/assignLicense`, ASSIGN_E3).expect(409);
-    expect(refused.body).toMatchObject({ error: 'InsufficientSeats', details: { seats: [{ skuId: 'E3', needed: 1, available: 0 }] } });
+    expect(refused.body).toMatchObject({
+      error: 'InsufficientSeats',
+      details: { seats: [{ skuId: 'E3', needed: 1, available: 0 }] },
+    });
     expect(refused.headers['x-ledger-position']).toBeUndefined();
     expect(await events()).toHaveLength(stored);
 
     // L3: removing the Exchange-bearing license soft-deletes the mailbox and releases the aliases, in one append.
     const removed = await admin.post(`/v1/users/${ada}/assignLicense`, REMOVE_E3).expect(200);
     expect(position(removed)).toBeGreaterThan(position(second));
-    expect(removed.body).toMatchObject({ licenses: [], aliases: [], mailbox: { status: 'softDeleted', contactsList: 'deleted' } });
-    expect(Date.parse(removed.body.mailbox.purgeAfter) - Date.parse(removed.body.mailbox.softDeletedAt)).toBe(30 * DAY_MS);
+    expect(removed.body).toMatchObject({
+      licenses: [],
+      aliases: [],
+      mailbox: { status: 'softDeleted', contactsList: 'deleted' },
+    });
+    expect(Date.parse(removed.body.mailbox.purgeAfter) - Date.parse(removed.body.mailbox.softDeletedAt)).toBe(
+      30 * DAY_MS,
+    );
     const removal = (await events()).slice(stored);
-    expect(removal.map((event) => event.type)).toEqual(expect.arrayContaining(['LicenseRemoved', 'MailboxSoftDeleted', 'AliasesReleased']));
+    expect(removal.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['LicenseRemoved', 'MailboxSoftDeleted', 'AliasesReleased']),
+    );
     expect(new Set(removal.map((event) => event.metadata.correlationId)).size).toBe(1);
     expect(removal[removal.length - 1].position).toBe(position(removed));
     expect((await admin.get(`/v1/users/${ada}`).expect(200)).body.mailbox.status).toBe('softDeleted');
@@ -76,8 +126,14 @@ describe(`The ledger on EventStoreDB (${REAL_ESDB ? 'real EventStoreDB' : 'wire 
     expect(softDeleted.body.items.map((mailbox: { userId: string }) => mailbox.userId)).toEqual([ada]);
 
     // L8 L4: reassigning bob's seat to ada restores her mailbox within the grace period.
-    const moved = await admin.post('/v1/licenses/reassign', { skuId: 'E3', fromUserId: bob, toUserId: ada }).expect(200);
-    expect(moved.body.to).toMatchObject({ userId: ada, licenses: [{ skuId: 'E3' }], mailbox: { status: 'active', softDeletedAt: null, purgeAfter: null } });
+    const moved = await admin
+      .post('/v1/licenses/reassign', { skuId: 'E3', fromUserId: bob, toUserId: ada })
+      .expect(200);
+    expect(moved.body.to).toMatchObject({
+      userId: ada,
+      licenses: [{ skuId: 'E3' }],
+      mailbox: { status: 'active', softDeletedAt: null, purgeAfter: null },
+    });
     expect(moved.body.from).toMatchObject({ userId: bob, licenses: [], mailbox: { status: 'softDeleted' } });
     expect((await admin.get(`/v1/users/${ada}`).expect(200)).body.mailbox.status).toBe('active');
     expect((await admin.get('/v1/subscriptions/E3').expect(200)).body).toMatchObject({ assigned: 1, available: 1 });
@@ -85,12 +141,16 @@ describe(`The ledger on EventStoreDB (${REAL_ESDB ? 'real EventStoreDB' : 'wire 
     // L9: a bulk call within the seats applies to every user at once; beyond them it applies nothing.
     await admin.post('/v1/subscriptions/E3/seats', { action: 'purchase', count: 1 }).expect(200);
     const beforeBulk = (await events()).length;
-    const bulk = (await admin.post('/v1/licenses/bulk', { userIds: [bob, cy], skuIds: ['E3'], mode: 'add' }).expect(200)).body;
+    const bulk = (
+      await admin.post('/v1/licenses/bulk', { userIds: [bob, cy], skuIds: ['E3'], mode: 'add' }).expect(200)
+    ).body;
     expect(bulk).toMatchObject({ dryRun: false, applied: true, seats: [{ skuId: 'E3', needed: 2, available: 2 }] });
     expect((await events()).length).toBeGreaterThan(beforeBulk);
     const seats = (await admin.get('/v1/subscriptions/E3').expect(200)).body;
     expect(seats).toMatchObject({ valid: 3, assigned: 3, available: 0 });
-    const overflow = await admin.post('/v1/licenses/bulk', { userIds: [await newUser('dee'), await newUser('eve')], skuIds: ['E3'], mode: 'add' }).expect(409);
+    const overflow = await admin
+      .post('/v1/licenses/bulk', { userIds: [await newUser('dee'), await newUser('eve')], skuIds: ['E3'], mode: 'add' })
+      .expect(409);
     expect(overflow.body.error).toBe('InsufficientSeats');
     expect((await admin.get('/v1/subscriptions/E3').expect(200)).body).toEqual(seats);
 
@@ -101,10 +161,16 @@ describe(`The ledger on EventStoreDB (${REAL_ESDB ? 'real EventStoreDB' : 'wire 
   });
 
   it('L5: a removed mailbox is purged once its 30 days pass (manual clock); exactly one MailboxPurged is stored', async () => {
-    await admin.post('/v1/subscriptions', { skuId: 'EXO', name: 'Exchange Online', servicePlans: ['EXCHANGE'], seats: 5 }).expect(201);
+    await admin
+      .post('/v1/subscriptions', { skuId: 'EXO', name: 'Exchange Online', servicePlans: ['EXCHANGE'], seats: 5 })
+      .expect(201);
     const leaver = await newUser('leaver');
-    await admin.post(`/v1/users/${leaver}/assignLicense`, { addLicenses: [{ skuId: 'EXO' }], removeLicenses: [] }).expect(200);
-    const removed = await admin.post(`/v1/users/${leaver}/assignLicense`, { addLicenses: [], removeLicenses: ['EXO'] }).expect(200);
+    await admin
+      .post(`/v1/users/${leaver}/assignLicense`, { addLicenses: [{ skuId: 'EXO' }], removeLicenses: [] })
+      .expect(200);
+    const removed = await admin
+      .post(`/v1/users/${leaver}/assignLicense`, { addLicenses: [], removeLicenses: ['EXO'] })
+      .expect(200);
     expect(removed.body.mailbox).toMatchObject({ status: 'softDeleted' });
 
     // 29 days: still in its grace period.

@@ -18,7 +18,10 @@ describe('The ledger on the successor client (LEDGER_EVENT_STORE=kurrentdb)', ()
 
   beforeAll(async () => {
     server = await EsdbServerProcess.start();
-    ledger = await startLedgerApp({ LEDGER_EVENT_STORE: 'kurrentdb', EVENTSTORE_CONNECTION_STRING: server.kurrentDbConnectionString });
+    ledger = await startLedgerApp({
+      LEDGER_EVENT_STORE: 'kurrentdb',
+      EVENTSTORE_CONNECTION_STRING: server.kurrentDbConnectionString,
+    });
     store = ledger.app.get<EventStore>(EVENT_STORE);
     admin = ledger.as('global-admin', { tenant: 'kurrent-e2e', name: 'Alice' });
   }, 60_000);
@@ -33,17 +36,29 @@ describe('The ledger on the successor client (LEDGER_EVENT_STORE=kurrentdb)', ()
   });
 
   it('S3: commands append through the client, and the queries answer from views its subscription fed', async () => {
-    const created = await admin.post('/v1/subscriptions', { skuId: 'E3', name: 'Office 365 E3', servicePlans: ['EXCHANGE'], seats: 1 }).expect(201);
+    const created = await admin
+      .post('/v1/subscriptions', { skuId: 'E3', name: 'Office 365 E3', servicePlans: ['EXCHANGE'], seats: 1 })
+      .expect(201);
     const stored: RecordedEvent[] = [];
     for await (const event of store.readStream('ledger-kurrent-e2e')) stored.push(event);
-    expect(stored).toMatchObject([{ type: 'SubscriptionAdded', revision: 0n, position: BigInt(created.headers['x-ledger-position']) }]);
+    expect(stored).toMatchObject([
+      { type: 'SubscriptionAdded', revision: 0n, position: BigInt(created.headers['x-ledger-position']) },
+    ]);
     expect((await admin.get('/v1/subscriptions').expect(200)).body.items).toEqual([created.body]);
 
     const user = async (name: string) =>
-      (await admin.post('/v1/users', { userPrincipalName: `${name}@contoso.com`, displayName: name, usageLocation: 'GB' }).expect(201)).body.userId as string;
+      (
+        await admin
+          .post('/v1/users', { userPrincipalName: `${name}@contoso.com`, displayName: name, usageLocation: 'GB' })
+          .expect(201)
+      ).body.userId as string;
     const [ada, bob] = [await user('ada'), await user('bob')];
-    await admin.post(`/v1/users/${ada}/assignLicense`, { addLicenses: [{ skuId: 'E3' }], removeLicenses: [] }).expect(200);
-    const refused = await admin.post(`/v1/users/${bob}/assignLicense`, { addLicenses: [{ skuId: 'E3' }], removeLicenses: [] }).expect(409);
+    await admin
+      .post(`/v1/users/${ada}/assignLicense`, { addLicenses: [{ skuId: 'E3' }], removeLicenses: [] })
+      .expect(200);
+    const refused = await admin
+      .post(`/v1/users/${bob}/assignLicense`, { addLicenses: [{ skuId: 'E3' }], removeLicenses: [] })
+      .expect(409);
     expect(refused.body).toMatchObject({ error: 'InsufficientSeats' });
     expect((await admin.get('/v1/subscriptions/E3').expect(200)).body).toMatchObject({ assigned: 1, available: 0 });
     expect((await admin.get(`/v1/users/${ada}`).expect(200)).body.licenses).toMatchObject([{ skuId: 'E3' }]);

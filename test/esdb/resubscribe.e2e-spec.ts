@@ -16,7 +16,11 @@ withTestServer('Resubscribing from the checkpoint (test server: drops subscripti
   let server: EsdbTestServer;
   const apps: LedgerApp[] = [];
   const start = async (env: Record<string, string> = {}) => {
-    const ledger = await startLedgerApp({ LEDGER_EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: server.connectionString, ...env });
+    const ledger = await startLedgerApp({
+      LEDGER_EVENT_STORE: 'esdb',
+      EVENTSTORE_CONNECTION_STRING: server.connectionString,
+      ...env,
+    });
     apps.push(ledger);
     return ledger;
   };
@@ -38,10 +42,18 @@ withTestServer('Resubscribing from the checkpoint (test server: drops subscripti
   it('subscriptions dropped while commands flow: every event reaches the read models exactly once', async () => {
     const ledger = await start();
     const admin = ledger.as('global-admin');
-    await admin.post('/v1/subscriptions', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE', 'OFFICE'], seats: 2 }).expect(201);
+    await admin
+      .post('/v1/subscriptions', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE', 'OFFICE'], seats: 2 })
+      .expect(201);
     const users: string[] = [];
     for (let i = 0; i < 6; i++) {
-      users.push((await admin.post('/v1/users', { userPrincipalName: `drop${i}@contoso.com`, displayName: `D${i}`, usageLocation: 'US' }).expect(201)).body.userId);
+      users.push(
+        (
+          await admin
+            .post('/v1/users', { userPrincipalName: `drop${i}@contoso.com`, displayName: `D${i}`, usageLocation: 'US' })
+            .expect(201)
+        ).body.userId,
+      );
     }
 
     let drops = 0;
@@ -56,9 +68,18 @@ withTestServer('Resubscribing from the checkpoint (test server: drops subscripti
         return response;
       };
       const commands = [
-        ...[1, 2, 3].map(() => admin.post('/v1/subscriptions/E3/seats', { action: 'purchase', count: 1 }).then(dropOnce)),
+        ...[1, 2, 3].map(() =>
+          admin.post('/v1/subscriptions/E3/seats', { action: 'purchase', count: 1 }).then(dropOnce),
+        ),
         ...users.map((userId, i) =>
-          admin.post(`/v1/users/${userId}/assignLicense`, (round + i) % 2 === 0 ? { addLicenses: [{ skuId: 'E3' }], removeLicenses: [] } : { addLicenses: [], removeLicenses: ['E3'] }).then(dropOnce),
+          admin
+            .post(
+              `/v1/users/${userId}/assignLicense`,
+              (round + i) % 2 === 0
+                ? { addLicenses: [{ skuId: 'E3' }], removeLicenses: [] }
+                : { addLicenses: [], removeLicenses: ['E3'] },
+            )
+            .then(dropOnce),
         ),
       ];
       for (const response of await Promise.all(commands)) expect([200, 409]).toContain(response.status);
@@ -75,9 +96,17 @@ withTestServer('Resubscribing from the checkpoint (test server: drops subscripti
     const first = await start();
     const dataDir = first.config.dataDir;
     const admin = first.as('global-admin');
-    await admin.post('/v1/subscriptions', { skuId: 'P2', name: 'P2', servicePlans: ['SHAREPOINT'], seats: 4 }).expect(201);
-    const userId = (await admin.post('/v1/users', { userPrincipalName: 'restart@contoso.com', displayName: 'R', usageLocation: 'US' }).expect(201)).body.userId;
-    await admin.post(`/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId: 'P2' }], removeLicenses: [] }).expect(200);
+    await admin
+      .post('/v1/subscriptions', { skuId: 'P2', name: 'P2', servicePlans: ['SHAREPOINT'], seats: 4 })
+      .expect(201);
+    const userId = (
+      await admin
+        .post('/v1/users', { userPrincipalName: 'restart@contoso.com', displayName: 'R', usageLocation: 'US' })
+        .expect(201)
+    ).body.userId;
+    await admin
+      .post(`/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId: 'P2' }], removeLicenses: [] })
+      .expect(200);
     await close(first);
 
     // Another process (its own read-model folder) writes while the first is down.
@@ -85,11 +114,20 @@ withTestServer('Resubscribing from the checkpoint (test server: drops subscripti
     const otherAdmin = other.as('global-admin');
     await otherAdmin.post('/v1/subscriptions/P2/seats', { action: 'purchase', count: 3 }).expect(200);
     await otherAdmin.post(`/v1/users/${userId}/assignLicense`, { addLicenses: [], removeLicenses: ['P2'] }).expect(200);
-    const written = await otherAdmin.post(`/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId: 'P2' }], removeLicenses: [] }).expect(200);
+    const written = await otherAdmin
+      .post(`/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId: 'P2' }], removeLicenses: [] })
+      .expect(200);
 
     const restarted = await start({ LEDGER_DATA_DIR: dataDir });
-    await expectReadModelsMatchStore(restarted, restarted.as('global-admin'), BigInt(written.headers['x-ledger-position']));
-    expect((await restarted.as('global-admin').get('/v1/subscriptions/P2').expect(200)).body).toMatchObject({ valid: 7, assigned: 1 });
+    await expectReadModelsMatchStore(
+      restarted,
+      restarted.as('global-admin'),
+      BigInt(written.headers['x-ledger-position']),
+    );
+    expect((await restarted.as('global-admin').get('/v1/subscriptions/P2').expect(200)).body).toMatchObject({
+      valid: 7,
+      assigned: 1,
+    });
   });
 });
 
@@ -103,11 +141,21 @@ async function expectReadModelsMatchStore(ledger: LedgerApp, admin: Caller, posi
   const expected = fold(events);
 
   for (const [skuId, seats] of expected.seats) {
-    expect((await admin.get(`/v1/subscriptions/${skuId}`).expect(200)).body).toMatchObject({ skuId, valid: seats.valid, assigned: seats.assigned });
+    expect((await admin.get(`/v1/subscriptions/${skuId}`).expect(200)).body).toMatchObject({
+      skuId,
+      valid: seats.valid,
+      assigned: seats.assigned,
+    });
   }
-  const users = (await admin.get('/v1/users?limit=1000').expect(200)).body.items as { userId: string; licenses: { skuId: string }[] }[];
+  const users = (await admin.get('/v1/users?limit=1000').expect(200)).body.items as {
+    userId: string;
+    licenses: { skuId: string }[];
+  }[];
   expect(users.map((user) => user.userId).sort()).toEqual([...expected.licenses.keys()].sort());
-  for (const user of users) expect(user.licenses.map((license) => license.skuId).sort()).toEqual([...expected.licenses.get(user.userId)!].sort());
+  for (const user of users)
+    expect(user.licenses.map((license) => license.skuId).sort()).toEqual(
+      [...expected.licenses.get(user.userId)!].sort(),
+    );
 
   // The audit read model holds one row per event: each stored event exactly once.
   const audited: string[] = [];

@@ -4,7 +4,10 @@ import { toErrorBody } from '../../apps/api/src/http/exception.filter';
 /** An unreachable event store is the one server-side failure a client can act on: 503 + Retry-After, no internals. */
 describe('The exception filter and an unreachable event store', () => {
   it('maps EventStoreUnavailableError to 503 ServiceUnavailable with Retry-After, without the driver message', () => {
-    const error = new EventStoreUnavailableError('EventStoreDB is unavailable: 14 UNAVAILABLE: No connection established', new Error('grpc'));
+    const error = new EventStoreUnavailableError(
+      'EventStoreDB is unavailable: 14 UNAVAILABLE: No connection established',
+      new Error('grpc'),
+    );
     const { body, headers } = toErrorBody(error, 'req-1');
     expect(body).toEqual({
       statusCode: 503,

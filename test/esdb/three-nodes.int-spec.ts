@@ -13,18 +13,29 @@ const SECRET = 'three-nodes-esdb-secret-0123456789abcdef';
  */
 describe('Three API nodes on one EventStoreDB', () => {
   const tenant = uniqueTenant('three-nodes');
-  const token = TokenService.fromSecret(SECRET, 'default').sign({ actorId: 'ops', roles: ['global-admin'], tenantId: tenant, ttlSeconds: 600 });
+  const token = TokenService.fromSecret(SECRET, 'default').sign({
+    actorId: 'ops',
+    roles: ['global-admin'],
+    tenantId: tenant,
+    ttlSeconds: 600,
+  });
   const dataDirs = ['a', 'b', 'c'].map((name) => mkdtempSync(join(tmpdir(), `ledger-node-${name}-`)));
   let target: EsdbTarget;
   let nodes: ApiProcess[] = [];
 
-  const call = (node: ApiProcess, method: string, path: string, { body, headers = {} }: { body?: object; headers?: Record<string, string> } = {}) =>
+  const call = (
+    node: ApiProcess,
+    method: string,
+    path: string,
+    { body, headers = {} }: { body?: object; headers?: Record<string, string> } = {},
+  ) =>
     fetch(`${node.url}${path}`, {
       method,
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
       body: body && JSON.stringify(body),
     });
-  const stored = async (type: string) => (await readTenantEvents(target.connectionString, tenant)).filter((event) => event.type === type);
+  const stored = async (type: string) =>
+    (await readTenantEvents(target.connectionString, tenant)).filter((event) => event.type === type);
 
   beforeAll(async () => {
     target = await esdbTarget();
@@ -45,7 +56,9 @@ describe('Three API nodes on one EventStoreDB', () => {
 
   it('one effect for one Idempotency-Key sent to all three at once: the same answer everywhere, one event stored', async () => {
     const body = { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 5 };
-    const responses = await Promise.all(nodes.map((node) => call(node, 'POST', '/v1/subscriptions', { body, headers: { 'Idempotency-Key': 'add-e3' } })));
+    const responses = await Promise.all(
+      nodes.map((node) => call(node, 'POST', '/v1/subscriptions', { body, headers: { 'Idempotency-Key': 'add-e3' } })),
+    );
     expect(responses.map((response) => response.status)).toEqual([201, 201, 201]);
     const bodies = await Promise.all(responses.map((response) => response.json()));
     expect(bodies[1]).toEqual(bodies[0]);
@@ -56,7 +69,9 @@ describe('Three API nodes on one EventStoreDB', () => {
   });
 
   it('reads its write on another node with X-Ledger-Min-Position', async () => {
-    const created = await call(nodes[0], 'POST', '/v1/users', { body: { userPrincipalName: 'ryw@x.com', displayName: 'RYW', usageLocation: 'US' } });
+    const created = await call(nodes[0], 'POST', '/v1/users', {
+      body: { userPrincipalName: 'ryw@x.com', displayName: 'RYW', usageLocation: 'US' },
+    });
     expect(created.status).toBe(201);
     const { userId } = (await created.json()) as { userId: string };
     const position = created.headers.get('x-ledger-position')!;
@@ -70,10 +85,16 @@ describe('Three API nodes on one EventStoreDB', () => {
   it('L5: the shared clock advanced once through one node; every node sees it, and each due mailbox is purged once', async () => {
     const leavers: string[] = [];
     for (const [i, node] of nodes.entries()) {
-      const created = await call(node, 'POST', '/v1/users', { body: { userPrincipalName: `leaver${i}@x.com`, displayName: `L${i}`, usageLocation: 'US' } });
+      const created = await call(node, 'POST', '/v1/users', {
+        body: { userPrincipalName: `leaver${i}@x.com`, displayName: `L${i}`, usageLocation: 'US' },
+      });
       const { userId } = (await created.json()) as { userId: string };
-      await call(node, 'POST', `/v1/users/${userId}/assignLicense`, { body: { addLicenses: [{ skuId: 'E3' }], removeLicenses: [] } });
-      const removed = await call(node, 'POST', `/v1/users/${userId}/assignLicense`, { body: { addLicenses: [], removeLicenses: ['E3'] } });
+      await call(node, 'POST', `/v1/users/${userId}/assignLicense`, {
+        body: { addLicenses: [{ skuId: 'E3' }], removeLicenses: [] },
+      });
+      const removed = await call(node, 'POST', `/v1/users/${userId}/assignLicense`, {
+        body: { addLicenses: [], removeLicenses: ['E3'] },
+      });
       expect(((await removed.json()) as { mailbox: { status: string } }).mailbox.status).toBe('softDeleted');
       leavers.push(userId);
     }
@@ -90,7 +111,9 @@ describe('Three API nodes on one EventStoreDB', () => {
     // Each node's read models reach the purges; by then its own saga has run passes at the shared time too.
     for (const node of nodes) {
       for (const userId of leavers) {
-        const read = await call(node, 'GET', `/v1/users/${userId}`, { headers: { 'X-Ledger-Min-Position': String(last) } });
+        const read = await call(node, 'GET', `/v1/users/${userId}`, {
+          headers: { 'X-Ledger-Min-Position': String(last) },
+        });
         expect(((await read.json()) as { mailbox: { status: string } }).mailbox.status).toBe('purged');
       }
     }

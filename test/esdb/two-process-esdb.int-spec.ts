@@ -17,7 +17,12 @@ const USERS = 16;
  */
 describe('Two API processes on one EventStoreDB', () => {
   const tenant = uniqueTenant('two-process');
-  const token = TokenService.fromSecret(SECRET, 'default').sign({ actorId: 'racer', roles: ['global-admin'], tenantId: tenant, ttlSeconds: 600 });
+  const token = TokenService.fromSecret(SECRET, 'default').sign({
+    actorId: 'racer',
+    roles: ['global-admin'],
+    tenantId: tenant,
+    ttlSeconds: 600,
+  });
   const dataDirs = [mkdtempSync(join(tmpdir(), 'ledger-esdb-a-')), mkdtempSync(join(tmpdir(), 'ledger-esdb-b-'))];
   let target: EsdbTarget;
   let first: ApiProcess;
@@ -37,7 +42,12 @@ describe('Two API processes on one EventStoreDB', () => {
 
   beforeAll(async () => {
     target = await esdbTarget();
-    const env = (dataDir: string) => ({ ...target.env, LEDGER_DATA_DIR: dataDir, LEDGER_JWT_SECRET: SECRET, LEDGER_CLOCK: 'manual' });
+    const env = (dataDir: string) => ({
+      ...target.env,
+      LEDGER_DATA_DIR: dataDir,
+      LEDGER_JWT_SECRET: SECRET,
+      LEDGER_CLOCK: 'manual',
+    });
     [first, second] = await Promise.all(dataDirs.map((dir) => startApiProcess(env(dir))));
   }, 120_000);
   afterAll(async () => {
@@ -47,16 +57,30 @@ describe('Two API processes on one EventStoreDB', () => {
   });
 
   it('S3 never oversells: exactly the available seats are assigned, and both processes agree once caught up', async () => {
-    const responses = await raceForTheLastSeats([first, second], call, { seats: SEATS, users: USERS, servicePlans: ['EXCHANGE', 'OFFICE'] });
+    const responses = await raceForTheLastSeats([first, second], call, {
+      seats: SEATS,
+      users: USERS,
+      servicePlans: ['EXCHANGE', 'OFFICE'],
+    });
 
     const stored = await readTenantEvents(target.connectionString, tenant);
     expect(stored.filter((event) => event.type === 'LicenseAssigned')).toHaveLength(SEATS);
     const head = stored[stored.length - 1].position;
-    expect(responses.filter((response) => response.ok).map(positionOf).every((position) => position <= head)).toBe(true);
+    expect(
+      responses
+        .filter((response) => response.ok)
+        .map(positionOf)
+        .every((position) => position <= head),
+    ).toBe(true);
 
     for (const api of [first, second]) {
       await caughtUp(api, head);
-      expect(await json(call(api, 'GET', '/v1/subscriptions/E3'))).toMatchObject({ valid: SEATS, assigned: SEATS, available: 0, overAssigned: 0 });
+      expect(await json(call(api, 'GET', '/v1/subscriptions/E3'))).toMatchObject({
+        valid: SEATS,
+        assigned: SEATS,
+        available: 0,
+        overAssigned: 0,
+      });
       const holders = await json<{ items: { userId: string }[] }>(call(api, 'GET', '/v1/users?skuId=E3'));
       expect(holders.items).toHaveLength(SEATS);
     }
@@ -65,13 +89,18 @@ describe('Two API processes on one EventStoreDB', () => {
   it('L5: both processes run the retention saga at the due time; the mailbox is purged exactly once', async () => {
     const holders = await json<{ items: { userId: string }[] }>(call(first, 'GET', '/v1/users?skuId=E3'));
     const leaver = holders.items[0].userId;
-    const removed = await call(first, 'POST', `/v1/users/${leaver}/assignLicense`, { addLicenses: [], removeLicenses: ['E3'] });
+    const removed = await call(first, 'POST', `/v1/users/${leaver}/assignLicense`, {
+      addLicenses: [],
+      removeLicenses: ['E3'],
+    });
     expect(removed.status).toBe(200);
     expect((await json<{ mailbox: { status: string } }>(removed)).mailbox.status).toBe('softDeleted');
     await caughtUp(second, positionOf(removed));
 
     // The manual clock is shared through the store: both move it 30 days (60 in all) and run a pass, at the same moment.
-    const advanced = await Promise.all([first, second].map((api) => call(api, 'POST', '/v1/clock/advance', { days: 30 })));
+    const advanced = await Promise.all(
+      [first, second].map((api) => call(api, 'POST', '/v1/clock/advance', { days: 30 })),
+    );
     expect(advanced.map((response) => response.status)).toEqual([200, 200]);
 
     const stored = await readTenantEvents(target.connectionString, tenant);

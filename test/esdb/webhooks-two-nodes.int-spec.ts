@@ -12,7 +12,12 @@ const SECRET = 'webhooks-two-nodes-secret-0123456789';
 /** N1 with two API processes on one EventStoreDB, each with its own data folder: each alert is sent by one node. */
 describe('N1 webhooks from two API nodes on one EventStoreDB', () => {
   const tenant = uniqueTenant('webhooks');
-  const token = TokenService.fromSecret(SECRET, 'default').sign({ actorId: 'ops', roles: ['global-admin'], tenantId: tenant, ttlSeconds: 600 });
+  const token = TokenService.fromSecret(SECRET, 'default').sign({
+    actorId: 'ops',
+    roles: ['global-admin'],
+    tenantId: tenant,
+    ttlSeconds: 600,
+  });
   const call = callAs(token);
   const dataDirs = ['a', 'b'].map((name) => mkdtempSync(join(tmpdir(), `ledger-hook-${name}-`)));
   let target: EsdbTarget;
@@ -29,7 +34,7 @@ describe('N1 webhooks from two API nodes on one EventStoreDB', () => {
       await store.close();
     }
   };
-   
+
   const ok = async (node: ApiProcess, method: string, path: string, body?: object): Promise<any> => {
     const response = await call(node, method, path, body);
     if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
@@ -39,7 +44,12 @@ describe('N1 webhooks from two API nodes on one EventStoreDB', () => {
   beforeAll(async () => {
     target = await esdbTarget();
     receiver = await startWebhookReceiver({ failFirst: 1 });
-    const env = (dataDir: string) => ({ ...target.env, LEDGER_DATA_DIR: dataDir, LEDGER_JWT_SECRET: SECRET, LEDGER_WEBHOOK_BACKOFF_MS: '20' });
+    const env = (dataDir: string) => ({
+      ...target.env,
+      LEDGER_DATA_DIR: dataDir,
+      LEDGER_JWT_SECRET: SECRET,
+      LEDGER_WEBHOOK_BACKOFF_MS: '20',
+    });
     nodes = await Promise.all(dataDirs.map((dir) => startApiProcess(env(dir))));
   }, 120_000);
   afterAll(async () => {
@@ -52,14 +62,23 @@ describe('N1 webhooks from two API nodes on one EventStoreDB', () => {
   it('N1: three crossings, commands sent to both nodes: each alert accepted once, every POST claimed in the store first', async () => {
     const [a, b] = nodes;
     await ok(a, 'POST', '/v1/subscriptions', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 3 });
-    await ok(b, 'POST', '/v1/webhooks', { url: receiver.url, events: ['SeatsLow', 'SeatsOverAssigned'], secret: SECRET });
+    await ok(b, 'POST', '/v1/webhooks', {
+      url: receiver.url,
+      events: ['SeatsLow', 'SeatsOverAssigned'],
+      secret: SECRET,
+    });
     await ok(a, 'PUT', '/v1/alerts/rules', { seatsBelow: [{ skuId: 'E3', available: 2 }] });
     const users: string[] = [];
     for (const [index, name] of ['ada', 'bob', 'cy'].entries()) {
-      const user = await ok(nodes[index % 2], 'POST', '/v1/users', { userPrincipalName: `${name}@contoso.com`, displayName: name, usageLocation: 'GB' });
+      const user = await ok(nodes[index % 2], 'POST', '/v1/users', {
+        userPrincipalName: `${name}@contoso.com`,
+        displayName: name,
+        usageLocation: 'GB',
+      });
       users.push(user.userId);
     }
-    const assign = (node: ApiProcess, userId: string) => ok(node, 'POST', `/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId: 'E3' }], removeLicenses: [] });
+    const assign = (node: ApiProcess, userId: string) =>
+      ok(node, 'POST', `/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId: 'E3' }], removeLicenses: [] });
     await assign(a, users[0]);
     await assign(b, users[1]); // 1 available: SeatsLow
     await ok(a, 'POST', '/v1/subscriptions/E3/seats', { action: 'expire', count: 2 }); // 2 assigned of 1: SeatsOverAssigned
@@ -84,11 +103,17 @@ describe('N1 webhooks from two API nodes on one EventStoreDB', () => {
       return answers.every((view) => view.items.length === 3) ? answers : undefined;
     });
     expect(views[1]).toEqual(views[0]);
-    expect(views[0].items.map((alert: { alertId: string }) => alert.alertId)).toEqual(accepted.map((alert) => alert.alertId).reverse());
+    expect(views[0].items.map((alert: { alertId: string }) => alert.alertId)).toEqual(
+      accepted.map((alert) => alert.alertId).reverse(),
+    );
     const hooks = await ok(b, 'GET', '/v1/webhooks');
-    const deliveries = await Promise.all(nodes.map((node) => ok(node, 'GET', `/v1/webhooks/${hooks.items[0].id}/deliveries`)));
+    const deliveries = await Promise.all(
+      nodes.map((node) => ok(node, 'GET', `/v1/webhooks/${hooks.items[0].id}/deliveries`)),
+    );
     expect(deliveries[1]).toEqual(deliveries[0]);
-    expect(deliveries[0].items.map((item: { status: string; attempts: number }) => [item.status, item.attempts])).toEqual([
+    expect(
+      deliveries[0].items.map((item: { status: string; attempts: number }) => [item.status, item.attempts]),
+    ).toEqual([
       ['delivered', 1],
       ['delivered', 1],
       ['delivered', 2],

@@ -14,7 +14,10 @@ type Shape = 'String' | 'Int32' | readonly string[] | { readonly [field: string]
  * skuId is a Guid in Graph; API.md makes it our skuId, a String. Graph's id, accountId, accountName,
  * appliesTo, subscriptionIds and servicePlanId are not answered (the ledger has no such ids).
  */
-const SERVICE_PLAN_INFO = { servicePlanName: 'String', provisioningStatus: ['Success', 'Disabled', 'Error', 'PendingInput', 'PendingActivation', 'PendingProvisioning'] } as const;
+const SERVICE_PLAN_INFO = {
+  servicePlanName: 'String',
+  provisioningStatus: ['Success', 'Disabled', 'Error', 'PendingInput', 'PendingActivation', 'PendingProvisioning'],
+} as const;
 const SUBSCRIBED_SKU: Shape = {
   skuId: 'String',
   skuPartNumber: 'String',
@@ -28,28 +31,40 @@ const LICENSE_DETAILS: Shape = { skuId: 'String', skuPartNumber: 'String', servi
 /** Every place where `value` departs from `shape`: a missing or extra field, or a value of another type. */
 function departures(value: unknown, shape: Shape, path = '$'): string[] {
   if (shape === 'String') return typeof value === 'string' ? [] : [`${path} is not a String`];
-  if (shape === 'Int32') return Number.isInteger(value) && Math.abs(value as number) < 2 ** 31 ? [] : [`${path} is not an Int32`];
+  if (shape === 'Int32')
+    return Number.isInteger(value) && Math.abs(value as number) < 2 ** 31 ? [] : [`${path} is not an Int32`];
   if (Array.isArray(shape) && shape.length === 1 && typeof shape[0] !== 'string') {
     if (!Array.isArray(value) || value.length === 0) return [`${path} is not a non-empty collection`];
     return value.flatMap((item, index) => departures(item, shape[0] as Shape, `${path}[${index}]`));
   }
-  if (Array.isArray(shape)) return shape.includes(value) ? [] : [`${path} is ${JSON.stringify(value)}, not one of ${shape.join(', ')}`];
+  if (Array.isArray(shape))
+    return shape.includes(value) ? [] : [`${path} is ${JSON.stringify(value)}, not one of ${shape.join(', ')}`];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${path} is not an object`];
   const fields = shape as Record<string, Shape>;
   return [
-    ...Object.keys(value).filter((field) => !(field in fields)).map((field) => `${path}.${field} is not a Graph property`),
+    ...Object.keys(value)
+      .filter((field) => !(field in fields))
+      .map((field) => `${path}.${field} is not a Graph property`),
     ...Object.entries(fields).flatMap(([field, inner]) =>
-      field in value ? departures((value as Record<string, unknown>)[field], inner, `${path}.${field}`) : [`${path}.${field} is missing`],
+      field in value
+        ? departures((value as Record<string, unknown>)[field], inner, `${path}.${field}`)
+        : [`${path}.${field} is missing`],
     ),
   ];
 }
 
-const e3: LedgerEvent = { type: 'SubscriptionAdded', data: { skuId: 'E3', name: 'Office 365 E3', servicePlans: ['EXCHANGE', 'SHAREPOINT'], seats: 5 } };
+const e3: LedgerEvent = {
+  type: 'SubscriptionAdded',
+  data: { skuId: 'E3', name: 'Office 365 E3', servicePlans: ['EXCHANGE', 'SHAREPOINT'], seats: 5 },
+};
 const annCreated: LedgerEvent = {
   type: 'UserCreated',
   data: { userId: ann, userPrincipalName: 'Ann@contoso.com', displayName: 'Ann', usageLocation: 'US', aliases: [] },
 };
-const annHoldsE3: LedgerEvent = { type: 'LicenseAssigned', data: { userId: ann, skuId: 'E3', disabledPlans: ['SHAREPOINT'] } };
+const annHoldsE3: LedgerEvent = {
+  type: 'LicenseAssigned',
+  data: { userId: ann, skuId: 'E3', disabledPlans: ['SHAREPOINT'] },
+};
 
 describe('Microsoft Graph-shaped reads', () => {
   let ledger: LedgerApp;
@@ -62,43 +77,62 @@ describe('Microsoft Graph-shaped reads', () => {
   afterAll(() => ledger.close());
 
   it('the shape checker finds a Number that is no Int32, an extra field and a missing one', () => {
-    expect(departures({ skuId: 'E3', skuPartNumber: 'E3', extra: 1, servicePlans: [{ servicePlanName: 'X', provisioningStatus: 'Success' }] }, LICENSE_DETAILS)).toEqual([
-      '$.extra is not a Graph property',
-    ]);
+    expect(
+      departures(
+        {
+          skuId: 'E3',
+          skuPartNumber: 'E3',
+          extra: 1,
+          servicePlans: [{ servicePlanName: 'X', provisioningStatus: 'Success' }],
+        },
+        LICENSE_DETAILS,
+      ),
+    ).toEqual(['$.extra is not a Graph property']);
     expect(departures({ skuId: 'E3', skuPartNumber: 'E3', consumedUnits: 1.5 }, SUBSCRIBED_SKU)).toEqual(
       expect.arrayContaining(['$.consumedUnits is not an Int32', '$.prepaidUnits is missing']),
     );
   });
 
-  it.each(['auditor', 'compliance', 'user-admin'] as const)('subscribedSkus answers %s with Graph subscribedSku, field by field', (role) =>
-    spec
-      .given(e3, { type: 'SeatsExpired', data: { skuId: 'E3', count: 1 } }, annCreated, annHoldsE3)
-      .when((caller) => caller.get('/v1/subscribedSkus'), role)
-      .then({
-        status: 200,
-        body: {
-          value: [
-            {
-              skuId: 'E3',
-              skuPartNumber: 'E3',
-              capabilityStatus: 'Enabled',
-              consumedUnits: 1,
-              prepaidUnits: { enabled: 4, warning: 0, suspended: 0, lockedOut: 0 },
-              servicePlans: [
-                { servicePlanName: 'EXCHANGE', provisioningStatus: 'Success', appliesTo: 'User' },
-                { servicePlanName: 'SHAREPOINT', provisioningStatus: 'Success', appliesTo: 'User' },
-              ],
-            },
-          ],
-        },
-      }),
+  it.each(['auditor', 'compliance', 'user-admin'] as const)(
+    'subscribedSkus answers %s with Graph subscribedSku, field by field',
+    (role) =>
+      spec
+        .given(e3, { type: 'SeatsExpired', data: { skuId: 'E3', count: 1 } }, annCreated, annHoldsE3)
+        .when((caller) => caller.get('/v1/subscribedSkus'), role)
+        .then({
+          status: 200,
+          body: {
+            value: [
+              {
+                skuId: 'E3',
+                skuPartNumber: 'E3',
+                capabilityStatus: 'Enabled',
+                consumedUnits: 1,
+                prepaidUnits: { enabled: 4, warning: 0, suspended: 0, lockedOut: 0 },
+                servicePlans: [
+                  { servicePlanName: 'EXCHANGE', provisioningStatus: 'Success', appliesTo: 'User' },
+                  { servicePlanName: 'SHAREPOINT', provisioningStatus: 'Success', appliesTo: 'User' },
+                ],
+              },
+            ],
+          },
+        }),
   );
 
   it('every subscribedSku and licenseDetails field has the type Graph documents', async () => {
     const admin = ledger.as('global-admin');
-    await admin.post('/v1/subscriptions', { skuId: 'E5', name: 'E5', servicePlans: ['EXCHANGE', 'LYNC'], seats: 3 }).expect(201);
-    const { body: user } = await admin.post('/v1/users', { userPrincipalName: 'bea@contoso.com', displayName: 'Bea', usageLocation: 'GB' }).expect(201);
-    await admin.post(`/v1/users/${user.userId}/assignLicense`, { addLicenses: [{ skuId: 'E5', disabledPlans: ['LYNC'] }], removeLicenses: [] }).expect(200);
+    await admin
+      .post('/v1/subscriptions', { skuId: 'E5', name: 'E5', servicePlans: ['EXCHANGE', 'LYNC'], seats: 3 })
+      .expect(201);
+    const { body: user } = await admin
+      .post('/v1/users', { userPrincipalName: 'bea@contoso.com', displayName: 'Bea', usageLocation: 'GB' })
+      .expect(201);
+    await admin
+      .post(`/v1/users/${user.userId}/assignLicense`, {
+        addLicenses: [{ skuId: 'E5', disabledPlans: ['LYNC'] }],
+        removeLicenses: [],
+      })
+      .expect(200);
 
     const { body: skus } = await ledger.as('auditor').get('/v1/subscribedSkus').expect(200);
     const { body: details } = await ledger.as('auditor').get(`/v1/users/${user.userId}/licenseDetails`).expect(200);
@@ -135,12 +169,23 @@ describe('Microsoft Graph-shaped reads', () => {
     spec
       .given(e3)
       .when((caller) => caller.get('/v1/users/nobody@contoso.com/licenseDetails'), 'auditor')
-      .then({ status: 404, body: { statusCode: 404, error: 'UserNotFound', message: expect.any(String), details: { userId: 'nobody@contoso.com' } } }));
+      .then({
+        status: 404,
+        body: {
+          statusCode: 404,
+          error: 'UserNotFound',
+          message: expect.any(String),
+          details: { userId: 'nobody@contoso.com' },
+        },
+      }));
 
   it('servicePlans lists the catalogue to any valid token', async () => {
     const { body } = await ledger.as('compliance').get('/v1/servicePlans').expect(200);
-    expect(body.items.map((plan: { id: string }) => plan.id)).toEqual(expect.arrayContaining(['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE']));
-    for (const plan of body.items) expect(plan).toEqual({ id: expect.any(String), name: expect.any(String), unavailableIn: expect.any(Array) });
+    expect(body.items.map((plan: { id: string }) => plan.id)).toEqual(
+      expect.arrayContaining(['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE']),
+    );
+    for (const plan of body.items)
+      expect(plan).toEqual({ id: expect.any(String), name: expect.any(String), unavailableIn: expect.any(Array) });
     await request(ledger.app.getHttpServer()).get('/v1/servicePlans').expect(401);
   });
 
@@ -148,7 +193,8 @@ describe('Microsoft Graph-shaped reads', () => {
     const { body } = await request(ledger.app.getHttpServer()).get('/docs-json').expect(200);
     const schemas = body.components.schemas;
     expect(schemas.SubscribedSkuDoc.properties.consumedUnits.type).toBe('integer');
-    for (const field of ['enabled', 'warning', 'suspended', 'lockedOut']) expect(schemas.PrepaidUnitsDoc.properties[field].type).toBe('integer');
+    for (const field of ['enabled', 'warning', 'suspended', 'lockedOut'])
+      expect(schemas.PrepaidUnitsDoc.properties[field].type).toBe('integer');
     expect(schemas.SubscribedSkuDoc.properties.skuId.description).toMatch(/GUID/);
   });
 });

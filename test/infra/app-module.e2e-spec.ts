@@ -19,7 +19,9 @@ describe('AppModule started like main.ts', () => {
     dataDir = tempDataDir();
     process.env.LEDGER_DATA_DIR = dataDir;
     delete process.env.LEDGER_JWT_SECRET;
-    app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, { ...APP_OPTIONS, abortOnError: false }));
+    app = configureApp(
+      await NestFactory.create<NestExpressApplication>(AppModule, { ...APP_OPTIONS, abortOnError: false }),
+    );
     await app.init();
   });
 
@@ -36,14 +38,25 @@ describe('AppModule started like main.ts', () => {
     expect((await request(server).get('/v1/users')).status).toBe(401);
     // The ledger feature provides the probes: the embedded store answers and the lag is reported.
     const ready = await request(server).get('/health/ready').expect(200);
-    expect(ready.body.details).toMatchObject({ eventStore: { status: 'up' }, readModels: { status: 'up', lag: expect.any(Number) } });
+    expect(ready.body.details).toMatchObject({
+      eventStore: { status: 'up' },
+      readModels: { status: 'up', lag: expect.any(Number) },
+    });
   });
 
   it('replays an idempotent command of the real endpoints with its X-Ledger-Position', async () => {
     const secret = fs.readFileSync(path.join(dataDir, 'jwt-secret'), 'utf8').trim();
-    const token = TokenService.fromSecret(secret, 'default').sign({ actorId: 'root', roles: ['global-admin'], ttlSeconds: 60 });
+    const token = TokenService.fromSecret(secret, 'default').sign({
+      actorId: 'root',
+      roles: ['global-admin'],
+      ttlSeconds: 60,
+    });
     const create = (body: object) =>
-      request(app.getHttpServer()).post('/v1/subscriptions').set('Authorization', `Bearer ${token}`).set('Idempotency-Key', 'sub-1').send(body);
+      request(app.getHttpServer())
+        .post('/v1/subscriptions')
+        .set('Authorization', `Bearer ${token}`)
+        .set('Idempotency-Key', 'sub-1')
+        .send(body);
     const body = { skuId: 'ENTERPRISEPACK', name: 'Office 365 E3', servicePlans: ['EXCHANGE'], seats: 5 };
     const first = await create(body);
     expect(first.status).toBe(201);

@@ -37,7 +37,8 @@ describe('HTTP infrastructure (guard, pipe, filter, idempotency, health, metrics
       expect(res.headers['www-authenticate']).toMatch(/^Bearer realm=/);
       return res;
     };
-    const sign = (payload: Record<string, unknown>, secret = TEST_SECRET) => new JwtService({ secret }).sign(payload, { algorithm: 'HS256' });
+    const sign = (payload: Record<string, unknown>, secret = TEST_SECRET) =>
+      new JwtService({ secret }).sign(payload, { algorithm: 'HS256' });
     const now = () => Math.floor(Date.now() / 1000);
 
     it('refuses a request without Authorization', async () => {
@@ -52,7 +53,9 @@ describe('HTTP infrastructure (guard, pipe, filter, idempotency, health, metrics
     });
 
     it('refuses a token signed with another secret', async () => {
-      const res = await expect401(`Bearer ${sign({ sub: 'alice', roles: ['global-admin'], exp: now() + 60 }, 'another-secret')}`);
+      const res = await expect401(
+        `Bearer ${sign({ sub: 'alice', roles: ['global-admin'], exp: now() + 60 }, 'another-secret')}`,
+      );
       expect(res.body.message).toMatch(/signature/);
     });
 
@@ -65,13 +68,19 @@ describe('HTTP infrastructure (guard, pipe, filter, idempotency, health, metrics
       expect((await expect401(`Bearer ${sign({ sub: 'alice', exp: now() + 60 })}`)).body.message).toMatch(/roles/);
       expect((await expect401(`Bearer ${sign({ roles: ['auditor'], exp: now() + 60 })}`)).body.message).toMatch(/sub/);
       expect((await expect401(`Bearer ${sign({ sub: 'alice', roles: ['auditor'] })}`)).body.message).toMatch(/exp/);
-      expect((await expect401(`Bearer ${sign({ sub: 'alice', roles: 'auditor', exp: now() + 60 })}`)).body.message).toMatch(/roles/);
-      expect((await expect401(`Bearer ${sign({ sub: 'a', roles: [], tid: '../x', exp: now() + 60 })}`)).body.message).toMatch(/tid/);
+      expect(
+        (await expect401(`Bearer ${sign({ sub: 'alice', roles: 'auditor', exp: now() + 60 })}`)).body.message,
+      ).toMatch(/roles/);
+      expect(
+        (await expect401(`Bearer ${sign({ sub: 'a', roles: [], tid: '../x', exp: now() + 60 })}`)).body.message,
+      ).toMatch(/tid/);
     });
 
     it('refuses an unsigned (alg "none") token', async () => {
       const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-      await expect401(`Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'eve', roles: ['global-admin'], exp: now() + 60 })}.`);
+      await expect401(
+        `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'eve', roles: ['global-admin'], exp: now() + 60 })}.`,
+      );
     });
 
     it('gives the handler the actor from the token, with the default tenant when there is no tid', async () => {
@@ -88,14 +97,28 @@ describe('HTTP infrastructure (guard, pipe, filter, idempotency, health, metrics
 
   describe('roles (403 Forbidden)', () => {
     it('refuses a valid token without the needed role', async () => {
-      const res = await http().post('/v1/test/things').set('Authorization', `Bearer ${infra.token(['auditor', 'compliance'])}`).send({ name: 'x' });
+      const res = await http()
+        .post('/v1/test/things')
+        .set('Authorization', `Bearer ${infra.token(['auditor', 'compliance'])}`)
+        .send({ name: 'x' });
       expect(res.status).toBe(403);
-      expect(res.body).toMatchObject({ statusCode: 403, error: 'Forbidden', details: { requiredRoles: ['user-admin'] } });
+      expect(res.body).toMatchObject({
+        statusCode: 403,
+        error: 'Forbidden',
+        details: { requiredRoles: ['user-admin'] },
+      });
     });
 
     it('lets global-admin do everything', async () => {
-      await http().get('/v1/test/items').set('Authorization', `Bearer ${infra.token(['global-admin'])}`).expect(200);
-      await http().post('/v1/test/things').set('Authorization', `Bearer ${infra.token(['global-admin'])}`).send({ name: 'x' }).expect(201);
+      await http()
+        .get('/v1/test/items')
+        .set('Authorization', `Bearer ${infra.token(['global-admin'])}`)
+        .expect(200);
+      await http()
+        .post('/v1/test/things')
+        .set('Authorization', `Bearer ${infra.token(['global-admin'])}`)
+        .send({ name: 'x' })
+        .expect(201);
     });
   });
 
@@ -105,7 +128,11 @@ describe('HTTP infrastructure (guard, pipe, filter, idempotency, health, metrics
     it('answers MalformedJson for invalid JSON', async () => {
       const res = await post().set('Content-Type', 'application/json').send('{"name": "x",');
       expect(res.status).toBe(400);
-      expect(res.body).toEqual({ statusCode: 400, error: 'MalformedJson', message: 'The request body is not valid JSON.' });
+      expect(res.body).toEqual({
+        statusCode: 400,
+        error: 'MalformedJson',
+        message: 'The request body is not valid JSON.',
+      });
     });
 
     it('answers PayloadTooLarge above 256kb, while 1,000 user ids fit', async () => {
@@ -119,10 +146,18 @@ describe('HTTP infrastructure (guard, pipe, filter, idempotency, health, metrics
     });
 
     it('names an unknown field, also a nested one, and nested constraint failures by path', async () => {
-      const res = await post().send({ name: 'x', colour: 'red', addLicenses: [{ skuId: 'E3' }, { skuId: 'bad sku', extra: 1 }] });
+      const res = await post().send({
+        name: 'x',
+        colour: 'red',
+        addLicenses: [{ skuId: 'E3' }, { skuId: 'bad sku', extra: 1 }],
+      });
       expect(res.status).toBe(400);
       expect(res.body.error).toBe('ValidationFailed');
-      expect(Object.keys(res.body.details.fields).sort()).toEqual(['addLicenses.1.extra', 'addLicenses.1.skuId', 'colour']);
+      expect(Object.keys(res.body.details.fields).sort()).toEqual([
+        'addLicenses.1.extra',
+        'addLicenses.1.skuId',
+        'colour',
+      ]);
       expect(res.body.details.fields['colour']).toEqual(['property colour should not exist']);
       expect(res.body.details.fields['addLicenses.1.skuId'][0]).toMatch(/skuId must match/);
       expect(res.body.message).toMatch(/addLicenses\.1\.skuId/);
@@ -132,7 +167,10 @@ describe('HTTP infrastructure (guard, pipe, filter, idempotency, health, metrics
       const charset = await post().set('Content-Type', 'application/json; charset=latin1').send('{"name":"x"}');
       expect(charset.status).toBe(415);
       expect(charset.body.error).toBe('UnsupportedMediaType');
-      const gzip = await post().set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('not gzip at all');
+      const gzip = await post()
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', 'gzip')
+        .send('not gzip at all');
       expect(gzip.status).toBe(400);
       expect(gzip.body).toMatchObject({ statusCode: 400, error: 'MalformedJson' });
     });
@@ -151,7 +189,10 @@ describe('HTTP infrastructure (guard, pipe, filter, idempotency, health, metrics
     ])('answers ValidationFailed for a JSON body that is %s', async (_what, raw) => {
       const res = await post().set('Content-Type', 'application/json').send(raw);
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ error: 'ValidationFailed', details: { fields: { '(body)': ['the request body must be a JSON object'] } } });
+      expect(res.body).toMatchObject({
+        error: 'ValidationFailed',
+        details: { fields: { '(body)': ['the request body must be a JSON object'] } },
+      });
     });
 
     it('treats a non-JSON content type as a missing body (400), not a crash', async () => {
@@ -164,7 +205,9 @@ describe('HTTP infrastructure (guard, pipe, filter, idempotency, health, metrics
 
     it('validates query parameters by type and refuses unknown ones', async () => {
       const auditor = `Bearer ${infra.token(['auditor'])}`;
-      expect((await http().get('/v1/test/items?limit=25').set('Authorization', auditor).expect(200)).body).toEqual({ limit: 25 });
+      expect((await http().get('/v1/test/items?limit=25').set('Authorization', auditor).expect(200)).body).toEqual({
+        limit: 25,
+      });
       const wrongType = await http().get('/v1/test/items?limit=abc').set('Authorization', auditor);
       expect(wrongType.status).toBe(400);
       expect(wrongType.body.details.fields).toHaveProperty('limit');
@@ -197,9 +240,17 @@ describe('HTTP infrastructure (guard, pipe, filter, idempotency, health, metrics
     });
 
     it('answers anything else with a generic 500 InternalError that leaks nothing', async () => {
-      const res = await http().get('/v1/test/boom').set('Authorization', `Bearer ${admin}`).set('X-Request-Id', 'trace-42');
+      const res = await http()
+        .get('/v1/test/boom')
+        .set('Authorization', `Bearer ${admin}`)
+        .set('X-Request-Id', 'trace-42');
       expect(res.status).toBe(500);
-      expect(res.body).toEqual({ statusCode: 500, error: 'InternalError', message: expect.any(String), details: { requestId: 'trace-42' } });
+      expect(res.body).toEqual({
+        statusCode: 500,
+        error: 'InternalError',
+        message: expect.any(String),
+        details: { requestId: 'trace-42' },
+      });
       expect(JSON.stringify(res.body)).not.toMatch(/secret|ledger\.db/);
     });
 
@@ -213,10 +264,18 @@ describe('HTTP infrastructure (guard, pipe, filter, idempotency, health, metrics
   describe('Idempotency-Key', () => {
     // Replays and refusals are the ledger's (test/ledger/idempotency.e2e-spec.ts); the HTTP layer only checks the header.
     it('refuses a key longer than 255 characters with ValidationFailed', async () => {
-      const post = (key: string) => http().post('/v1/test/things').set('Authorization', `Bearer ${admin}`).set('Idempotency-Key', key).send({ name: 'x' });
+      const post = (key: string) =>
+        http()
+          .post('/v1/test/things')
+          .set('Authorization', `Bearer ${admin}`)
+          .set('Idempotency-Key', key)
+          .send({ name: 'x' });
       const res = await post('k'.repeat(256));
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ error: 'ValidationFailed', details: { fields: { 'Idempotency-Key': expect.any(Array) } } });
+      expect(res.body).toMatchObject({
+        error: 'ValidationFailed',
+        details: { fields: { 'Idempotency-Key': expect.any(Array) } },
+      });
       await post('k'.repeat(255)).expect(201);
     });
   });
@@ -243,7 +302,10 @@ describe('HTTP infrastructure (guard, pipe, filter, idempotency, health, metrics
         const res = await http().get('/health/ready');
         expect(res.status).toBe(503);
         expect(Date.now() - started).toBeLessThan(2_000);
-        expect(res.body).toMatchObject({ status: 'error', error: { eventStore: { status: 'down', message: expect.stringMatching(/within 300 ms/) } } });
+        expect(res.body).toMatchObject({
+          status: 'error',
+          error: { eventStore: { status: 'down', message: expect.stringMatching(/within 300 ms/) } },
+        });
         expect(res.body.details.readModels).toMatchObject({ status: 'up', lag: 2 });
       } finally {
         probe.hang = false;
@@ -268,7 +330,9 @@ describe('HTTP infrastructure (guard, pipe, filter, idempotency, health, metrics
       expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
       const things = doc.paths['/v1/test/things'].post;
       expect(things.security).toEqual([{ bearer: [] }]);
-      expect(things.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]));
+      expect(things.parameters).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]),
+      );
       expect(things.responses['503'].description).toMatch(/ServiceUnavailable/);
       expect(doc.paths['/v1/test/whoami'].get.responses['503']).toBeUndefined();
       // Public: it says so, with no security requirement.
@@ -282,9 +346,15 @@ describe('HTTP infrastructure (guard, pipe, filter, idempotency, health, metrics
       const res = await http().get('/metrics').expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/plain/);
       expect(res.text).toMatch(/^process_cpu_user_seconds_total /m);
-      expect(res.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/v1\/test\/whoami",status_code="200"\} \d+/);
-      expect(res.text).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/v1\/test\/things",status_code="201"\} \d+/);
-      expect(res.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="unmatched",status_code="404"\} \d+/);
+      expect(res.text).toMatch(
+        /http_request_duration_seconds_count\{method="GET",route="\/v1\/test\/whoami",status_code="200"\} \d+/,
+      );
+      expect(res.text).toMatch(
+        /http_request_duration_seconds_count\{method="POST",route="\/v1\/test\/things",status_code="201"\} \d+/,
+      );
+      expect(res.text).toMatch(
+        /http_request_duration_seconds_count\{method="GET",route="unmatched",status_code="404"\} \d+/,
+      );
       expect(res.text).not.toMatch(/does-not-exist/);
     });
   });

@@ -62,7 +62,12 @@ describe('loadLedgerConfig', () => {
       defaultTenant: 'contoso',
       retentionIntervalMs: 500,
       jwtMaxTtlSeconds: 43_200,
-      oidc: { issuer: 'https://login.example.com/contoso/v2.0', audience: 'api://license-ledger', rolesClaim: 'realm_access.roles', tenantClaim: 'org' },
+      oidc: {
+        issuer: 'https://login.example.com/contoso/v2.0',
+        audience: 'api://license-ledger',
+        rolesClaim: 'realm_access.roles',
+        tenantClaim: 'org',
+      },
       rateLimitPerMinute: 600,
       opsToken: 'ops-token-0123456789',
       webhooks: { allowedHosts: ['hooks.example.com', '10.0.0.7', '[::1]'], maxAttempts: 3, backoffMs: 250 },
@@ -72,8 +77,18 @@ describe('loadLedgerConfig', () => {
   });
 
   it('selects the successor client with LEDGER_EVENT_STORE=kurrentdb and a kurrentdb:// (or kurrentdb+discover://) URL', () => {
-    for (const url of ['kurrentdb://localhost:2113?tls=false', 'kurrentdb+discover://node1:2113,node2:2113?tls=false']) {
-      expect(loadLedgerConfig({ LEDGER_DATA_DIR: tempDataDir(), LEDGER_JWT_SECRET: 's', LEDGER_EVENT_STORE: 'kurrentdb', EVENTSTORE_CONNECTION_STRING: url })).toMatchObject({
+    for (const url of [
+      'kurrentdb://localhost:2113?tls=false',
+      'kurrentdb+discover://node1:2113,node2:2113?tls=false',
+    ]) {
+      expect(
+        loadLedgerConfig({
+          LEDGER_DATA_DIR: tempDataDir(),
+          LEDGER_JWT_SECRET: 's',
+          LEDGER_EVENT_STORE: 'kurrentdb',
+          EVENTSTORE_CONNECTION_STRING: url,
+        }),
+      ).toMatchObject({
         eventStore: 'kurrentdb',
         eventStoreConnectionString: url,
       });
@@ -94,13 +109,36 @@ describe('loadLedgerConfig', () => {
     ['PORT', { PORT: '-1' }],
     ['LEDGER_EVENT_STORE', { LEDGER_EVENT_STORE: 'postgres' }],
     ['EVENTSTORE_CONNECTION_STRING', { LEDGER_EVENT_STORE: 'esdb' }],
-    ['EVENTSTORE_CONNECTION_STRING', { LEDGER_EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' }],
-    ['LEDGER_JWT_SECRET', { LEDGER_EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false', LEDGER_JWT_SECRET: '' }],
+    [
+      'EVENTSTORE_CONNECTION_STRING',
+      { LEDGER_EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' },
+    ],
+    [
+      'LEDGER_JWT_SECRET',
+      {
+        LEDGER_EVENT_STORE: 'esdb',
+        EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+        LEDGER_JWT_SECRET: '',
+      },
+    ],
     ['EVENTSTORE_CONNECTION_STRING', { LEDGER_EVENT_STORE: 'kurrentdb' }],
     // Each client library takes its own scheme.
-    ['EVENTSTORE_CONNECTION_STRING', { LEDGER_EVENT_STORE: 'kurrentdb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' }],
-    ['EVENTSTORE_CONNECTION_STRING', { LEDGER_EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false' }],
-    ['LEDGER_JWT_SECRET', { LEDGER_EVENT_STORE: 'kurrentdb', EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false', LEDGER_JWT_SECRET: '' }],
+    [
+      'EVENTSTORE_CONNECTION_STRING',
+      { LEDGER_EVENT_STORE: 'kurrentdb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' },
+    ],
+    [
+      'EVENTSTORE_CONNECTION_STRING',
+      { LEDGER_EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false' },
+    ],
+    [
+      'LEDGER_JWT_SECRET',
+      {
+        LEDGER_EVENT_STORE: 'kurrentdb',
+        EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false',
+        LEDGER_JWT_SECRET: '',
+      },
+    ],
     ['LEDGER_CLOCK', { LEDGER_CLOCK: 'fake' }],
     ['LEDGER_DEFAULT_TENANT', { LEDGER_DEFAULT_TENANT: 'a/b' }],
     ['LEDGER_RETENTION_INTERVAL_MS', { LEDGER_RETENTION_INTERVAL_MS: '0' }],
@@ -110,7 +148,10 @@ describe('loadLedgerConfig', () => {
     ['LEDGER_OIDC_ISSUER', { LEDGER_OIDC_ISSUER: 'http://idp.example.com', LEDGER_OIDC_AUDIENCE: 'a' }],
     ['LEDGER_OIDC_ISSUER', { LEDGER_OIDC_ISSUER: 'not a url', LEDGER_OIDC_AUDIENCE: 'a' }],
     ['LEDGER_OIDC_AUDIENCE', { LEDGER_OIDC_ISSUER: 'https://idp.example.com' }],
-    ['LEDGER_OIDC_ROLES_CLAIM', { LEDGER_OIDC_ISSUER: 'https://idp.example.com', LEDGER_OIDC_AUDIENCE: 'a', LEDGER_OIDC_ROLES_CLAIM: 'a b' }],
+    [
+      'LEDGER_OIDC_ROLES_CLAIM',
+      { LEDGER_OIDC_ISSUER: 'https://idp.example.com', LEDGER_OIDC_AUDIENCE: 'a', LEDGER_OIDC_ROLES_CLAIM: 'a b' },
+    ],
     ['LEDGER_RATE_LIMIT', { LEDGER_RATE_LIMIT: 'lots' }],
     ['LEDGER_OPS_TOKEN', { LEDGER_OPS_TOKEN: 'short' }],
     ['LEDGER_WEBHOOK_ALLOW', { LEDGER_WEBHOOK_ALLOW: 'hooks.example.com,https://evil.example.com' }],

@@ -14,11 +14,31 @@ describe('npm run cli -- token', () => {
     const withEnvSecret = tempDataDir();
     const generated = path.join(tempDataDir(), 'data');
     const [fromEnv, fromFile, usageError, unknown, help] = await Promise.all([
-      cli(['token', '--role', 'user-admin', '--role', 'auditor', '--actor', 'alice', '--name', 'Alice Doe', '--tenant', 't1', '--ttl', '2h'], {
-        LEDGER_DATA_DIR: withEnvSecret,
-        LEDGER_JWT_SECRET: 'cli-secret',
+      cli(
+        [
+          'token',
+          '--role',
+          'user-admin',
+          '--role',
+          'auditor',
+          '--actor',
+          'alice',
+          '--name',
+          'Alice Doe',
+          '--tenant',
+          't1',
+          '--ttl',
+          '2h',
+        ],
+        {
+          LEDGER_DATA_DIR: withEnvSecret,
+          LEDGER_JWT_SECRET: 'cli-secret',
+        },
+      ),
+      cli(['token', '--role', 'global-admin', '--actor', 'root'], {
+        LEDGER_DATA_DIR: generated,
+        LEDGER_DEFAULT_TENANT: 'contoso',
       }),
-      cli(['token', '--role', 'global-admin', '--actor', 'root'], { LEDGER_DATA_DIR: generated, LEDGER_DEFAULT_TENANT: 'contoso' }),
       cli(['token', '--role', 'superuser', '--actor', 'eve'], { LEDGER_DATA_DIR: tempDataDir() }),
       cli(['frobnicate'], { LEDGER_DATA_DIR: tempDataDir() }),
       cli(['--help'], {}),
@@ -34,11 +54,17 @@ describe('npm run cli -- token', () => {
 
     expect(fromFile.code).toBe(0);
     const secret = fs.readFileSync(path.join(generated, JWT_SECRET_FILE), 'utf8').trim();
-    await expect(TokenService.fromSecret(secret, 'contoso').verify(fromFile.stdout.trim())).resolves.toEqual({ id: 'root', tenantId: 'contoso', roles: ['global-admin'] });
+    await expect(TokenService.fromSecret(secret, 'contoso').verify(fromFile.stdout.trim())).resolves.toEqual({
+      id: 'root',
+      tenantId: 'contoso',
+      roles: ['global-admin'],
+    });
 
     expect(usageError.code).toBe(2);
     expect(usageError.stdout).toBe('');
-    expect(usageError.stderr).toMatch(/unknown role\(s\): superuser; expected global-admin, user-admin, auditor, compliance/);
+    expect(usageError.stderr).toMatch(
+      /unknown role\(s\): superuser; expected global-admin, user-admin, auditor, compliance/,
+    );
 
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown command "frobnicate"[\s\S]*Usage: npm run cli -- <command>/);

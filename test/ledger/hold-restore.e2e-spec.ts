@@ -27,7 +27,10 @@ describe('Legal hold, restore and audit entries that need no join', () => {
     await ledger.as('user-admin').put(`/v1/users/${ann}/hold`, { reason: 'x' }).expect(403);
     await compliance.put(`/v1/users/${ann}/hold`, { reason: '' }).expect(400);
     await compliance.put(`/v1/users/${ann}/hold`, { reason: 'x'.repeat(501) }).expect(400);
-    await compliance.delete(`/v1/users/${ann}/hold`).expect(409).expect(({ body }) => expect(body.error).toBe('NoHold'));
+    await compliance
+      .delete(`/v1/users/${ann}/hold`)
+      .expect(409)
+      .expect(({ body }) => expect(body.error).toBe('NoHold'));
 
     const since = await now();
     const held = (await compliance.put(`/v1/users/${ann}/hold`, { reason: 'Litigation A' }).expect(200)).body;
@@ -37,17 +40,21 @@ describe('Legal hold, restore and audit entries that need no join', () => {
     expect(replaced.hold).toMatchObject({ reason: 'Litigation B' });
     // Compliance reads users, and finds the hold in the list too.
     const listed = (await compliance.get('/v1/users?limit=1000').expect(200)).body.items;
-    expect(listed.find((user: { userId: string }) => user.userId === ann).hold).toMatchObject({ reason: 'Litigation B' });
+    expect(listed.find((user: { userId: string }) => user.userId === ann).hold).toMatchObject({
+      reason: 'Litigation B',
+    });
     expect((await compliance.get(`/v1/retention/mailboxes?limit=1000`).expect(200)).body.items).toContainEqual(
       expect.objectContaining({ userId: ann, hold: true }),
     );
 
     const timeline = (await compliance.get(`/v1/retention/users/${ann}/timeline`).expect(200)).body.entries;
-    expect(timeline.filter((entry: { type: string }) => entry.type === 'LegalHoldPlaced').map((entry: { details: unknown }) => entry.details)).toEqual([
-      { reason: 'Litigation A' },
-      { reason: 'Litigation B' },
-    ]);
-    const audit = (await compliance.get(`/v1/audit/events?userId=ANN@contoso.com&type=LegalHoldPlaced`).expect(200)).body.items;
+    expect(
+      timeline
+        .filter((entry: { type: string }) => entry.type === 'LegalHoldPlaced')
+        .map((entry: { details: unknown }) => entry.details),
+    ).toEqual([{ reason: 'Litigation A' }, { reason: 'Litigation B' }]);
+    const audit = (await compliance.get(`/v1/audit/events?userId=ANN@contoso.com&type=LegalHoldPlaced`).expect(200))
+      .body.items;
     expect(audit).toHaveLength(2);
     expect(audit[0]).toMatchObject({ userId: ann, userPrincipalName: 'ann@contoso.com', actor: { id: 'carol' } });
   });
@@ -57,7 +64,12 @@ describe('Legal hold, restore and audit entries that need no join', () => {
     await script.assign(bob);
     await compliance.put(`/v1/users/${bob}/hold`, { reason: 'Audit 7' }).expect(200);
     const deleted = (await admin.delete(`/v1/users/${bob}`).expect(200)).body;
-    expect(deleted).toMatchObject({ status: 'deleted', deletedAt: await now(), hold: { reason: 'Audit 7' }, mailbox: { status: 'softDeleted', hold: true } });
+    expect(deleted).toMatchObject({
+      status: 'deleted',
+      deletedAt: await now(),
+      hold: { reason: 'Audit 7' },
+      mailbox: { status: 'softDeleted', hold: true },
+    });
     expect(Date.parse(deleted.purgeAfter) - Date.parse(deleted.deletedAt)).toBe(30 * DAY_MS);
     // While held, nothing is scheduled.
     expect((await compliance.get(`/v1/retention/users/${bob}/timeline`).expect(200)).body.scheduled).toEqual([]);
@@ -69,10 +81,19 @@ describe('Legal hold, restore and audit entries that need no join', () => {
     const releasedAt = await now();
     const purgeAfter = new Date(Date.parse(releasedAt) + 30 * DAY_MS).toISOString();
     const released = (await compliance.delete(`/v1/users/${bob}/hold`).expect(200)).body;
-    expect(released).toMatchObject({ hold: null, status: 'deleted', purgeAfter, mailbox: { status: 'softDeleted', purgeAfter, hold: false } });
+    expect(released).toMatchObject({
+      hold: null,
+      status: 'deleted',
+      purgeAfter,
+      mailbox: { status: 'softDeleted', purgeAfter, hold: false },
+    });
     const timeline = (await compliance.get(`/v1/retention/users/${bob}/timeline`).expect(200)).body;
     expect(timeline.entries).toContainEqual(
-      expect.objectContaining({ type: 'LegalHoldReleased', at: releasedAt, details: { mailboxPurgeAfter: purgeAfter, userPurgeAfter: purgeAfter } }),
+      expect.objectContaining({
+        type: 'LegalHoldReleased',
+        at: releasedAt,
+        details: { mailboxPurgeAfter: purgeAfter, userPurgeAfter: purgeAfter },
+      }),
     );
     expect(timeline.scheduled).toEqual([
       { at: purgeAfter, action: 'purgeMailbox' },
@@ -90,12 +111,17 @@ describe('Legal hold, restore and audit entries that need no join', () => {
   it('U5 L4: a restore brings back the licenses with their disabledPlans, the same mailbox and contacts list, and the aliases no one took', async () => {
     const cat = await script.user('cat', ['cat.one@contoso.com', 'cat.two@contoso.com']);
     await admin
-      .post(`/v1/users/${cat}/assignLicense`, { addLicenses: [{ skuId: 'O365_BP', disabledPlans: ['LYNC'] }], removeLicenses: [] })
+      .post(`/v1/users/${cat}/assignLicense`, {
+        addLicenses: [{ skuId: 'O365_BP', disabledPlans: ['LYNC'] }],
+        removeLicenses: [],
+      })
       .expect(200);
     const before = (await admin.get(`/v1/users/${cat}`).expect(200)).body;
     const deleted = (await admin.delete(`/v1/users/${cat}`).expect(200)).body;
     // UPN conflict: names the deleted user and until when it holds the UPN.
-    const taken = (await admin.post('/v1/users', { userPrincipalName: 'CAT@contoso.com', displayName: 'x' }).expect(409)).body;
+    const taken = (
+      await admin.post('/v1/users', { userPrincipalName: 'CAT@contoso.com', displayName: 'x' }).expect(409)
+    ).body;
     expect(taken).toMatchObject({
       error: 'UserPrincipalNameTaken',
       message: `CAT@contoso.com belongs to deleted user ${cat} until ${deleted.purgeAfter}`,
@@ -115,16 +141,28 @@ describe('Legal hold, restore and audit entries that need no join', () => {
       createdAt: before.createdAt,
       aliases: ['cat.one@contoso.com'],
       licenses: [{ skuId: 'O365_BP', disabledPlans: ['LYNC'] }],
-      mailbox: { status: 'active', provisionedAt: before.mailbox.provisionedAt, softDeletedAt: null, contactsList: 'active' },
+      mailbox: {
+        status: 'active',
+        provisionedAt: before.mailbox.provisionedAt,
+        softDeletedAt: null,
+        contactsList: 'active',
+      },
     });
     expect(await eventsOf(cat, 'MailboxProvisioned')).toHaveLength(1);
     const [event] = await eventsOf(cat, 'UserRestored');
     expect(event.data).toEqual({ userId: cat, withLicenses: true, aliasesNotRestored: ['cat.two@contoso.com'] });
-    await admin.post(`/v1/users/${cat}/restore`, {}).expect(409).expect(({ body }) => expect(body.error).toBe('UserNotDeleted'));
+    await admin
+      .post(`/v1/users/${cat}/restore`, {})
+      .expect(409)
+      .expect(({ body }) => expect(body.error).toBe('UserNotDeleted'));
 
     // E3: the license entries say before and after, and name the UPN; ?userId= takes the UPN in any case.
-    const audit = (await admin.get(`/v1/audit/events?userId=Cat@Contoso.com&type=LicenseAssigned&type=LicenseRemoved`).expect(200)).body.items;
-    expect(audit.map((entry: Record<string, unknown>) => [entry.type, entry.userPrincipalName, entry.before, entry.after])).toEqual([
+    const audit = (
+      await admin.get(`/v1/audit/events?userId=Cat@Contoso.com&type=LicenseAssigned&type=LicenseRemoved`).expect(200)
+    ).body.items;
+    expect(
+      audit.map((entry: Record<string, unknown>) => [entry.type, entry.userPrincipalName, entry.before, entry.after]),
+    ).toEqual([
       ['LicenseAssigned', 'cat@contoso.com', null, { skuId: 'O365_BP', disabledPlans: ['LYNC'] }],
       ['LicenseRemoved', 'cat@contoso.com', { skuId: 'O365_BP', disabledPlans: ['LYNC'] }, null],
       ['LicenseAssigned', 'cat@contoso.com', null, { skuId: 'O365_BP', disabledPlans: ['LYNC'] }],
@@ -136,7 +174,14 @@ describe('Legal hold, restore and audit entries that need no join', () => {
     await script.assign(eve);
     await admin.delete(`/v1/users/${eve}`).expect(200);
     const back = (await admin.post(`/v1/users/${eve}/restore`, { withLicenses: false }).expect(200)).body;
-    expect(back).toEqual({ user: expect.objectContaining({ status: 'active', licenses: [], mailbox: expect.objectContaining({ status: 'softDeleted' }) }), aliasesNotRestored: [] });
+    expect(back).toEqual({
+      user: expect.objectContaining({
+        status: 'active',
+        licenses: [],
+        mailbox: expect.objectContaining({ status: 'softDeleted' }),
+      }),
+      aliasesNotRestored: [],
+    });
 
     const fay = await script.user('fay');
     await admin.delete(`/v1/users/${fay}`).expect(200);

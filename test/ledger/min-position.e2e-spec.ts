@@ -7,9 +7,15 @@ describe('X-Ledger-Min-Position', () => {
   let ledger: LedgerApp;
   let projector: Projector;
   beforeAll(async () => {
-    ledger = await startLedgerApp({}, { readModelWaitMs: 200, providers: [{ provide: MIN_POSITION_WAIT, useValue: 300 }] });
+    ledger = await startLedgerApp(
+      {},
+      { readModelWaitMs: 200, providers: [{ provide: MIN_POSITION_WAIT, useValue: 300 }] },
+    );
     projector = ledger.app.get(Projector);
-    await ledger.as('global-admin').post('/v1/subscriptions', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 1 }).expect(201);
+    await ledger
+      .as('global-admin')
+      .post('/v1/subscriptions', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 1 })
+      .expect(201);
   });
   afterAll(() => ledger.close());
 
@@ -22,11 +28,18 @@ describe('X-Ledger-Min-Position', () => {
 
     const behind = await admin.get('/v1/subscriptions/E3').set('X-Ledger-Min-Position', position).expect(503);
     expect(behind.headers['retry-after']).toBe('1');
-    expect(behind.body).toMatchObject({ statusCode: 503, error: 'ReadModelBehind', message: expect.stringContaining(position) });
+    expect(behind.body).toMatchObject({
+      statusCode: 503,
+      error: 'ReadModelBehind',
+      message: expect.stringContaining(position),
+    });
     // Without the header the node answers what it holds: the purchase is not in it yet.
     expect((await admin.get('/v1/subscriptions/E3').expect(200)).body.valid).toBe(1);
 
-    const waiting = admin.get('/v1/subscriptions/E3').set('X-Ledger-Min-Position', position).then((res) => res);
+    const waiting = admin
+      .get('/v1/subscriptions/E3')
+      .set('X-Ledger-Min-Position', position)
+      .then((res) => res);
     projector.start();
     const read = await waiting;
     expect(read.status).toBe(200);
@@ -41,8 +54,15 @@ describe('X-Ledger-Min-Position', () => {
 
   it('refuses a value that is not a non-negative integer with 400 ValidationFailed', async () => {
     for (const value of ['-1', '1.5', 'abc', '0x10', '', '123456789012345678901']) {
-      const res = await ledger.as('global-admin').get('/v1/subscriptions').set('X-Ledger-Min-Position', value).expect(400);
-      expect(res.body).toMatchObject({ error: 'ValidationFailed', details: { fields: { 'X-Ledger-Min-Position': expect.any(Array) } } });
+      const res = await ledger
+        .as('global-admin')
+        .get('/v1/subscriptions')
+        .set('X-Ledger-Min-Position', value)
+        .expect(400);
+      expect(res.body).toMatchObject({
+        error: 'ValidationFailed',
+        details: { fields: { 'X-Ledger-Min-Position': expect.any(Array) } },
+      });
     }
   });
 });

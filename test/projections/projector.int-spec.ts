@@ -17,11 +17,24 @@ async function writeHistory(store: EventStore, dir: string, tenantId = 't1'): Pr
     clock: new SystemClock(),
     catalog: loadCatalog(),
   });
-  const run = (command: LedgerCommand) => executor.execute(command, { tenantId, actor: { id: 'alice' }, correlationId: 'c1' });
-  await run({ type: 'AddSubscription', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE', 'LYNC'], seats: 20 } });
+  const run = (command: LedgerCommand) =>
+    executor.execute(command, { tenantId, actor: { id: 'alice' }, correlationId: 'c1' });
+  await run({
+    type: 'AddSubscription',
+    data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE', 'LYNC'], seats: 20 },
+  });
   const users = Array.from({ length: 12 }, () => randomUUID());
   for (const [i, userId] of users.entries()) {
-    await run({ type: 'CreateUser', data: { userId, userPrincipalName: `u${i}@${tenantId}.com`, displayName: `U${i}`, usageLocation: 'US', aliases: [`a${i}@${tenantId}.com`] } });
+    await run({
+      type: 'CreateUser',
+      data: {
+        userId,
+        userPrincipalName: `u${i}@${tenantId}.com`,
+        displayName: `U${i}`,
+        usageLocation: 'US',
+        aliases: [`a${i}@${tenantId}.com`],
+      },
+    });
     await run({ type: 'AssignLicense', data: { userId, addLicenses: [{ skuId: 'E3' }], removeLicenses: [] } });
   }
   await run({ type: 'BulkAssignLicenses', data: { userIds: users.slice(0, 4), skuIds: [], mode: 'replace' } });
@@ -33,7 +46,9 @@ async function writeHistory(store: EventStore, dir: string, tenantId = 't1'): Pr
 /** Every row of every read-model table, for comparing two databases. */
 function dump(db: ReadModelDatabase, projections: readonly Projection[] = READ_MODELS): Record<string, unknown[]> {
   return Object.fromEntries(
-    projections.flatMap((projection) => projection.tables).map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()]),
+    projections
+      .flatMap((projection) => projection.tables)
+      .map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()]),
   );
 }
 
@@ -82,7 +97,11 @@ describe('Projector', () => {
     await projector.stop();
     expect(dump(db)).toEqual(await reference());
     // 12 assigned, 4 replaced by nothing, one reassigned (no change), one user deleted: 7; 15 of 20 seats expired.
-    expect(db.prepare("SELECT valid, expired, assigned FROM subscriptions WHERE sku_id = 'E3'").get()).toEqual({ valid: 5, expired: 15, assigned: 7 });
+    expect(db.prepare("SELECT valid, expired, assigned FROM subscriptions WHERE sku_id = 'E3'").get()).toEqual({
+      valid: 5,
+      expired: 15,
+      assigned: 7,
+    });
     db.close();
   });
 
@@ -106,13 +125,18 @@ describe('Projector', () => {
     const file = join(dir, 'versioned.sqlite');
     let db = openReadModelDatabase(file);
     await new Projector(store, db, READ_MODELS, quiet).catchUp();
-    db.prepare("UPDATE subscriptions SET assigned = 999").run();
+    db.prepare('UPDATE subscriptions SET assigned = 999').run();
     db.close();
 
-    const bumped = READ_MODELS.map((projection) => (projection.name === 'seatAvailability' ? { ...projection, version: projection.version + 1 } : projection));
+    const bumped = READ_MODELS.map((projection) =>
+      projection.name === 'seatAvailability' ? { ...projection, version: projection.version + 1 } : projection,
+    );
     const logged: string[] = [];
     db = openReadModelDatabase(file);
-    const projector = new Projector(store, db, bumped, { log: (message) => logged.push(message), error: () => undefined });
+    const projector = new Projector(store, db, bumped, {
+      log: (message) => logged.push(message),
+      error: () => undefined,
+    });
     expect(projector.checkpoint).toBe(-1n);
     await projector.catchUp();
     expect(dump(db)).toEqual(await reference());

@@ -5,7 +5,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiProcess, startApiProcess } from '../support/api-process';
-import { EsdbTarget, esdbTarget, eventually, readTenantEvents, tenantEvents, uniqueTenant } from '../esdb/support/esdb-target';
+import {
+  EsdbTarget,
+  esdbTarget,
+  eventually,
+  readTenantEvents,
+  tenantEvents,
+  uniqueTenant,
+} from '../esdb/support/esdb-target';
 
 const SECRET = 'crash-after-append-secret-0123456789abcdef';
 /** Preview positions start at 2^62 (AnswerPreview): only the real projector's insert is held. */
@@ -23,7 +30,8 @@ async function sqliteStore(dataDir: string): Promise<Store> {
   const store = SqliteEventStore.open(join(dataDir, 'events.sqlite'));
   return {
     env: {},
-    seatsPurchased: async (tenant) => (await tenantEvents(store, tenant)).filter((event) => event.type === 'SeatsPurchased'),
+    seatsPurchased: async (tenant) =>
+      (await tenantEvents(store, tenant)).filter((event) => event.type === 'SeatsPurchased'),
     stop: () => store.close(),
   };
 }
@@ -32,7 +40,8 @@ async function esdbStore(): Promise<Store> {
   const target: EsdbTarget = await esdbTarget();
   return {
     env: target.env,
-    seatsPurchased: async (tenant) => (await readTenantEvents(target.connectionString, tenant)).filter((event) => event.type === 'SeatsPurchased'),
+    seatsPurchased: async (tenant) =>
+      (await readTenantEvents(target.connectionString, tenant)).filter((event) => event.type === 'SeatsPurchased'),
     stop: () => target.stop(),
   };
 }
@@ -48,14 +57,23 @@ describe.each([
 ])('SIGKILL after the append is acknowledged, on %s', (_name, openStore) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-crash-'));
   const tenant = uniqueTenant('crash');
-  const token = TokenService.fromSecret(SECRET, 'default').sign({ actorId: 'admin', roles: ['global-admin'], tenantId: tenant, ttlSeconds: 600 });
+  const token = TokenService.fromSecret(SECRET, 'default').sign({
+    actorId: 'admin',
+    roles: ['global-admin'],
+    tenantId: tenant,
+    ttlSeconds: 600,
+  });
   let store: Store;
   let api: ApiProcess | undefined;
 
   const post = (path: string, body: object, key?: string) =>
     fetch(`${api!.url}${path}`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(key ? { 'Idempotency-Key': key } : {}) },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+        ...(key ? { 'Idempotency-Key': key } : {}),
+      },
       body: JSON.stringify(body),
     });
 
@@ -71,11 +89,15 @@ describe.each([
   it('the retry with its Idempotency-Key gets the first answer (200, the same body) and the event is stored once', async () => {
     const env = { ...store.env, LEDGER_DATA_DIR: dataDir, LEDGER_JWT_SECRET: SECRET };
     api = await startApiProcess(env);
-    expect((await post('/v1/subscriptions', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 1 })).status).toBe(201);
+    expect(
+      (await post('/v1/subscriptions', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 1 })).status,
+    ).toBe(201);
 
     const readModels = new Database(join(dataDir, 'read-models.sqlite'), { timeout: 5_000 });
     readModels.exec(HOLD_PROJECTOR);
-    const unanswered = post('/v1/subscriptions/E3/seats', { action: 'purchase', count: 5 }, 'buy-5').catch(() => 'killed' as const);
+    const unanswered = post('/v1/subscriptions/E3/seats', { action: 'purchase', count: 5 }, 'buy-5').catch(
+      () => 'killed' as const,
+    );
     const [stored] = await eventually('the append to be acknowledged', async () => {
       const events = await store.seatsPurchased(tenant);
       return events.length > 0 ? events : undefined;
@@ -90,7 +112,20 @@ describe.each([
     expect(retry.status).toBe(200);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect(retry.headers.get('x-ledger-position')).toBe(stored.position.toString());
-    expect(await retry.json()).toEqual({ skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], valid: 6, expired: 0, assigned: 0, available: 6, overAssigned: 0, status: 'enabled', termEndsAt: null, trial: false, nextTransitionAt: null });
+    expect(await retry.json()).toEqual({
+      skuId: 'E3',
+      name: 'E3',
+      servicePlans: ['EXCHANGE'],
+      valid: 6,
+      expired: 0,
+      assigned: 0,
+      available: 6,
+      overAssigned: 0,
+      status: 'enabled',
+      termEndsAt: null,
+      trial: false,
+      nextTransitionAt: null,
+    });
     expect(await store.seatsPurchased(tenant)).toHaveLength(1);
 
     const again = await post('/v1/subscriptions/E3/seats', { action: 'purchase', count: 5 }, 'buy-5');

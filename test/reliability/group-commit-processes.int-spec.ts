@@ -6,14 +6,19 @@ import { join } from 'node:path';
 import { ApiProcess, callAs, startApiProcess } from '../support/api-process';
 
 const SECRET = 'group-commit-secret-0123456789abcdef';
-const token = TokenService.fromSecret(SECRET, 'default').sign({ actorId: 'racer', roles: ['global-admin'], ttlSeconds: 600 });
+const token = TokenService.fromSecret(SECRET, 'default').sign({
+  actorId: 'racer',
+  roles: ['global-admin'],
+  ttlSeconds: 600,
+});
 const call = callAs(token);
 
 async function createdNames(dataDir: string): Promise<string[]> {
   // Through the erasure layer, as the API reads them: the personal fields are stored encrypted (E1).
   const store = new CryptoShreddingEventStore(SqliteEventStore.open(join(dataDir, 'events.sqlite')));
   const names: string[] = [];
-  for await (const event of store.readAll()) if (event.type === 'UserCreated') names.push((event.data as { userPrincipalName: string }).userPrincipalName);
+  for await (const event of store.readAll())
+    if (event.type === 'UserCreated') names.push((event.data as { userPrincipalName: string }).userPrincipalName);
   await store.close();
   return names;
 }
@@ -36,7 +41,12 @@ describe('Two API processes, each grouping its concurrent commands', () => {
 
   it('U1 holds: each name, sent at once to both processes, is created exactly once', async () => {
     const names = Array.from({ length: 12 }, (_, i) => `twin${i}`);
-    const responses = await Promise.all(names.flatMap((name) => [call(first, 'POST', '/v1/users', user(name)), call(second, 'POST', '/v1/users', user(name))]));
+    const responses = await Promise.all(
+      names.flatMap((name) => [
+        call(first, 'POST', '/v1/users', user(name)),
+        call(second, 'POST', '/v1/users', user(name)),
+      ]),
+    );
     const statuses = responses.map((response) => response.status);
 
     expect(statuses.filter((status) => status === 201)).toHaveLength(names.length);

@@ -8,7 +8,9 @@ const subscription = (skuId: string) => ({ skuId, name: skuId, servicePlans: ['E
 const listed = async (env: Record<string, string>): Promise<string[]> => {
   const ledger = await startLedgerApp(env);
   try {
-    return (await ledger.as('global-admin').get('/v1/subscriptions').expect(200)).body.items.map((item: { skuId: string }) => item.skuId);
+    return (await ledger.as('global-admin').get('/v1/subscriptions').expect(200)).body.items.map(
+      (item: { skuId: string }) => item.skuId,
+    );
   } finally {
     await ledger.close();
   }
@@ -54,7 +56,8 @@ describe('A data folder paired with another store', () => {
       const old = await startLedgerApp({ ...first.env, LEDGER_JWT_SECRET: 'store-identity-secret-0123456789' });
       const dataDir = old.config.dataDir;
       try {
-        for (const skuId of ['E3', 'E5', 'F1']) await old.as('global-admin').post('/v1/subscriptions', subscription(skuId)).expect(201);
+        for (const skuId of ['E3', 'E5', 'F1'])
+          await old.as('global-admin').post('/v1/subscriptions', subscription(skuId)).expect(201);
       } finally {
         await old.close();
         await first.stop();

@@ -14,7 +14,11 @@ const USERS = 16;
 describe('Two API processes on the same data folder', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-two-process-'));
   const env = { LEDGER_DATA_DIR: dataDir, LEDGER_JWT_SECRET: SECRET };
-  const token = TokenService.fromSecret(SECRET, 'default').sign({ actorId: 'racer', roles: ['global-admin'], ttlSeconds: 600 });
+  const token = TokenService.fromSecret(SECRET, 'default').sign({
+    actorId: 'racer',
+    roles: ['global-admin'],
+    ttlSeconds: 600,
+  });
   let first: ApiProcess;
   let second: ApiProcess;
 
@@ -32,7 +36,10 @@ describe('Two API processes on the same data folder', () => {
 
     // Both processes' read models agree, and the store holds exactly SEATS assignments.
     for (const api of [first, second]) {
-      const view = (await (await call(api, 'GET', '/v1/subscriptions/E3')).json()) as { assigned: number; available: number };
+      const view = (await (await call(api, 'GET', '/v1/subscriptions/E3')).json()) as {
+        assigned: number;
+        available: number;
+      };
       expect(view).toMatchObject({ assigned: SEATS, available: 0 });
     }
     const store = SqliteEventStore.open(join(dataDir, 'events.sqlite'));
@@ -50,13 +57,28 @@ describe('Two API processes on the same data folder', () => {
       return body;
     };
     const user = async (name: string) =>
-      (await json(call(first, 'POST', '/v1/users', { userPrincipalName: `${name}@x.com`, displayName: name, usageLocation: 'US' }), 201)).userId as string;
+      (
+        await json(
+          call(first, 'POST', '/v1/users', {
+            userPrincipalName: `${name}@x.com`,
+            displayName: name,
+            usageLocation: 'US',
+          }),
+          201,
+        )
+      ).userId as string;
     for (const round of [1, 2, 3]) {
       const skuId = `RACE${round}`;
-      await json(call(first, 'POST', '/v1/subscriptions', { skuId, name: skuId, servicePlans: ['EXCHANGE'], seats: 1 }), 201);
+      await json(
+        call(first, 'POST', '/v1/subscriptions', { skuId, name: skuId, servicePlans: ['EXCHANGE'], seats: 1 }),
+        201,
+      );
       const deleted = await user(`deleted${round}`);
       const rival = await user(`rival${round}`);
-      await json(call(first, 'POST', `/v1/users/${deleted}/assignLicense`, { addLicenses: [{ skuId }], removeLicenses: [] }), 200);
+      await json(
+        call(first, 'POST', `/v1/users/${deleted}/assignLicense`, { addLicenses: [{ skuId }], removeLicenses: [] }),
+        200,
+      );
       await json(call(first, 'DELETE', `/v1/users/${deleted}`), 200);
 
       const [restore, assign] = await Promise.all([
@@ -66,11 +88,19 @@ describe('Two API processes on the same data folder', () => {
       expect([restore.status, assign.status].sort()).toEqual([200, 409]);
       const refused = (await (restore.status === 409 ? restore : assign).json()) as { error: string };
       expect(refused.error).toBe('InsufficientSeats');
-      const deletedView = (await (await call(second, 'GET', `/v1/users/${deleted}`)).json()) as { status: string; licenses: unknown[] };
+      const deletedView = (await (await call(second, 'GET', `/v1/users/${deleted}`)).json()) as {
+        status: string;
+        licenses: unknown[];
+      };
       // The loser changed nothing: a refused restore leaves the user deleted, with no license.
-      expect(deletedView).toMatchObject(restore.status === 200 ? { status: 'active', licenses: [{ skuId }] } : { status: 'deleted', licenses: [] });
+      expect(deletedView).toMatchObject(
+        restore.status === 200 ? { status: 'active', licenses: [{ skuId }] } : { status: 'deleted', licenses: [] },
+      );
       for (const api of [first, second]) {
-        const view = (await (await call(api, 'GET', `/v1/subscriptions/${skuId}`)).json()) as { assigned: number; available: number };
+        const view = (await (await call(api, 'GET', `/v1/subscriptions/${skuId}`)).json()) as {
+          assigned: number;
+          available: number;
+        };
         expect(view).toMatchObject({ assigned: 1, available: 0 });
       }
     }

@@ -50,9 +50,23 @@ describe('The manual clock', () => {
     await ledger.as('user-admin').post('/v1/clock/advance', { days: 1 }).expect(403);
     await ledger.as('compliance').post('/v1/clock/advance', { days: 1 }).expect(403);
     const before = await now();
-    for (const body of [{}, { days: 0 }, { days: 0, hours: 0, minutes: 0 }, { days: -1 }, { hours: 1.5 }, { minutes: '5' }, { days: 3651 }, { weeks: 1 }, { days: null }]) {
+    for (const body of [
+      {},
+      { days: 0 },
+      { days: 0, hours: 0, minutes: 0 },
+      { days: -1 },
+      { hours: 1.5 },
+      { minutes: '5' },
+      { days: 3651 },
+      { weeks: 1 },
+      { days: null },
+    ]) {
       const res = await root.post('/v1/clock/advance', body).expect(400);
-      expect(res.body).toMatchObject({ statusCode: 400, error: 'ValidationFailed', details: { fields: expect.any(Object) } });
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        error: 'ValidationFailed',
+        details: { fields: expect.any(Object) },
+      });
     }
     await root.post('/v1/clock/advance').expect(400);
     expect(await now()).toBe(before);
@@ -68,7 +82,9 @@ describe('The manual clock', () => {
     ]) {
       const operation = body.paths[path][method];
       expect(operation.summary).toEqual(expect.any(String));
-      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '401', '403'].filter((code) => !(path === '/v1/clock' && code === '403'))));
+      expect(Object.keys(operation.responses)).toEqual(
+        expect.arrayContaining(['200', '401', '403'].filter((code) => !(path === '/v1/clock' && code === '403'))),
+      );
     }
     expect(Object.keys(body.paths['/v1/clock/advance'].post.responses)).toEqual(expect.arrayContaining(['400', '404']));
   });
@@ -80,7 +96,8 @@ describe('The manual clock across restarts, and without it', () => {
     const dataDir = first.config.dataDir;
     let advanced: string;
     try {
-      advanced = (await first.as('global-admin').post('/v1/clock/advance', { days: 12, minutes: 7 }).expect(200)).body.now;
+      advanced = (await first.as('global-admin').post('/v1/clock/advance', { days: 12, minutes: 7 }).expect(200)).body
+        .now;
     } finally {
       await first.close();
     }
@@ -92,15 +109,19 @@ describe('The manual clock across restarts, and without it', () => {
     }
   });
 
-  it('a data folder from before the clock moved into the store starts the store\'s clock at its clock.json', async () => {
+  it("a data folder from before the clock moved into the store starts the store's clock at its clock.json", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ledger-legacy-clock-'));
     writeFileSync(join(dataDir, 'clock.json'), JSON.stringify({ now: '2031-05-06T07:08:09.010Z' }));
     const ledger = await startLedgerApp({ LEDGER_DATA_DIR: dataDir });
     try {
-      expect((await ledger.as('compliance').get('/v1/clock').expect(200)).body).toEqual({ now: '2031-05-06T07:08:09.010Z' });
+      expect((await ledger.as('compliance').get('/v1/clock').expect(200)).body).toEqual({
+        now: '2031-05-06T07:08:09.010Z',
+      });
       await ledger.as('global-admin').post('/v1/clock/advance', { days: 1 }).expect(200);
       // The store's clock rules from now on; the file is read only while the store has no clock.
-      expect((await ledger.as('compliance').get('/v1/clock').expect(200)).body).toEqual({ now: '2031-05-07T07:08:09.010Z' });
+      expect((await ledger.as('compliance').get('/v1/clock').expect(200)).body).toEqual({
+        now: '2031-05-07T07:08:09.010Z',
+      });
     } finally {
       await ledger.close();
     }
@@ -119,7 +140,11 @@ describe('The manual clock across restarts, and without it', () => {
         await request(ledger.app.getHttpServer()).get('/v1/clock'),
       ]) {
         expect(res.status).toBe(404);
-        expect(res.body).toEqual({ statusCode: 404, error: 'NotFound', message: expect.stringMatching(/LEDGER_CLOCK=manual/) });
+        expect(res.body).toEqual({
+          statusCode: 404,
+          error: 'NotFound',
+          message: expect.stringMatching(/LEDGER_CLOCK=manual/),
+        });
       }
       const script = ledgerScript(root);
       await script.subscription();
@@ -127,7 +152,8 @@ describe('The manual clock across restarts, and without it', () => {
       await script.assign(userId);
       await script.remove(userId);
       expect((await ledger.app.get(RetentionSaga).runOnce()).purged).toBe(0);
-      const listed = (await ledger.as('compliance').get('/v1/retention/mailboxes?status=softDeleted').expect(200)).body.items;
+      const listed = (await ledger.as('compliance').get('/v1/retention/mailboxes?status=softDeleted').expect(200)).body
+        .items;
       expect(listed).toEqual([expect.objectContaining({ userId, status: 'softDeleted' })]);
     } finally {
       await ledger.close();

@@ -26,11 +26,23 @@ describe('Retention pass: sees everything stored before it starts', () => {
     const userId = randomUUID();
     const softDeletedAt = new Date(Date.now() - 40 * DAY_MS);
     const events: LedgerEvent[] = [
-      { type: 'UserCreated', data: { userId, userPrincipalName: 'due@contoso.com', displayName: 'Due', usageLocation: 'GB', aliases: [] } },
+      {
+        type: 'UserCreated',
+        data: { userId, userPrincipalName: 'due@contoso.com', displayName: 'Due', usageLocation: 'GB', aliases: [] },
+      },
       { type: 'MailboxProvisioned', data: { userId } },
-      { type: 'MailboxSoftDeleted', data: { userId, purgeAfter: new Date(softDeletedAt.getTime() + 30 * DAY_MS).toISOString() } },
+      {
+        type: 'MailboxSoftDeleted',
+        data: { userId, purgeAfter: new Date(softDeletedAt.getTime() + 30 * DAY_MS).toISOString() },
+      },
     ];
-    const metadata = { actor: { id: 'given' }, tenantId, occurredAt: softDeletedAt.toISOString(), correlationId: randomUUID(), causationId: randomUUID() };
+    const metadata = {
+      actor: { id: 'given' },
+      tenantId,
+      occurredAt: softDeletedAt.toISOString(),
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+    };
     const appended = await store.appendToStream(
       ledgerStreamId(tenantId),
       events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data, metadata })),
@@ -39,7 +51,9 @@ describe('Retention pass: sees everything stored before it starts', () => {
     expect(projector.checkpoint).toBeLessThan(appended.position);
 
     expect(await saga.runOnce()).toMatchObject({ purged: 1, failed: 0 });
-    const purges = (await ledger.events('MailboxPurged')).filter((event) => (event.data as { userId: string }).userId === userId);
+    const purges = (await ledger.events('MailboxPurged')).filter(
+      (event) => (event.data as { userId: string }).userId === userId,
+    );
     expect(purges).toHaveLength(1);
     projector.start();
     await projector.waitFor(purges[0].position);

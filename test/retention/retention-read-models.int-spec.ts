@@ -91,24 +91,36 @@ describe('Retention read models', () => {
     expect(dump(once)).toEqual(live);
     expect(live.mailboxes).toHaveLength(3);
     expect(live.deleted_users).toEqual(
-      expect.arrayContaining([expect.objectContaining({ status: 'purged' }), expect.objectContaining({ status: 'restored', purge_after: expect.any(String) })]),
+      expect.arrayContaining([
+        expect.objectContaining({ status: 'purged' }),
+        expect.objectContaining({ status: 'restored', purge_after: expect.any(String) }),
+      ]),
     );
     expect(live.legal_holds).toEqual([expect.objectContaining({ held: 0 })]);
   });
 
-  it('L5 SL3: the saga\'s due queries are index range searches, O(due) and not O(all mailboxes)', () => {
+  it("L5 SL3: the saga's due queries are index range searches, O(due) and not O(all mailboxes)", () => {
     const db = freshDatabase();
     for (const model of READ_MODELS) db.exec(model.schema);
     const params = { now: new Date().toISOString(), afterPurge: '', afterTenant: '', afterUser: '', limit: 100 };
     const plan = (sql: string) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n');
     // H1: held users are left out by one primary-key probe per due row, in the same statement.
-    const holdProbe = '\nCORRELATED SCALAR SUBQUERY \\d+\nSEARCH h USING INDEX sqlite_autoindex_legal_holds_1 \\(tenant_id=\\? AND user_id=\\?\\)$';
-    expect(plan(DUE_MAILBOXES_SQL)).toMatch(new RegExp(`^SEARCH d USING INDEX mailboxes_due \\(status=\\? AND .*purge_after<\\?\\)${holdProbe}`));
-    expect(plan(DUE_USERS_SQL)).toMatch(new RegExp(`^SEARCH d USING INDEX deleted_users_due \\(status=\\? AND .*purge_after<\\?\\)${holdProbe}`));
+    const holdProbe =
+      '\nCORRELATED SCALAR SUBQUERY \\d+\nSEARCH h USING INDEX sqlite_autoindex_legal_holds_1 \\(tenant_id=\\? AND user_id=\\?\\)$';
+    expect(plan(DUE_MAILBOXES_SQL)).toMatch(
+      new RegExp(`^SEARCH d USING INDEX mailboxes_due \\(status=\\? AND .*purge_after<\\?\\)${holdProbe}`),
+    );
+    expect(plan(DUE_USERS_SQL)).toMatch(
+      new RegExp(`^SEARCH d USING INDEX deleted_users_due \\(status=\\? AND .*purge_after<\\?\\)${holdProbe}`),
+    );
     // SL3: subscriptions whose next lifecycle step is due, on the same terms.
     const transitions = { now: params.now, afterAt: '', afterTenant: '', afterSku: '', limit: 100 };
-    const transitionPlan = (db.prepare(`EXPLAIN QUERY PLAN ${DUE_TRANSITIONS_SQL}`).all(transitions) as { detail: string }[]).map((row) => row.detail).join('\n');
+    const transitionPlan = (
+      db.prepare(`EXPLAIN QUERY PLAN ${DUE_TRANSITIONS_SQL}`).all(transitions) as { detail: string }[]
+    )
+      .map((row) => row.detail)
+      .join('\n');
     expect(transitionPlan).toMatch(/^SEARCH subscriptions USING INDEX subscriptions_due \(.*next_transition_at<\?\)$/);
 
     // And the keyset walks them in due order across tenants, batch after batch, each row once.
@@ -133,7 +145,7 @@ describe('Retention read models', () => {
     const queries = new MailboxRetentionQueries(db);
     const seen: string[] = [];
     let after = null;
-    for (let batch = queries.dueMailboxPurges('2030-02-01T00:00:00.000Z', after, 3); batch.length > 0; ) {
+    for (let batch = queries.dueMailboxPurges('2030-02-01T00:00:00.000Z', after, 3); batch.length > 0;) {
       seen.push(...batch.map((due) => `${due.tenantId}/${due.userId}`));
       const last = batch[batch.length - 1];
       after = { purgeAfter: last.purgeAfter, tenantId: last.tenantId, userId: last.userId };

@@ -33,7 +33,11 @@ describe('Retention saga: purged when the grace period ends, exactly once, never
     await script.assign(ada);
     const t0 = await clock();
     const softDeleted = (await script.remove(ada)).body.mailbox;
-    expect(softDeleted).toMatchObject({ status: 'softDeleted', contactsList: 'deleted', softDeletedAt: new Date(t0).toISOString() });
+    expect(softDeleted).toMatchObject({
+      status: 'softDeleted',
+      contactsList: 'deleted',
+      softDeletedAt: new Date(t0).toISOString(),
+    });
     const purgeAfter = Date.parse(softDeleted.purgeAfter);
     expect(purgeAfter - t0).toBe(30 * DAY_MS);
 
@@ -72,7 +76,13 @@ describe('Retention saga: purged when the grace period ends, exactly once, never
     const lost = (await script.remove(bea)).body.mailbox;
     await advance({ days: 29, hours: 23 });
     const back = (await script.assign(bea)).body;
-    expect(back.mailbox).toMatchObject({ status: 'active', provisionedAt: lost.provisionedAt, softDeletedAt: null, purgeAfter: null, contactsList: 'active' });
+    expect(back.mailbox).toMatchObject({
+      status: 'active',
+      provisionedAt: lost.provisionedAt,
+      softDeletedAt: null,
+      purgeAfter: null,
+      contactsList: 'active',
+    });
     // L4: released aliases stay released.
     expect(back.aliases).toEqual([]);
 
@@ -109,7 +119,7 @@ describe('Retention saga: purged when the grace period ends, exactly once, never
     expect(await purgesOf(cyd, 'MailboxRestored')).toHaveLength(0);
   });
 
-  it('U4: when a deleted user\'s grace period ends, mailbox and user are purged (never before), and the UPN is free again', async () => {
+  it("U4: when a deleted user's grace period ends, mailbox and user are purged (never before), and the UPN is free again", async () => {
     const dora = await script.user('dora', ['dora.alias@contoso.com']);
     await script.assign(dora);
     const eve = await script.user('eve'); // no license, so no mailbox: still purged after 30 days
@@ -121,7 +131,13 @@ describe('Retention saga: purged when the grace period ends, exactly once, never
 
     // Until the purge, the UPN stays taken; the aliases were released at the deletion (L3) and are free already.
     await admin.post('/v1/users', { userPrincipalName: 'DORA@contoso.com', displayName: 'x' }).expect(409);
-    await admin.post('/v1/users', { userPrincipalName: 'fred@contoso.com', displayName: 'Fred', aliases: ['dora.alias@contoso.com'] }).expect(201);
+    await admin
+      .post('/v1/users', {
+        userPrincipalName: 'fred@contoso.com',
+        displayName: 'Fred',
+        aliases: ['dora.alias@contoso.com'],
+      })
+      .expect(201);
     const compliance = ledger.as('compliance');
     const pending = (await compliance.get(`/v1/retention/users/${dora}/timeline`).expect(200)).body.scheduled;
     expect(pending).toEqual([
@@ -142,13 +158,18 @@ describe('Retention saga: purged when the grace period ends, exactly once, never
     ]);
     expect(await purgesOf(dora)).toHaveLength(1);
     for (const event of [...userPurges, ...(await purgesOf(dora))]) {
-      expect(event.metadata).toMatchObject({ actor: { id: 'system:retention' }, occurredAt: new Date(purgeAfter).toISOString() });
+      expect(event.metadata).toMatchObject({
+        actor: { id: 'system:retention' },
+        occurredAt: new Date(purgeAfter).toISOString(),
+      });
     }
     expect((await compliance.get(`/v1/retention/users/${dora}/timeline`).expect(200)).body.scheduled).toEqual([]);
     // The purged user is gone from the users read model; compliance still sees whose mailbox was purged.
     await admin.get(`/v1/users/${dora}`).expect(404);
     const purged = (await compliance.get('/v1/retention/mailboxes?status=purged').expect(200)).body.items;
-    expect(purged).toEqual(expect.arrayContaining([expect.objectContaining({ userId: dora, userPrincipalName: null, erased: true })]));
+    expect(purged).toEqual(
+      expect.arrayContaining([expect.objectContaining({ userId: dora, userPrincipalName: null, erased: true })]),
+    );
 
     // The UPNs are free for new users (U1, U4).
     await admin.post('/v1/users', { userPrincipalName: 'dora@contoso.com', displayName: 'Dora II' }).expect(201);
@@ -213,7 +234,12 @@ describe('Retention saga: an error on one item is logged and the others are stil
       expect(purged.map((event) => (event.data as { userId: string }).userId).sort()).toEqual([...users].sort());
       const logged = errors.mock.calls.filter(([context]) => (context as { tenantId?: string })?.tenantId === 'broken');
       expect(logged).toHaveLength(1);
-      expect(logged[0][0]).toMatchObject({ tenantId: 'broken', userId: 'ghost', kind: 'mailbox', err: expect.any(Error) });
+      expect(logged[0][0]).toMatchObject({
+        tenantId: 'broken',
+        userId: 'ghost',
+        kind: 'mailbox',
+        err: expect.any(Error),
+      });
       expect(String(logged[0][1])).toMatch(/ghost.*broken/);
 
       // The next pass retries the broken one (and only it), and still does not stop.

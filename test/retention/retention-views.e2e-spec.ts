@@ -81,7 +81,8 @@ describe('Retention views', () => {
       ['SharePointDocumentsRetained', retention, t4],
       ['UserPurged', retention, t4],
     ]);
-    const details = (type: string) => (body.entries as Entry[]).filter((entry) => entry.type === type).map((entry) => entry.details);
+    const details = (type: string) =>
+      (body.entries as Entry[]).filter((entry) => entry.type === type).map((entry) => entry.details);
     expect(details('LicenseRemoved')).toEqual([
       { skuId: 'E3', reason: 'removed' },
       { skuId: 'E3', reason: 'userDeleted' },
@@ -103,12 +104,16 @@ describe('Retention views', () => {
   it('L6: removing a SharePoint-only license purges nothing and the timeline says the documents were retained', async () => {
     const tenant = 'sharepoint-only';
     const admin = ledger.as('global-admin', { tenant });
-    await admin.post('/v1/subscriptions', { skuId: 'SP1', name: 'SharePoint Plan 1', servicePlans: ['SHAREPOINT'], seats: 1 }).expect(201);
+    await admin
+      .post('/v1/subscriptions', { skuId: 'SP1', name: 'SharePoint Plan 1', servicePlans: ['SHAREPOINT'], seats: 1 })
+      .expect(201);
     const userId = await ledgerScript(admin).user('sharer');
     await ledgerScript(admin).assign(userId, 'SP1');
     const removed = await ledgerScript(admin).remove(userId, 'SP1');
     expect(removed.body.mailbox).toBeNull();
-    const { entries } = (await ledger.as('compliance', { tenant }).get(`/v1/retention/users/${userId}/timeline`).expect(200)).body;
+    const { entries } = (
+      await ledger.as('compliance', { tenant }).get(`/v1/retention/users/${userId}/timeline`).expect(200)
+    ).body;
     expect((entries as Entry[]).slice(-2).map((entry) => [entry.type, entry.details])).toEqual([
       ['LicenseRemoved', { skuId: 'SP1', reason: 'removed' }],
       ['SharePointDocumentsRetained', { servicePlan: 'SHAREPOINT', removedBy: 'LicenseRemoved' }],
@@ -124,9 +129,14 @@ describe('Retention views', () => {
     const sameHeaders = { 'X-Request-Id': 'r-1', 'X-Correlation-Id': 'c-1' };
     for (let i = 0; i < 2; i++) {
       await script.assign(userId);
-      await admin.post(`/v1/users/${userId}/assignLicense`, { addLicenses: [], removeLicenses: ['O365_BP'] }).set(sameHeaders).expect(200);
+      await admin
+        .post(`/v1/users/${userId}/assignLicense`, { addLicenses: [], removeLicenses: ['O365_BP'] })
+        .set(sameHeaders)
+        .expect(200);
     }
-    const { entries } = (await ledger.as('compliance', { tenant }).get(`/v1/retention/users/${userId}/timeline`).expect(200)).body;
+    const { entries } = (
+      await ledger.as('compliance', { tenant }).get(`/v1/retention/users/${userId}/timeline`).expect(200)
+    ).body;
     expect(entries.filter((entry: Entry) => entry.type === 'SharePointDocumentsRetained')).toHaveLength(2);
   });
 
@@ -142,7 +152,12 @@ describe('Retention views', () => {
       [ledger.as('compliance', { tenant: 'another' }), userId],
     ] as const) {
       const missing = await caller.get(`/v1/retention/users/${id}/timeline`).expect(404);
-      expect(missing.body).toEqual({ statusCode: 404, error: 'UserNotFound', message: expect.any(String), details: { userId: id } });
+      expect(missing.body).toEqual({
+        statusCode: 404,
+        error: 'UserNotFound',
+        message: expect.any(String),
+        details: { userId: id },
+      });
     }
   });
 
@@ -152,7 +167,8 @@ describe('Retention views', () => {
     let ids: Record<string, string>;
     let t0: number;
     const list = async (query: string) => (await compliance.get(`/v1/retention/mailboxes${query}`).expect(200)).body;
-    const names = (page: { items: { userPrincipalName: string }[] }) => page.items.map((item) => item.userPrincipalName.split('@')[0]);
+    const names = (page: { items: { userPrincipalName: string }[] }) =>
+      page.items.map((item) => item.userPrincipalName.split('@')[0]);
     const at = (days: number) => new Date(t0 + days * DAY_MS).toISOString();
 
     beforeAll(async () => {
@@ -193,8 +209,20 @@ describe('Retention views', () => {
         contactsList: 'purged',
         hold: false,
       });
-      expect(page.items[2]).toMatchObject({ status: 'softDeleted', softDeletedAt: at(10), purgeAfter: at(40), purgedAt: null, contactsList: 'deleted' });
-      expect(page.items[4]).toMatchObject({ status: 'active', softDeletedAt: null, purgeAfter: null, purgedAt: null, contactsList: 'active' });
+      expect(page.items[2]).toMatchObject({
+        status: 'softDeleted',
+        softDeletedAt: at(10),
+        purgeAfter: at(40),
+        purgedAt: null,
+        contactsList: 'deleted',
+      });
+      expect(page.items[4]).toMatchObject({
+        status: 'active',
+        softDeletedAt: null,
+        purgeAfter: null,
+        purgedAt: null,
+        contactsList: 'active',
+      });
     });
 
     it('filters by status and by purgeBefore (strictly before, any ISO 8601 form with a zone)', async () => {
@@ -235,7 +263,11 @@ describe('Retention views', () => {
         ['?sort=purgeAfter', 'sort'],
       ]) {
         const res = await compliance.get(`/v1/retention/mailboxes${query}`).expect(400);
-        expect(res.body).toMatchObject({ statusCode: 400, error: 'ValidationFailed', details: { fields: { [field]: expect.any(Array) } } });
+        expect(res.body).toMatchObject({
+          statusCode: 400,
+          error: 'ValidationFailed',
+          details: { fields: { [field]: expect.any(Array) } },
+        });
       }
     });
 

@@ -38,14 +38,23 @@ export function callAs(token: string) {
  * Starts the real API in its own Node process (as `npm start` would, from the sources) and waits until it answers;
  * `entry` runs another Nest app instead (the bench's bare anchor), which must answer /health/live.
  */
-export async function startApiProcess(env: Record<string, string>, entry = 'apps/api/src/main.ts'): Promise<ApiProcess> {
+export async function startApiProcess(
+  env: Record<string, string>,
+  entry = 'apps/api/src/main.ts',
+): Promise<ApiProcess> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, entry)],
     {
       cwd: ROOT,
-      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+      env: {
+        ...process.env,
+        TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+        LOG_LEVEL: 'warn',
+        ...env,
+        PORT: String(port),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

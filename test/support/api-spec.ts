@@ -40,7 +40,12 @@ export function apiSpecification(ledger: LedgerApp) {
           if (given.length > 0) {
             const appended = await store.appendToStream(
               ledgerStreamId(tenantId),
-              given.map((event) => ({ id: randomUUID(), type: event.type, data: event.data, metadata: { ...metadata } })),
+              given.map((event) => ({
+                id: randomUUID(),
+                type: event.type,
+                data: event.data,
+                metadata: { ...metadata },
+              })),
               { expectedRevision: NO_STREAM },
             );
             await projector.waitFor(appended.position);

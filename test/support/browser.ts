@@ -7,11 +7,20 @@ import { chromium as playwright, type Browser, type BrowserContext, type Page } 
  */
 export async function launchBrowser(): Promise<Browser> {
   // @sparticuz/chromium is ESM only, which jest's loader cannot require on Node 20: ask Node itself.
-  const script = "import('@sparticuz/chromium').then(async ({ default: c }) => console.log(JSON.stringify({ path: await c.executablePath(), args: c.args })))";
-  const { path, args } = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as { path: string; args: string[] };
+  const script =
+    "import('@sparticuz/chromium').then(async ({ default: c }) => console.log(JSON.stringify({ path: await c.executablePath(), args: c.args })))";
+  const { path, args } = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as {
+    path: string;
+    args: string[];
+  };
   // Its args suit AWS Lambda: one process (closing a context would end the browser) and web security off
   // (the console must work under the real CSP and same-origin rules), so those go.
-  const dropped = new Set(['--single-process', '--disable-web-security', '--allow-running-insecure-content', '--disable-site-isolation-trials']);
+  const dropped = new Set([
+    '--single-process',
+    '--disable-web-security',
+    '--allow-running-insecure-content',
+    '--disable-site-isolation-trials',
+  ]);
   return playwright.launch({ executablePath: path, args: args.filter((arg) => !dropped.has(arg)), headless: true });
 }
 

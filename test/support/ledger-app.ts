@@ -1,4 +1,14 @@
-import { DEFAULT_RETENTION_OPTIONS, READ_MODEL_WAIT, RETENTION_OPTIONS, type RetentionOptions, TokenService, type Role, LEDGER_CONFIG, loadLedgerConfig, type LedgerConfig } from '@app/application';
+import {
+  DEFAULT_RETENTION_OPTIONS,
+  READ_MODEL_WAIT,
+  RETENTION_OPTIONS,
+  type RetentionOptions,
+  TokenService,
+  type Role,
+  LEDGER_CONFIG,
+  loadLedgerConfig,
+  type LedgerConfig,
+} from '@app/application';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -36,7 +46,11 @@ export interface LedgerApp {
  */
 export async function startLedgerApp(
   env: Record<string, string> = {},
-  overrides: { retention?: Partial<RetentionOptions>; readModelWaitMs?: number; providers?: Array<{ provide: unknown; useValue: unknown }> } = {},
+  overrides: {
+    retention?: Partial<RetentionOptions>;
+    readModelWaitMs?: number;
+    providers?: Array<{ provide: unknown; useValue: unknown }>;
+  } = {},
 ): Promise<LedgerApp> {
   process.env.LOG_LEVEL ??= 'silent';
   const config = loadLedgerConfig({
@@ -45,12 +59,18 @@ export async function startLedgerApp(
     LEDGER_CLOCK: 'manual',
     ...env,
   });
-  let builder = Test.createTestingModule({ imports: [AppModule] }).overrideProvider(LEDGER_CONFIG).useValue(config);
+  let builder = Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(LEDGER_CONFIG)
+    .useValue(config);
   if (overrides.retention) {
-    builder = builder.overrideProvider(RETENTION_OPTIONS).useValue({ ...DEFAULT_RETENTION_OPTIONS, ...overrides.retention });
+    builder = builder
+      .overrideProvider(RETENTION_OPTIONS)
+      .useValue({ ...DEFAULT_RETENTION_OPTIONS, ...overrides.retention });
   }
-  if (overrides.readModelWaitMs !== undefined) builder = builder.overrideProvider(READ_MODEL_WAIT).useValue(overrides.readModelWaitMs);
-  for (const { provide, useValue } of overrides.providers ?? []) builder = builder.overrideProvider(provide).useValue(useValue);
+  if (overrides.readModelWaitMs !== undefined)
+    builder = builder.overrideProvider(READ_MODEL_WAIT).useValue(overrides.readModelWaitMs);
+  for (const { provide, useValue } of overrides.providers ?? [])
+    builder = builder.overrideProvider(provide).useValue(useValue);
   const moduleRef = await builder.compile();
   const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>(APP_OPTIONS));
   await app.init();
@@ -70,7 +90,8 @@ export async function startLedgerApp(
       const auth = (test: request.Test) => test.set('Authorization', `Bearer ${token}`);
       return {
         get: (path) => auth(request(server).get(path)),
-        post: (path, body) => (body === undefined ? auth(request(server).post(path)) : auth(request(server).post(path)).send(body)),
+        post: (path, body) =>
+          body === undefined ? auth(request(server).post(path)) : auth(request(server).post(path)).send(body),
         patch: (path, body) => auth(request(server).patch(path)).send(body),
         put: (path, body) => auth(request(server).put(path)).send(body),
         delete: (path) => auth(request(server).delete(path)),

@@ -18,7 +18,11 @@ export interface LocalIssuer {
   /** The keys currently published in the JWKS. */
   publish(keys: IssuerKey[]): void;
   jwksFetches(): number;
-  sign(key: IssuerKey, claims: Record<string, unknown>, options?: { issuer?: string; audience?: string; ttlSeconds?: number }): Promise<string>;
+  sign(
+    key: IssuerKey,
+    claims: Record<string, unknown>,
+    options?: { issuer?: string; audience?: string; ttlSeconds?: number },
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -32,8 +36,10 @@ export async function startLocalIssuer(): Promise<LocalIssuer> {
   let fetches = 0;
   const server: Server = createServer((req, res) => {
     const url = `http://127.0.0.1:${port}`;
-    const json = (body: unknown) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
-    if (req.url === '/.well-known/openid-configuration') return json({ issuer: url, jwks_uri: `${url}/keys`, id_token_signing_alg_values_supported: ['RS256', 'ES256'] });
+    const json = (body: unknown) =>
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+    if (req.url === '/.well-known/openid-configuration')
+      return json({ issuer: url, jwks_uri: `${url}/keys`, id_token_signing_alg_values_supported: ['RS256', 'ES256'] });
     if (req.url === '/keys') {
       fetches++;
       return json({ keys: published.map((key) => key.jwk) });

@@ -20,7 +20,10 @@ export interface WebhookReceiver {
 }
 
 /** A real HTTP receiver on 127.0.0.1 that answers `failFirst` requests with 503, then 204. */
-export async function startWebhookReceiver({ failFirst = 0, path = '/hook' }: { failFirst?: number; path?: string } = {}): Promise<WebhookReceiver> {
+export async function startWebhookReceiver({
+  failFirst = 0,
+  path = '/hook',
+}: { failFirst?: number; path?: string } = {}): Promise<WebhookReceiver> {
   const received: ReceivedRequest[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   const acceptedRequests = () => received.filter((request) => request.status < 300);
@@ -46,7 +49,9 @@ export async function startWebhookReceiver({ failFirst = 0, path = '/hook' }: { 
     received,
     accepted: () => acceptedRequests().map((request) => JSON.parse(request.rawBody)),
     acceptedCount: (count) =>
-      acceptedRequests().length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve })),
+      acceptedRequests().length >= count
+        ? Promise.resolve()
+        : new Promise((resolve) => waiters.push({ count, resolve })),
     close: async () => {
       server.closeAllConnections();
       server.close();

@@ -7,11 +7,17 @@ interface Listed {
 }
 
 /** Every page of GET /v1/users?<query>, following nextCursor; `between` runs after each page but the last. */
-async function allPages(caller: Caller, query: string, between: (page: number) => Promise<void> = async () => {}): Promise<Listed[]> {
+async function allPages(
+  caller: Caller,
+  query: string,
+  between: (page: number) => Promise<void> = async () => {},
+): Promise<Listed[]> {
   const seen: Listed[] = [];
   let cursor: string | null = null;
   for (let page = 0; ; page++) {
-    const { body }: { body: { items: Listed[]; nextCursor: string | null } } = await caller.get(`/v1/users?${query}${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+    const { body }: { body: { items: Listed[]; nextCursor: string | null } } = await caller
+      .get(`/v1/users?${query}${cursor ? `&cursor=${cursor}` : ''}`)
+      .expect(200);
     seen.push(...body.items);
     cursor = body.nextCursor;
     if (!cursor) return seen;
@@ -40,8 +46,15 @@ describe('Finding users: UPN lookup, search, filters, order and keyset paging', 
     const ada = await create('Ada.Lovelace@contoso.com', 'Ada Lovelace');
     await admin.delete(`/v1/users/${ada.userId}`).expect(200);
     for (const role of ['auditor', 'compliance', 'user-admin'] as const) {
-      const { body } = await ledger.as(role, { tenant: `find-${tenant}` }).get('/v1/users/ada.LOVELACE@Contoso.com').expect(200);
-      expect(body).toMatchObject({ userId: ada.userId, userPrincipalName: 'Ada.Lovelace@contoso.com', status: 'deleted' });
+      const { body } = await ledger
+        .as(role, { tenant: `find-${tenant}` })
+        .get('/v1/users/ada.LOVELACE@Contoso.com')
+        .expect(200);
+      expect(body).toMatchObject({
+        userId: ada.userId,
+        userPrincipalName: 'Ada.Lovelace@contoso.com',
+        status: 'deleted',
+      });
     }
     const missing = await admin.get('/v1/users/grace@contoso.com').expect(404);
     expect(missing.body).toMatchObject({ error: 'UserNotFound', details: { userId: 'grace@contoso.com' } });
@@ -54,7 +67,8 @@ describe('Finding users: UPN lookup, search, filters, order and keyset paging', 
     const zed = await create('zed@contoso.com', 'Adalbert Zed', 'GB');
     await admin.delete(`/v1/users/${zed.userId}`).expect(200);
 
-    const ids = async (query: string) => (await admin.get(`/v1/users?${query}`).expect(200)).body.items.map((user: Listed) => user.userId);
+    const ids = async (query: string) =>
+      (await admin.get(`/v1/users?${query}`).expect(200)).body.items.map((user: Listed) => user.userId);
     expect(await ids('search=ADA&orderBy=userPrincipalName')).toEqual([adam.userId, ada.userId, zed.userId]);
     expect(await ids('search=a.s')).toEqual([adam.userId]);
     expect(await ids('search=ada&usageLocation=GB')).toEqual([ada.userId, zed.userId]);
@@ -78,7 +92,10 @@ describe('Finding users: UPN lookup, search, filters, order and keyset paging', 
     'keyset paging by %s: users created and deleted between pages shift no one; each earlier user appears exactly once',
     async (orderBy) => {
       const before: Listed[] = [];
-      for (let i = 0; i < 12; i++) before.push(await create(`user${String(i).padStart(2, '0')}@contoso.com`, `Name ${String.fromCharCode(75 + i)}`));
+      for (let i = 0; i < 12; i++)
+        before.push(
+          await create(`user${String(i).padStart(2, '0')}@contoso.com`, `Name ${String.fromCharCode(75 + i)}`),
+        );
       let added = 0;
       // Between pages: delete two users already listed (status=active drops them, which moves every later row up
       // under offset paging) and create users that sort first and last.
@@ -101,7 +118,14 @@ describe('Finding users: UPN lookup, search, filters, order and keyset paging', 
     await create('a@contoso.com', 'A');
     await create('b@contoso.com', 'B');
     const { body } = await admin.get('/v1/users?orderBy=displayName&limit=1').expect(200);
-    for (const query of [`orderBy=userPrincipalName&cursor=${body.nextCursor}`, `cursor=${body.nextCursor}`, 'orderBy=mail', 'search=', 'cursor=bm9wZQ', 'usageLocation=gb']) {
+    for (const query of [
+      `orderBy=userPrincipalName&cursor=${body.nextCursor}`,
+      `cursor=${body.nextCursor}`,
+      'orderBy=mail',
+      'search=',
+      'cursor=bm9wZQ',
+      'usageLocation=gb',
+    ]) {
       const answer = await admin.get(`/v1/users?${query}`).expect(400);
       expect(answer.body.error).toBe('ValidationFailed');
     }

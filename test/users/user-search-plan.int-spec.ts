@@ -14,21 +14,28 @@ describe('the users list reads its indexes', () => {
   const keyset = (order: string) => (order === 'createdAt' ? { afterSeq: 7 } : { afterKey: 'k', afterSeq: 7 });
   const shape = { skuId: false, status: false, usageLocation: false };
 
-  it.each(USER_ORDERS)('search, ordered by %s: reads only the UPN and display-name prefix ranges of their indexes', (order) => {
-    const sql = userListSql({ order, after: true, search: true, ...shape });
-    const detail = plan(sql, { tenant: 't', limit: 11, ...keyset(order), ...prefixRange('Ada') });
-    expect(detail).toContain('MULTI-INDEX OR');
-    expect(detail).toContain('SEARCH u USING INDEX users_by_upn (tenant_id=? AND upn_key>? AND upn_key<?)');
-    expect(detail).toContain('SEARCH u USING INDEX users_by_name (tenant_id=? AND name_key>? AND name_key<?)');
-    expect(detail).not.toMatch(/SCAN/);
-  });
+  it.each(USER_ORDERS)(
+    'search, ordered by %s: reads only the UPN and display-name prefix ranges of their indexes',
+    (order) => {
+      const sql = userListSql({ order, after: true, search: true, ...shape });
+      const detail = plan(sql, { tenant: 't', limit: 11, ...keyset(order), ...prefixRange('Ada') });
+      expect(detail).toContain('MULTI-INDEX OR');
+      expect(detail).toContain('SEARCH u USING INDEX users_by_upn (tenant_id=? AND upn_key>? AND upn_key<?)');
+      expect(detail).toContain('SEARCH u USING INDEX users_by_name (tenant_id=? AND name_key>? AND name_key<?)');
+      expect(detail).not.toMatch(/SCAN/);
+    },
+  );
 
   it.each([
     ['createdAt', 'users_by_seq (tenant_id=? AND seq>?)'],
     ['userPrincipalName', 'users_by_upn (tenant_id=? AND (upn_key,seq)>(?,?))'],
     ['displayName', 'users_by_name (tenant_id=? AND (name_key,seq)>(?,?))'],
   ] as const)('a next page ordered by %s starts in its index at the cursor, with no sort', (order, index) => {
-    const detail = plan(userListSql({ order, after: true, search: false, ...shape }), { tenant: 't', limit: 11, ...keyset(order) });
+    const detail = plan(userListSql({ order, after: true, search: false, ...shape }), {
+      tenant: 't',
+      limit: 11,
+      ...keyset(order),
+    });
     expect(detail).toBe(`SEARCH u USING INDEX ${index}`);
   });
 

@@ -59,10 +59,13 @@ export function setupOpenApi(app: NestExpressApplication): OpenAPIObject {
         'iat and nbf may be at most 60 s ahead; LEDGER_JWT_MAX_TTL caps exp − iat. ' +
         'Bodies nested deeper than 32, with invalid Unicode, control characters or __proto__/constructor/prototype keys are 400 ValidationFailed. ' +
         'Errors have the body `{statusCode, error, message, details?}`; validation failures list each bad field in `details.fields`. ' +
-        'Every response carries X-Request-Id (the caller\'s, or a generated UUID).',
+        "Every response carries X-Request-Id (the caller's, or a generated UUID).",
     )
     .setVersion('1')
-    .setLicense('UNLICENSED (private; all rights reserved)', 'https://docs.npmjs.com/cli/configuring-npm/package-json#license')
+    .setLicense(
+      'UNLICENSED (private; all rights reserved)',
+      'https://docs.npmjs.com/cli/configuring-npm/package-json#license',
+    )
     .addServer('/', 'The server that serves this document')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
     .build();
@@ -96,7 +99,9 @@ function completeOperations(document: OpenAPIObject): void {
         '`TooManyRequests`: more than LEDGER_RATE_LIMIT requests in a minute for this actor and tenant; retry after Retry-After seconds',
       );
       if (method !== 'get') {
-        operation.responses['503'] ??= error('`ServiceUnavailable`: the event store cannot be reached; retry after Retry-After seconds');
+        operation.responses['503'] ??= error(
+          '`ServiceUnavailable`: the event store cannot be reached; retry after Retry-After seconds',
+        );
       }
     }
   }

@@ -9,10 +9,14 @@ async function main(): Promise<void> {
   // Validate the environment before anything starts: a bad variable is reported by name, exit 1.
   // (The ConfigModule reads the same variables again; the generated JWT secret is then on disk.)
   const config = loadLedgerConfig(process.env);
-  const app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, { ...APP_OPTIONS, abortOnError: false }));
+  const app = configureApp(
+    await NestFactory.create<NestExpressApplication>(AppModule, { ...APP_OPTIONS, abortOnError: false }),
+  );
   await app.listen(config.port);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
-  new Logger('Bootstrap').log(`License Ledger listening on ${url} (docs: ${url}/docs, data: ${config.dataDir}, store: ${config.eventStore})`);
+  new Logger('Bootstrap').log(
+    `License Ledger listening on ${url} (docs: ${url}/docs, data: ${config.dataDir}, store: ${config.eventStore})`,
+  );
 }
 
 main().catch((error: unknown) => {

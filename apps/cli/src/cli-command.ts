@@ -37,7 +37,8 @@ export const EXIT_USAGE = 2;
 const HELP: HelpConfiguration = {
   helpWidth: 120,
   // A command without options (rebuild) shows none, rather than commander's "[options]" for --help alone.
-  commandUsage: (command) => [`npm run cli -- ${command.name()}`, ...(command.options.length > 0 ? [command.usage()] : [])].join(' '),
+  commandUsage: (command) =>
+    [`npm run cli -- ${command.name()}`, ...(command.options.length > 0 ? [command.usage()] : [])].join(' '),
   optionTerm: (option) => (option.short ? option.flags : `    ${option.flags}`),
   optionDescription: (option) => option.description,
 };
@@ -73,14 +74,20 @@ export function collect(value: string, previous: string[] = []): string[] {
 
 /** `--tenant`, held to the API's rule for tenant ids. */
 export function parseTenant(value: string | undefined): string | undefined {
-  if (value !== undefined && !TENANT_ID_PATTERN.test(value)) throw new CliUsageError(`invalid --tenant "${value}": 1-64 characters of A-Z a-z 0-9 . _ -`);
+  if (value !== undefined && !TENANT_ID_PATTERN.test(value))
+    throw new CliUsageError(`invalid --tenant "${value}": 1-64 characters of A-Z a-z 0-9 . _ -`);
   return value;
 }
 
 /** An ISO 8601 instant; a time must name its zone, which the machine running the CLI would otherwise supply. */
 export function parseInstant(value: string | undefined, option: string): Date | undefined {
   if (value === undefined) return undefined;
-  const ok = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) && !Number.isNaN(Date.parse(value));
-  if (!ok) throw new CliUsageError(`${option} must be an ISO 8601 date-time with a time zone, e.g. 2026-11-30T10:00:00Z; got "${value}"`);
+  const ok =
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) &&
+    !Number.isNaN(Date.parse(value));
+  if (!ok)
+    throw new CliUsageError(
+      `${option} must be an ISO 8601 date-time with a time zone, e.g. 2026-11-30T10:00:00Z; got "${value}"`,
+    );
   return new Date(value);
 }

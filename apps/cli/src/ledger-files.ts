@@ -1,4 +1,9 @@
-import { createEventStore, loadLedgerConfig, type CryptoShreddingEventStore, type LedgerConfig } from '@app/application';
+import {
+  createEventStore,
+  loadLedgerConfig,
+  type CryptoShreddingEventStore,
+  type LedgerConfig,
+} from '@app/application';
 import { join } from 'node:path';
 
 /** What the CLI's store commands work on: the API's own configuration, store and read-model file. */

@@ -52,7 +52,12 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly CliCo
   }
   program
     // The command list only: no root options, no `help` entry, no "[options]" after each name.
-    .configureHelp({ helpWidth: 120, visibleOptions: () => [], visibleCommands: (root) => [...root.commands], subcommandTerm: (sub) => sub.name() })
+    .configureHelp({
+      helpWidth: 120,
+      visibleOptions: () => [],
+      visibleCommands: (root) => [...root.commands],
+      subcommandTerm: (sub) => sub.name(),
+    })
     .addHelpText('after', FOOTER)
     .on('command:*', ([name]: string[]) => {
       io.stderr.write(`Unknown command "${name}".\n\n${program.helpInformation()}${FOOTER}\n`);
@@ -65,7 +70,8 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly CliCo
     if (!(error instanceof CommanderError)) throw error;
     // --help and `help` exit 0; no command (its usage already on stderr) or an unknown option exit 2.
     if (error.exitCode === 0) return EXIT_OK;
-    if (error.code !== 'commander.help') io.stderr.write(`${sentence(error.message)}\n\n${program.helpInformation()}${FOOTER}\n`);
+    if (error.code !== 'commander.help')
+      io.stderr.write(`${sentence(error.message)}\n\n${program.helpInformation()}${FOOTER}\n`);
     return EXIT_USAGE;
   }
 }

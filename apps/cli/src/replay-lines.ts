@@ -41,7 +41,11 @@ type Stored = StoredLedgerEvent;
  * correlation, actor and instant) are read as one commit and described after it, so a reassign
  * reads as one move and never shows the seat free in between (L8).
  */
-export async function* replayLines(store: EventStore, tenantId: string, filter: ReplayFilter = {}): AsyncGenerator<ReplayLine> {
+export async function* replayLines(
+  store: EventStore,
+  tenantId: string,
+  filter: ReplayFilter = {},
+): AsyncGenerator<ReplayLine> {
   const state = initialState();
   let commit: Stored[] = [];
   const flush = function* (): Generator<ReplayLine> {
@@ -61,7 +65,12 @@ export async function* replayLines(store: EventStore, tenantId: string, filter: 
 }
 
 function sameCommit(a: LedgerEventMetadata, b: LedgerEventMetadata): boolean {
-  return a.causationId === b.causationId && a.correlationId === b.correlationId && a.occurredAt === b.occurredAt && a.actor.id === b.actor.id;
+  return (
+    a.causationId === b.causationId &&
+    a.correlationId === b.correlationId &&
+    a.occurredAt === b.occurredAt &&
+    a.actor.id === b.actor.id
+  );
 }
 
 type Described = Omit<ReplayLine, 'matched'>;
@@ -74,7 +83,8 @@ function describeCommit(commit: readonly Stored[], state: LedgerState): Describe
     const { event } = stored;
     if (event.type === 'LicenseRemoved' && event.data.reason === 'reassigned') {
       const to = commit.find(
-        (other) => !merged.has(other) && other.event.type === 'LicenseAssigned' && other.event.data.skuId === event.data.skuId,
+        (other) =>
+          !merged.has(other) && other.event.type === 'LicenseAssigned' && other.event.data.skuId === event.data.skuId,
       );
       if (to && to.event.type === 'LicenseAssigned') {
         merged.add(to);
@@ -123,7 +133,9 @@ function describe(event: LedgerEvent, state: LedgerState): string {
     }
     case 'UserUpdated': {
       const changes = [
-        ...(event.data.displayName !== undefined ? [`display name ${event.data.displayName === null ? ERASED : `"${event.data.displayName}"`}`] : []),
+        ...(event.data.displayName !== undefined
+          ? [`display name ${event.data.displayName === null ? ERASED : `"${event.data.displayName}"`}`]
+          : []),
         ...(event.data.usageLocation !== undefined ? [`usage location ${event.data.usageLocation}`] : []),
       ];
       return ` updated ${upn(state, event.data.userId)}: ${changes.join(', ') || 'nothing'}`;
@@ -137,7 +149,11 @@ function describe(event: LedgerEvent, state: LedgerState): string {
     case 'UserRestored': {
       const { userId, withLicenses, aliasesNotRestored } = event.data;
       const lost =
-        aliasesNotRestored === null ? `; aliases taken meanwhile: ${ERASED}` : aliasesNotRestored.length > 0 ? `; aliases taken meanwhile: ${aliasesNotRestored.join(', ')}` : '';
+        aliasesNotRestored === null
+          ? `; aliases taken meanwhile: ${ERASED}`
+          : aliasesNotRestored.length > 0
+            ? `; aliases taken meanwhile: ${aliasesNotRestored.join(', ')}`
+            : '';
       return ` restored deleted user ${upn(state, userId)} ${withLicenses ? 'with' : 'without'} its licenses${lost}`;
     }
     case 'LegalHoldPlaced':
@@ -162,7 +178,13 @@ function describe(event: LedgerEvent, state: LedgerState): string {
     }
     case 'LicenseRemoved': {
       const { userId, skuId, reason } = event.data;
-      const why = { removed: '', replaced: ' (bulk replace)', reassigned: ' (reassigned)', userDeleted: ' (user deleted)', subscriptionDeleted: ' (subscription deleted)' }[reason];
+      const why = {
+        removed: '',
+        replaced: ' (bulk replace)',
+        reassigned: ' (reassigned)',
+        userDeleted: ' (user deleted)',
+        subscriptionDeleted: ' (subscription deleted)',
+      }[reason];
       return ` removed ${skuId} from ${upn(state, userId)}${why}${seats(state, skuId)}`;
     }
     case 'MailboxProvisioned':

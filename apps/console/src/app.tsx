@@ -60,7 +60,13 @@ function route(path: string, identity: Identity, pages: Page[]): ReactNode {
   if (!may(identity.roles, page.needs)) return <NotAllowed title={page.title} />;
   if (first === 'users' && id) return <UserPage userId={id} />;
   if (first === 'retention' && id) return <TimelinePage userId={id} />;
-  return { seats: <SeatsPage />, users: <UsersPage />, bulk: <BulkPage />, retention: <RetentionPage />, audit: <AuditPage /> }[first];
+  return {
+    seats: <SeatsPage />,
+    users: <UsersPage />,
+    bulk: <BulkPage />,
+    retention: <RetentionPage />,
+    audit: <AuditPage />,
+  }[first];
 }
 
 function Redirect({ to }: { to: string }) {
@@ -74,13 +80,18 @@ function Redirect({ to }: { to: string }) {
 function NotAllowed({ title }: { title: string }) {
   return (
     <div className="notice error" role="alert">
-      <strong>Not allowed.</strong> Your roles do not permit the {title} page. Ask an administrator for a token with the right role.
+      <strong>Not allowed.</strong> Your roles do not permit the {title} page. Ask an administrator for a token with the
+      right role.
     </div>
   );
 }
 
 function NoPages() {
-  return <p className="notice">Your token carries no role this console knows (global-admin, user-admin, auditor, compliance).</p>;
+  return (
+    <p className="notice">
+      Your token carries no role this console knows (global-admin, user-admin, auditor, compliance).
+    </p>
+  );
 }
 
 function Header({ identity }: { identity: Identity }) {
@@ -95,14 +106,16 @@ function Header({ identity }: { identity: Identity }) {
     <header className="top">
       <span className="brand">License Ledger</span>
       <span className="who" aria-label="Signed in as">
-        <strong>{identity.name ?? identity.actor}</strong> <span className="muted">({identity.actor})</span> · {identity.roles.join(', ') || 'no roles'} · tenant {identity.tenant ?? 'default'}
+        <strong>{identity.name ?? identity.actor}</strong> <span className="muted">({identity.actor})</span> ·{' '}
+        {identity.roles.join(', ') || 'no roles'} · tenant {identity.tenant ?? 'default'}
       </span>
       <button type="button" onClick={() => signOut('You signed out.')}>
         Sign out
       </button>
       {left < WARN_BEFORE_MS && (
         <p className="notice warn expiry" role="alert">
-          Your token expires in {Math.max(0, Math.ceil(left / 60_000))} minute(s): save your work and sign in again with a new one.
+          Your token expires in {Math.max(0, Math.ceil(left / 60_000))} minute(s): save your work and sign in again with
+          a new one.
         </p>
       )}
     </header>

@@ -18,7 +18,11 @@ try {
 } catch {
   // not built yet
 }
-const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'index.html')), newest(join(root, 'vite.config.mts')));
+const sources = Math.max(
+  newest(join(root, 'src')),
+  newest(join(root, 'index.html')),
+  newest(join(root, 'vite.config.mts')),
+);
 if (built < sources) {
   const { build } = await import('vite');
   await build({ configFile: join(root, 'vite.config.mts') });

@@ -14,7 +14,12 @@ export const SCHEMA_FILE = join(__dirname, '..', 'src', 'api', 'schema.d.ts');
 export async function openApiDocument(): Promise<OpenAPI3> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-openapi-'));
   const saved = { ...process.env };
-  Object.assign(process.env, { LEDGER_DATA_DIR: dataDir, LEDGER_JWT_SECRET: 'openapi-generation-only-0123456789', LEDGER_CLOCK: 'manual', LOG_LEVEL: 'silent' });
+  Object.assign(process.env, {
+    LEDGER_DATA_DIR: dataDir,
+    LEDGER_JWT_SECRET: 'openapi-generation-only-0123456789',
+    LEDGER_CLOCK: 'manual',
+    LOG_LEVEL: 'silent',
+  });
   try {
     const app = await NestFactory.create<NestExpressApplication>(AppModule, { ...APP_OPTIONS, logger: false });
     try {
@@ -41,7 +46,9 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--check')) {
     if (generated !== committed) writeFileSync(SCHEMA_FILE, generated);
   } else if (generated !== committed) {
-    console.error(`${SCHEMA_FILE} differs from what the API's OpenAPI document generates: run \`npm run console:schema\`, review and commit it.`);
+    console.error(
+      `${SCHEMA_FILE} differs from what the API's OpenAPI document generates: run \`npm run console:schema\`, review and commit it.`,
+    );
     process.exitCode = 1;
   }
 }

@@ -7,7 +7,15 @@ import {
   openReadModelDatabase,
   readModelProviders,
 } from '@app/projections';
-import { Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { CATALOG, loadCatalog } from './catalog/catalog.loader';
@@ -69,7 +77,11 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
       },
     },
     // Handed out only once the command path is built: its projector creates the read models' tables.
-    { provide: READ_MODEL_DATABASE, inject: [READ_MODEL_FILE, COMMAND_PATH], useFactory: (db: ReadModelDatabase) => db },
+    {
+      provide: READ_MODEL_DATABASE,
+      inject: [READ_MODEL_FILE, COMMAND_PATH],
+      useFactory: (db: ReadModelDatabase) => db,
+    },
     {
       provide: CLOCK,
       inject: [LEDGER_CONFIG, EVENT_STORE],
@@ -82,12 +94,29 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
         return clock;
       },
     },
-    { provide: CATALOG, inject: [LEDGER_CONFIG], useFactory: (config: LedgerConfig) => loadCatalog(config.catalogFile) },
+    {
+      provide: CATALOG,
+      inject: [LEDGER_CONFIG],
+      useFactory: (config: LedgerConfig) => loadCatalog(config.catalogFile),
+    },
     {
       provide: COMMAND_PATH,
       inject: [CryptoShreddingEventStore, READ_MODEL_FILE, CLOCK, CATALOG, READ_MODEL_WAIT],
-      useFactory: (store: CryptoShreddingEventStore, readModels: ReadModelDatabase, clock: Clock, catalog: Catalog, readModelWaitMs: number) => {
-        const path = createCommandPath({ store, readModels, clock, catalog, readModelWaitMs, logger: new Logger('Projector') });
+      useFactory: (
+        store: CryptoShreddingEventStore,
+        readModels: ReadModelDatabase,
+        clock: Clock,
+        catalog: Catalog,
+        readModelWaitMs: number,
+      ) => {
+        const path = createCommandPath({
+          store,
+          readModels,
+          clock,
+          catalog,
+          readModelWaitMs,
+          logger: new Logger('Projector'),
+        });
         store.onErasure((tenantId) => path.ledgers.forget(tenantId));
         return path;
       },
@@ -99,6 +128,15 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     { provide: READ_MODEL_WAIT, useValue: DEFAULT_READ_MODEL_WAIT_MS },
     ExecuteLedgerHandler,
   ],
-  exports: [EVENT_STORE, CryptoShreddingEventStore, READ_MODEL_DATABASE, CLOCK, CATALOG, Projector, CqrsModule, ...READ_MODEL_QUERIES],
+  exports: [
+    EVENT_STORE,
+    CryptoShreddingEventStore,
+    READ_MODEL_DATABASE,
+    CLOCK,
+    CATALOG,
+    Projector,
+    CqrsModule,
+    ...READ_MODEL_QUERIES,
+  ],
 })
 export class LedgerModule {}

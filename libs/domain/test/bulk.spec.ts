@@ -20,7 +20,11 @@ import {
 
 /** Who and what each failure of an all-or-nothing command names. */
 const failuresOf = (error: DomainError) =>
-  (error.details?.failures as Record<string, unknown>[]).map(({ error: code, userId, skuId }) => ({ code, userId, skuId }));
+  (error.details?.failures as Record<string, unknown>[]).map(({ error: code, userId, skuId }) => ({
+    code,
+    userId,
+    skuId,
+  }));
 
 describe('bulk: L9 add and replace', () => {
   it('L9 given u1 holding OFFICE and u2 holding nothing, when bulk add SHAREPOINT, then both get it and u1 keeps OFFICE', () => {
@@ -124,7 +128,11 @@ describe('bulk: L9 add and replace', () => {
   });
 
   it('L9 given an unknown SKU, an unknown user and a user without a location, when bulk add, then all three are named', () => {
-    const error = given(subscriptionAdded(SKU.OFFICE, 5), userCreated('u1'), userCreated('nowhere', { usageLocation: null }))
+    const error = given(
+      subscriptionAdded(SKU.OFFICE, 5),
+      userCreated('u1'),
+      userCreated('nowhere', { usageLocation: null }),
+    )
       .when(bulk('add', ['u1', 'ghost', 'nowhere'], ['NOPE', SKU.OFFICE]))
       .thenThrows('SubscriptionNotFound');
     expect(failuresOf(error)).toEqual([
@@ -148,7 +156,10 @@ describe('bulk: L9 add and replace', () => {
       { code: 'InsufficientSeats', userId: undefined, skuId: undefined },
     ]);
     expect(error.details?.failures).toContainEqual(
-      expect.objectContaining({ error: 'InsufficientSeats', details: { seats: [{ skuId: SKU.PREMIUM, needed: 2, available: 1 }] } }),
+      expect.objectContaining({
+        error: 'InsufficientSeats',
+        details: { seats: [{ skuId: SKU.PREMIUM, needed: 2, available: 1 }] },
+      }),
     );
   });
 
@@ -184,9 +195,17 @@ describe('bulk: S3 seats counted over the whole command', () => {
   });
 
   it('S3 given u1 holding the only OFFICE seat, when bulk replace u1 with EXCHANGE_STANDARD, then the OFFICE seat is freed', () => {
-    const { state } = given(subscriptionAdded(SKU.OFFICE, 1), subscriptionAdded(SKU.EXCHANGE, 1), ...userWithLicense('u1', SKU.OFFICE))
+    const { state } = given(
+      subscriptionAdded(SKU.OFFICE, 1),
+      subscriptionAdded(SKU.EXCHANGE, 1),
+      ...userWithLicense('u1', SKU.OFFICE),
+    )
       .when(bulk('replace', ['u1'], [SKU.EXCHANGE]))
-      .then(licenseRemoved('u1', SKU.OFFICE, 'replaced'), licenseAssigned('u1', SKU.EXCHANGE), mailboxProvisioned('u1'));
+      .then(
+        licenseRemoved('u1', SKU.OFFICE, 'replaced'),
+        licenseAssigned('u1', SKU.EXCHANGE),
+        mailboxProvisioned('u1'),
+      );
     expect(state.subscriptions.get(SKU.OFFICE)!.assigned).toBe(0);
     expect(state.users.get('u1')!.mailbox).toEqual({ status: 'active', purgeAfter: null });
   });

@@ -4,9 +4,9 @@ import { NOW, catalog } from './given-when-then';
 describe('COMMAND_ERRORS: what each command may be refused with', () => {
   it('decide() passes a declared refusal through unchanged (U4 deleting a user the tenant never had: UserNotFound)', () => {
     expect(COMMAND_ERRORS.DeleteUser).toContain('UserNotFound');
-    expect(() => decide({ type: 'DeleteUser', data: { userId: 'nobody' } }, initialState(), { catalog, now: NOW })).toThrow(
-      expect.objectContaining({ code: 'UserNotFound' }),
-    );
+    expect(() =>
+      decide({ type: 'DeleteUser', data: { userId: 'nobody' } }, initialState(), { catalog, now: NOW }),
+    ).toThrow(expect.objectContaining({ code: 'UserNotFound' }));
   });
 
   it('decide() turns a refusal its command does not declare into a programming error, so the documented codes cannot drift', () => {

@@ -119,10 +119,14 @@ export function given(...history: LedgerEvent[]) {
 function expectConsistent(state: LedgerState): void {
   for (const subscription of state.subscriptions.values()) {
     const holders = [...state.users.values()].filter((user) => user.licenses.has(subscription.skuId)).length;
-    expect({ skuId: subscription.skuId, assigned: subscription.assigned }).toEqual({ skuId: subscription.skuId, assigned: holders });
+    expect({ skuId: subscription.skuId, assigned: subscription.assigned }).toEqual({
+      skuId: subscription.skuId,
+      assigned: holders,
+    });
   }
   for (const user of state.users.values()) {
-    if (user.status !== 'purged') expect(state.principalNames.get(user.userPrincipalName!.toLowerCase())).toBe(user.userId);
+    if (user.status !== 'purged')
+      expect(state.principalNames.get(user.userPrincipalName!.toLowerCase())).toBe(user.userId);
     for (const alias of user.aliases) expect(state.aliases.get(alias.toLowerCase())).toBe(user.userId);
   }
 }
@@ -202,23 +206,38 @@ export function userPurged(userId: string, userPrincipalName = upnOf(userId)): L
 /** A user who holds `skuId` and, when it carries Exchange, the mailbox it provisioned. */
 export function userWithLicense(userId: string, skuId: string, options: UserOptions = {}): LedgerEvent[] {
   const withMailbox = PLANS[skuId]?.includes(EXCHANGE) ?? false;
-  return [userCreated(userId, options), licenseAssigned(userId, skuId), ...(withMailbox ? [mailboxProvisioned(userId)] : [])];
+  return [
+    userCreated(userId, options),
+    licenseAssigned(userId, skuId),
+    ...(withMailbox ? [mailboxProvisioned(userId)] : []),
+  ];
 }
 
 // Commands.
 
 export function createUser(userId: string, userPrincipalName: string, aliases?: string[]): LedgerCommand {
-  return { type: 'CreateUser', data: { userId, userPrincipalName, displayName: userId, ...(aliases ? { aliases } : {}) } };
+  return {
+    type: 'CreateUser',
+    data: { userId, userPrincipalName, displayName: userId, ...(aliases ? { aliases } : {}) },
+  };
 }
 
 export function addAlias(userId: string, alias: string): LedgerCommand {
   return { type: 'AddAlias', data: { userId, alias } };
 }
 
-export function assignLicense(userId: string, addLicenses: (string | LicenseToAdd)[], removeLicenses: string[] = []): LedgerCommand {
+export function assignLicense(
+  userId: string,
+  addLicenses: (string | LicenseToAdd)[],
+  removeLicenses: string[] = [],
+): LedgerCommand {
   return {
     type: 'AssignLicense',
-    data: { userId, addLicenses: addLicenses.map((add) => (typeof add === 'string' ? { skuId: add } : add)), removeLicenses },
+    data: {
+      userId,
+      addLicenses: addLicenses.map((add) => (typeof add === 'string' ? { skuId: add } : add)),
+      removeLicenses,
+    },
   };
 }
 

@@ -21,10 +21,19 @@ import {
   userWithLicense,
 } from './given-when-then';
 
-const restoreUser = (userId: string, withLicenses = true): LedgerCommand => ({ type: 'RestoreUser', data: { userId, withLicenses } });
-const placeHold = (userId: string, reason = 'litigation'): LedgerCommand => ({ type: 'PlaceLegalHold', data: { userId, reason } });
+const restoreUser = (userId: string, withLicenses = true): LedgerCommand => ({
+  type: 'RestoreUser',
+  data: { userId, withLicenses },
+});
+const placeHold = (userId: string, reason = 'litigation'): LedgerCommand => ({
+  type: 'PlaceLegalHold',
+  data: { userId, reason },
+});
 const releaseHold = (userId: string): LedgerCommand => ({ type: 'ReleaseLegalHold', data: { userId } });
-const holdPlaced = (userId: string, reason = 'litigation'): LedgerEvent => ({ type: 'LegalHoldPlaced', data: { userId, reason } });
+const holdPlaced = (userId: string, reason = 'litigation'): LedgerEvent => ({
+  type: 'LegalHoldPlaced',
+  data: { userId, reason },
+});
 const restored = (userId: string, aliasesNotRestored: string[] = [], withLicenses = true): LedgerEvent => ({
   type: 'UserRestored',
   data: { userId, withLicenses, aliasesNotRestored },
@@ -39,7 +48,12 @@ function deletedAtNow(seats = 1): LedgerEvent[] {
     ...userWithLicense('u1', SKU.PREMIUM, { aliases: [ALIAS] }),
     { type: 'LicenseUpdated', data: { userId: 'u1', skuId: SKU.PREMIUM, disabledPlans: ['LYNC'] } } as LedgerEvent,
   ];
-  return [...history, ...given(...history).when(deleteUser('u1')).decided().events];
+  return [
+    ...history,
+    ...given(...history)
+      .when(deleteUser('u1'))
+      .decided().events,
+  ];
 }
 const purgeAfter = new Date(purgeAfterFrom(NOW));
 
@@ -55,13 +69,23 @@ describe('restore: U5 a deleted user comes back until purgeAfter, all or nothing
         contactsListRestored('u1'),
         aliasAdded('u1', ALIAS),
       );
-    expect(state.users.get('u1')).toMatchObject({ status: 'active', purgeAfter: null, deletion: null, aliases: [ALIAS] });
+    expect(state.users.get('u1')).toMatchObject({
+      status: 'active',
+      purgeAfter: null,
+      deletion: null,
+      aliases: [ALIAS],
+    });
   });
 
   it('U5 given u1 deleted and its alias taken by u2 meanwhile, when RestoreUser, then restored without that alias, which the event names', () => {
     given(...deletedAtNow(), userCreated('u2', { aliases: ['U1.ALIAS@contoso.com'] }))
       .when(restoreUser('u1'))
-      .then(restored('u1', [ALIAS]), licenseAssigned('u1', SKU.PREMIUM, ['LYNC']), mailboxRestored('u1'), contactsListRestored('u1'));
+      .then(
+        restored('u1', [ALIAS]),
+        licenseAssigned('u1', SKU.PREMIUM, ['LYNC']),
+        mailboxRestored('u1'),
+        contactsListRestored('u1'),
+      );
   });
 
   it('U5 S3 given u1 deleted and its seat taken by u2, when RestoreUser, then InsufficientSeats and nothing changes', () => {
@@ -78,11 +102,17 @@ describe('restore: U5 a deleted user comes back until purgeAfter, all or nothing
   });
 
   it('U5 given u1 deleted, when RestoreUser at purgeAfter, then RestoreWindowClosed', () => {
-    given(...deletedAtNow()).at(purgeAfter).when(restoreUser('u1')).thenThrows('RestoreWindowClosed', { purgeAfter: purgeAfterFrom(NOW) });
+    given(...deletedAtNow())
+      .at(purgeAfter)
+      .when(restoreUser('u1'))
+      .thenThrows('RestoreWindowClosed', { purgeAfter: purgeAfterFrom(NOW) });
   });
 
   it('U5 given u1 deleted and purged, when RestoreUser, then RestoreWindowClosed (no restore after the purge)', () => {
-    given(...deletedAtNow(), mailboxPurged('u1'), userPurged('u1')).at(purgeAfter).when(restoreUser('u1')).thenThrows('RestoreWindowClosed');
+    given(...deletedAtNow(), mailboxPurged('u1'), userPurged('u1'))
+      .at(purgeAfter)
+      .when(restoreUser('u1'))
+      .thenThrows('RestoreWindowClosed');
   });
 
   it('U5 given u1 active, when RestoreUser, then UserNotDeleted', () => {
@@ -90,11 +120,19 @@ describe('restore: U5 a deleted user comes back until purgeAfter, all or nothing
   });
 
   it('U5 given u1 restored, when it is deleted and restored again, then the second deletion is what comes back', () => {
-    const once = given(...deletedAtNow()).when(restoreUser('u1')).decided().events;
+    const once = given(...deletedAtNow())
+      .when(restoreUser('u1'))
+      .decided().events;
     const history = [...deletedAtNow(), ...once];
-    const again = given(...history).when(removeLicenses('u1', SKU.PREMIUM)).decided().events;
-    const deletedAgain = given(...history, ...again).when(deleteUser('u1')).decided().events;
-    given(...history, ...again, ...deletedAgain).when(restoreUser('u1')).then(restored('u1'));
+    const again = given(...history)
+      .when(removeLicenses('u1', SKU.PREMIUM))
+      .decided().events;
+    const deletedAgain = given(...history, ...again)
+      .when(deleteUser('u1'))
+      .decided().events;
+    given(...history, ...again, ...deletedAgain)
+      .when(restoreUser('u1'))
+      .then(restored('u1'));
   });
 
   it('U1 given u1 deleted, when CreateUser with its UPN, then UserPrincipalNameTaken naming the deleted user and its purgeAfter', () => {
@@ -109,23 +147,37 @@ describe('legal hold: H1 nothing of a held user is purged; H2 the release gives 
   it('H1 given u1, when PlaceLegalHold, then LegalHoldPlaced; the same reason again changes nothing; another replaces it', () => {
     given(userCreated('u1')).when(placeHold('u1')).then(holdPlaced('u1'));
     given(userCreated('u1'), holdPlaced('u1')).when(placeHold('u1')).then();
-    const { state } = given(userCreated('u1'), holdPlaced('u1')).when(placeHold('u1', 'subpoena')).then(holdPlaced('u1', 'subpoena'));
+    const { state } = given(userCreated('u1'), holdPlaced('u1'))
+      .when(placeHold('u1', 'subpoena'))
+      .then(holdPlaced('u1', 'subpoena'));
     expect(state.users.get('u1')!.hold).toEqual({ reason: 'subpoena' });
   });
 
   it('H1 given u1 held and deleted, when PurgeMailbox long after purgeAfter, then nothing (neither mailbox nor user)', () => {
-    given(...deletedAtNow(), holdPlaced('u1')).at(later(purgeAfter, { days: 370 })).when(purgeMailbox('u1')).then();
+    given(...deletedAtNow(), holdPlaced('u1'))
+      .at(later(purgeAfter, { days: 370 }))
+      .when(purgeMailbox('u1'))
+      .then();
   });
 
   it('H1 given u1 held, when its license is removed and it is deleted, then both happen as usual', () => {
     const history = [subscriptionAdded(SKU.EXCHANGE, 1), ...userWithLicense('u1', SKU.EXCHANGE), holdPlaced('u1')];
-    const removed = given(...history).when(removeLicenses('u1', SKU.EXCHANGE)).decided().events;
+    const removed = given(...history)
+      .when(removeLicenses('u1', SKU.EXCHANGE))
+      .decided().events;
     expect(removed.map((event) => event.type)).toEqual(['LicenseRemoved', 'MailboxSoftDeleted', 'ContactsListDeleted']);
-    given(...history, ...removed).when(deleteUser('u1')).decided();
+    given(...history, ...removed)
+      .when(deleteUser('u1'))
+      .decided();
   });
 
   it('H1 L4 given u1 held with a mailbox soft-deleted past its purgeAfter, when Exchange comes back, then the same mailbox is restored, not purged', () => {
-    given(subscriptionAdded(SKU.EXCHANGE, 1), userCreated('u1'), mailboxSoftDeleted('u1', later(NOW, { days: -60 })), holdPlaced('u1'))
+    given(
+      subscriptionAdded(SKU.EXCHANGE, 1),
+      userCreated('u1'),
+      mailboxSoftDeleted('u1', later(NOW, { days: -60 })),
+      holdPlaced('u1'),
+    )
       .when(assignLicense('u1', [SKU.EXCHANGE]))
       .then(licenseAssigned('u1', SKU.EXCHANGE), mailboxRestored('u1'), contactsListRestored('u1'));
   });
@@ -134,7 +186,13 @@ describe('legal hold: H1 nothing of a held user is purged; H2 the release gives 
     given(...deletedAtNow(), holdPlaced('u1'))
       .at(later(purgeAfter, { days: 5 }))
       .when(restoreUser('u1'))
-      .then(restored('u1'), licenseAssigned('u1', SKU.PREMIUM, ['LYNC']), mailboxRestored('u1'), contactsListRestored('u1'), aliasAdded('u1', ALIAS));
+      .then(
+        restored('u1'),
+        licenseAssigned('u1', SKU.PREMIUM, ['LYNC']),
+        mailboxRestored('u1'),
+        contactsListRestored('u1'),
+        aliasAdded('u1', ALIAS),
+      );
   });
 
   it('H2 given u1 deleted and held past its purgeAfter, when ReleaseLegalHold, then mailbox and user get purgeAfter = release + 30 days; purged only then', () => {
@@ -143,11 +201,23 @@ describe('legal hold: H1 nothing of a held user is purged; H2 the release gives 
     const { events } = given(...deletedAtNow(), holdPlaced('u1'))
       .at(releasedAt)
       .when(releaseHold('u1'))
-      .then({ type: 'LegalHoldReleased', data: { userId: 'u1', mailboxPurgeAfter: newPurgeAfter, userPurgeAfter: newPurgeAfter } });
+      .then({
+        type: 'LegalHoldReleased',
+        data: { userId: 'u1', mailboxPurgeAfter: newPurgeAfter, userPurgeAfter: newPurgeAfter },
+      });
     const history = [...deletedAtNow(), holdPlaced('u1'), ...events];
-    given(...history).at(releasedAt).when(purgeMailbox('u1')).then();
-    given(...history).at(later(newPurgeAfter, { ms: -1 })).when(purgeMailbox('u1')).then();
-    given(...history).at(new Date(newPurgeAfter)).when(purgeMailbox('u1')).then(mailboxPurged('u1'), userPurged('u1'));
+    given(...history)
+      .at(releasedAt)
+      .when(purgeMailbox('u1'))
+      .then();
+    given(...history)
+      .at(later(newPurgeAfter, { ms: -1 }))
+      .when(purgeMailbox('u1'))
+      .then();
+    given(...history)
+      .at(new Date(newPurgeAfter))
+      .when(purgeMailbox('u1'))
+      .then(mailboxPurged('u1'), userPurged('u1'));
   });
 
   it('H2 given u1 deleted and held, released before purgeAfter, then purgeAfter stays as it was', () => {
@@ -159,6 +229,8 @@ describe('legal hold: H1 nothing of a held user is purged; H2 the release gives 
 
   it('H2 given u1 with no hold, when ReleaseLegalHold, then NoHold; H1 on a purged user, UserNotFound', () => {
     given(userCreated('u1')).when(releaseHold('u1')).thenThrows('NoHold');
-    given(...deletedAtNow(), mailboxPurged('u1'), userPurged('u1')).when(placeHold('u1')).thenThrows('UserNotFound');
+    given(...deletedAtNow(), mailboxPurged('u1'), userPurged('u1'))
+      .when(placeHold('u1'))
+      .thenThrows('UserNotFound');
   });
 });

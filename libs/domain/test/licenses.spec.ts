@@ -84,19 +84,29 @@ describe('licenses: U2 and U3 eligibility', () => {
   });
 
   it('U2 given u1 without a usage location holding a license, when removing it, then LicenseRemoved (no location needed to remove)', () => {
-    given(subscriptionAdded(SKU.OFFICE, 5), userCreated('u1', { usageLocation: null }), licenseAssigned('u1', SKU.OFFICE))
+    given(
+      subscriptionAdded(SKU.OFFICE, 5),
+      userCreated('u1', { usageLocation: null }),
+      licenseAssigned('u1', SKU.OFFICE),
+    )
       .when(removeLicenses('u1', SKU.OFFICE))
       .then(licenseRemoved('u1', SKU.OFFICE));
   });
 
   it('U2 given an unknown user, when AssignLicense, then UserNotFound', () => {
-    given(subscriptionAdded(SKU.OFFICE, 5)).when(assignLicense('ghost', [SKU.OFFICE])).thenThrows('UserNotFound', { userId: 'ghost' });
+    given(subscriptionAdded(SKU.OFFICE, 5))
+      .when(assignLicense('ghost', [SKU.OFFICE]))
+      .thenThrows('UserNotFound', { userId: 'ghost' });
   });
 
   it('U3 given u1 in a location without Lync, when AssignLicense PREMIUM (Lync enabled), then ServiceNotAvailableInLocation with servicePlans and usageLocation', () => {
     given(subscriptionAdded(SKU.PREMIUM, 5), userCreated('u1', { usageLocation: LYNC_BLOCKED }))
       .when(assignLicense('u1', [SKU.PREMIUM]))
-      .thenThrows('ServiceNotAvailableInLocation', { skuId: SKU.PREMIUM, servicePlans: [LYNC], usageLocation: LYNC_BLOCKED });
+      .thenThrows('ServiceNotAvailableInLocation', {
+        skuId: SKU.PREMIUM,
+        servicePlans: [LYNC],
+        usageLocation: LYNC_BLOCKED,
+      });
   });
 
   it('U3 given u1 in a location without Lync, when AssignLicense PREMIUM with LYNC disabled, then LicenseAssigned and a mailbox', () => {
@@ -125,7 +135,11 @@ describe('licenses: U2 and U3 eligibility', () => {
 
 describe('licenses: L1 one call is atomic', () => {
   it('L1 given u1 in a location without Lync, when adding OFFICE and PREMIUM and one fails U3, then nothing is decided', () => {
-    given(subscriptionAdded(SKU.OFFICE, 5), subscriptionAdded(SKU.PREMIUM, 5), userCreated('u1', { usageLocation: LYNC_BLOCKED }))
+    given(
+      subscriptionAdded(SKU.OFFICE, 5),
+      subscriptionAdded(SKU.PREMIUM, 5),
+      userCreated('u1', { usageLocation: LYNC_BLOCKED }),
+    )
       .when(assignLicense('u1', [SKU.OFFICE, SKU.PREMIUM]))
       .thenThrows('ServiceNotAvailableInLocation', { skuId: SKU.PREMIUM });
   });
@@ -148,7 +162,12 @@ describe('licenses: L1 one call is atomic', () => {
   });
 
   it('L1 given u1 holding PREMIUM with LYNC disabled, when re-adding PREMIUM with the same disabled plans, then no event', () => {
-    given(subscriptionAdded(SKU.PREMIUM, 5), userCreated('u1'), licenseAssigned('u1', SKU.PREMIUM, [LYNC]), mailboxProvisioned('u1'))
+    given(
+      subscriptionAdded(SKU.PREMIUM, 5),
+      userCreated('u1'),
+      licenseAssigned('u1', SKU.PREMIUM, [LYNC]),
+      mailboxProvisioned('u1'),
+    )
       .when(assignLicense('u1', [{ skuId: SKU.PREMIUM, disabledPlans: [LYNC, LYNC] }]))
       .then();
   });
@@ -221,7 +240,11 @@ describe('licenses: L2, L3 and L7 Exchange comes and goes', () => {
         aliasesReleased('u1', ['a@contoso.com', 'B@contoso.com']),
         contactsListDeleted('u1'),
       );
-    expect(state.users.get('u1')).toMatchObject({ aliases: [], userPrincipalName: 'u1@contoso.com', mailbox: { status: 'softDeleted' } });
+    expect(state.users.get('u1')).toMatchObject({
+      aliases: [],
+      userPrincipalName: 'u1@contoso.com',
+      mailbox: { status: 'softDeleted' },
+    });
     expect(state.aliases.has('b@contoso.com')).toBe(false);
   });
 
@@ -281,7 +304,10 @@ describe('licenses: L2, L3 and L7 Exchange comes and goes', () => {
   });
 
   it('L6 given u1 holding only SHAREPOINT_PLAN1, when removing it, then only LicenseRemoved (documents are retained, no mailbox events)', () => {
-    given(subscriptionAdded(SKU.SHAREPOINT, 5), ...userWithLicense('u1', SKU.SHAREPOINT, { aliases: ['a@contoso.com'] }))
+    given(
+      subscriptionAdded(SKU.SHAREPOINT, 5),
+      ...userWithLicense('u1', SKU.SHAREPOINT, { aliases: ['a@contoso.com'] }),
+    )
       .when(removeLicenses('u1', SKU.SHAREPOINT))
       .then(licenseRemoved('u1', SKU.SHAREPOINT));
   });

@@ -67,7 +67,9 @@ describe('mailbox lifecycle: L4 restore within the grace period', () => {
 
   it('L4 given u1 restored, then its released aliases stay released and another user can take them', () => {
     const history = [...lostExchangeAt(lostAt), userCreated('u2')];
-    const restore = given(...history).when(assignLicense('u1', [SKU.EXCHANGE])).decided();
+    const restore = given(...history)
+      .when(assignLicense('u1', [SKU.EXCHANGE]))
+      .decided();
     expect(restore.state.users.get('u1')!.aliases).toEqual([]);
     expect(restore.events.map((event) => event.type)).not.toContain('AliasAdded');
     given(...history, ...restore.events)
@@ -76,7 +78,12 @@ describe('mailbox lifecycle: L4 restore within the grace period', () => {
   });
 
   it('L3 given u1 restored after a first loss, when losing Exchange again, then a new purgeAfter from the second instant', () => {
-    given(...lostExchangeAt(lostAt), licenseAssigned('u1', SKU.EXCHANGE), mailboxRestored('u1'), contactsListRestored('u1'))
+    given(
+      ...lostExchangeAt(lostAt),
+      licenseAssigned('u1', SKU.EXCHANGE),
+      mailboxRestored('u1'),
+      contactsListRestored('u1'),
+    )
       .when(removeLicenses('u1', SKU.EXCHANGE))
       .then(licenseRemoved('u1', SKU.EXCHANGE), mailboxSoftDeleted('u1', NOW), contactsListDeleted('u1'));
   });
@@ -108,8 +115,14 @@ describe('mailbox lifecycle: L5 and L7 a new mailbox after the grace period', ()
   it('L5 given the mailbox purged late by the license change, when the saga then asks to purge, then nothing', () => {
     const history = lostExchangeAt(lostAt);
     const late = later(purgeAfter, { days: 1 });
-    const reprovision = given(...history).at(late).when(assignLicense('u1', [SKU.EXCHANGE])).decided();
-    given(...history, ...reprovision.events).at(late).when(purgeMailbox('u1')).then();
+    const reprovision = given(...history)
+      .at(late)
+      .when(assignLicense('u1', [SKU.EXCHANGE]))
+      .decided();
+    given(...history, ...reprovision.events)
+      .at(late)
+      .when(purgeMailbox('u1'))
+      .then();
   });
 
   it('L7 given u1 holding only OFFICE (never had Exchange), when Exchange is assigned, then MailboxProvisioned', () => {
@@ -126,12 +139,18 @@ describe('mailbox lifecycle: L6 SharePoint documents are retained', () => {
 
   it('L6 given u1 holding only SHAREPOINT_PLAN1, when deleted and later purged, then no event concerns documents or a mailbox', () => {
     const history = [subscriptionAdded(SKU.SHAREPOINT, 1), ...userWithLicense('u1', SKU.SHAREPOINT)];
-    const deletion = given(...history).when(deleteUser('u1')).decided();
+    const deletion = given(...history)
+      .when(deleteUser('u1'))
+      .decided();
     const purge = given(...history, ...deletion.events)
       .at(later(NOW, { days: 30 }))
       .when(purgeMailbox('u1'))
       .decided();
-    expect([...deletion.events, ...purge.events].map((event) => event.type)).toEqual(['LicenseRemoved', 'UserDeleted', 'UserPurged']);
+    expect([...deletion.events, ...purge.events].map((event) => event.type)).toEqual([
+      'LicenseRemoved',
+      'UserDeleted',
+      'UserPurged',
+    ]);
   });
 
   it('L6 given u1 holding PREMIUM (with SharePoint), when its mailbox is purged, then only MailboxPurged: nothing about documents', () => {

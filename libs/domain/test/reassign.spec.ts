@@ -105,7 +105,11 @@ describe('reassign: L8 one seat moves between two users', () => {
       userCreated('u2'),
     )
       .when(reassign(SKU.PREMIUM, 'u1', 'u2'))
-      .then(licenseRemoved('u1', SKU.PREMIUM, 'reassigned'), licenseAssigned('u2', SKU.PREMIUM), mailboxProvisioned('u2'));
+      .then(
+        licenseRemoved('u1', SKU.PREMIUM, 'reassigned'),
+        licenseAssigned('u2', SKU.PREMIUM),
+        mailboxProvisioned('u2'),
+      );
   });
 
   it('L8 given u1 does not hold OFFICE, when reassigning OFFICE from u1, then LicenseNotAssigned', () => {
@@ -121,15 +125,28 @@ describe('reassign: L8 one seat moves between two users', () => {
   });
 
   it('L8 given u2 without a usage location, when reassigning to u2, then UsageLocationRequired', () => {
-    given(subscriptionAdded(SKU.OFFICE, 1), ...userWithLicense('u1', SKU.OFFICE), userCreated('u2', { usageLocation: null }))
+    given(
+      subscriptionAdded(SKU.OFFICE, 1),
+      ...userWithLicense('u1', SKU.OFFICE),
+      userCreated('u2', { usageLocation: null }),
+    )
       .when(reassign(SKU.OFFICE, 'u1', 'u2'))
       .thenThrows('UsageLocationRequired', { userId: 'u2' });
   });
 
   it('L8 given u2 in a location without Lync, when reassigning PREMIUM with Lync enabled, then ServiceNotAvailableInLocation', () => {
-    given(subscriptionAdded(SKU.PREMIUM, 1), ...userWithLicense('u1', SKU.PREMIUM), userCreated('u2', { usageLocation: LYNC_BLOCKED }))
+    given(
+      subscriptionAdded(SKU.PREMIUM, 1),
+      ...userWithLicense('u1', SKU.PREMIUM),
+      userCreated('u2', { usageLocation: LYNC_BLOCKED }),
+    )
       .when(reassign(SKU.PREMIUM, 'u1', 'u2'))
-      .thenThrows('ServiceNotAvailableInLocation', { userId: 'u2', skuId: SKU.PREMIUM, servicePlans: [LYNC], usageLocation: LYNC_BLOCKED });
+      .thenThrows('ServiceNotAvailableInLocation', {
+        userId: 'u2',
+        skuId: SKU.PREMIUM,
+        servicePlans: [LYNC],
+        usageLocation: LYNC_BLOCKED,
+      });
   });
 
   it('L8 given u2 already holding OFFICE, when reassigning OFFICE to u2, then ValidationFailed', () => {
@@ -151,6 +168,8 @@ describe('reassign: L8 one seat moves between two users', () => {
   });
 
   it('L8 given an unknown SKU, when reassigning, then SubscriptionNotFound', () => {
-    given(userCreated('u1'), userCreated('u2')).when(reassign('NOPE', 'u1', 'u2')).thenThrows('SubscriptionNotFound', { skuId: 'NOPE' });
+    given(userCreated('u1'), userCreated('u2'))
+      .when(reassign('NOPE', 'u1', 'u2'))
+      .thenThrows('SubscriptionNotFound', { skuId: 'NOPE' });
   });
 });

@@ -23,30 +23,68 @@ const SUSPENSION_ENDS = later(WARNING_ENDS, { days: 90 });
 /** PREMIUM (with Exchange) whose term ends at TERM_END. */
 const termed: LedgerEvent = {
   type: 'SubscriptionAdded',
-  data: { skuId: SKU.PREMIUM, name: 'Premium', servicePlans: ['EXCHANGE', 'LYNC', 'OFFICE', 'SHAREPOINT'], seats: 5, termEndsAt: iso(TERM_END) },
+  data: {
+    skuId: SKU.PREMIUM,
+    name: 'Premium',
+    servicePlans: ['EXCHANGE', 'LYNC', 'OFFICE', 'SHAREPOINT'],
+    seats: 5,
+    termEndsAt: iso(TERM_END),
+  },
 };
 const advance: LedgerCommand = { type: 'AdvanceSubscriptionLifecycle', data: { skuId: SKU.PREMIUM } };
-const renew = (termEndsAt: Date): LedgerCommand => ({ type: 'RenewSubscription', data: { skuId: SKU.PREMIUM, termEndsAt: iso(termEndsAt) } });
+const renew = (termEndsAt: Date): LedgerCommand => ({
+  type: 'RenewSubscription',
+  data: { skuId: SKU.PREMIUM, termEndsAt: iso(termEndsAt) },
+});
 const warned: LedgerEvent = { type: 'SubscriptionEnteredWarning', data: { skuId: SKU.PREMIUM } };
 const suspended: LedgerEvent = { type: 'SubscriptionSuspended', data: { skuId: SKU.PREMIUM } };
 const deleted: LedgerEvent = { type: 'SubscriptionDeleted', data: { skuId: SKU.PREMIUM } };
-const renewed = (termEndsAt: Date): LedgerEvent => ({ type: 'SubscriptionRenewed', data: { skuId: SKU.PREMIUM, termEndsAt: iso(termEndsAt) } });
+const renewed = (termEndsAt: Date): LedgerEvent => ({
+  type: 'SubscriptionRenewed',
+  data: { skuId: SKU.PREMIUM, termEndsAt: iso(termEndsAt) },
+});
 
 describe('subscription lifecycle: SL1 warning, suspended, deleted; SL2 renew; SL3 each step once', () => {
   it('SL1 given no term end, when AddSubscription with termEndsAt and trial, then SubscriptionAdded keeps both, normalised', () => {
     given()
-      .when({ type: 'AddSubscription', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 1, termEndsAt: '2025-02-01T00:00:00Z', trial: true } })
-      .then({ type: 'SubscriptionAdded', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 1, termEndsAt: '2025-02-01T00:00:00.000Z', trial: true } });
+      .when({
+        type: 'AddSubscription',
+        data: {
+          skuId: 'E3',
+          name: 'E3',
+          servicePlans: ['EXCHANGE'],
+          seats: 1,
+          termEndsAt: '2025-02-01T00:00:00Z',
+          trial: true,
+        },
+      })
+      .then({
+        type: 'SubscriptionAdded',
+        data: {
+          skuId: 'E3',
+          name: 'E3',
+          servicePlans: ['EXCHANGE'],
+          seats: 1,
+          termEndsAt: '2025-02-01T00:00:00.000Z',
+          trial: true,
+        },
+      });
   });
 
   it('SL1 given no subscription, when AddSubscription with a term end already past, then ValidationFailed', () => {
     given()
-      .when({ type: 'AddSubscription', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 1, termEndsAt: iso(NOW) } })
+      .when({
+        type: 'AddSubscription',
+        data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 1, termEndsAt: iso(NOW) },
+      })
       .thenThrows('ValidationFailed', { fields: { termEndsAt: ['termEndsAt must be in the future'] } });
   });
 
   it('SL1 given a term ending at T, when the saga asks 1 ms before T, then nothing; at T, then SubscriptionEnteredWarning', () => {
-    given(termed).at(later(TERM_END, { ms: -1 })).when(advance).then();
+    given(termed)
+      .at(later(TERM_END, { ms: -1 }))
+      .when(advance)
+      .then();
     const { state } = given(termed).at(TERM_END).when(advance).then(warned);
     expect(state.subscriptions.get(SKU.PREMIUM)).toMatchObject({ status: 'warning' });
     expect(nextTransitionAt(state.subscriptions.get(SKU.PREMIUM)!)).toBe(iso(WARNING_ENDS));
@@ -64,7 +102,10 @@ describe('subscription lifecycle: SL1 warning, suspended, deleted; SL2 renew; SL
   });
 
   it('SL1 given warning for 30 days, when the saga asks, then SubscriptionSuspended and the licenses stay', () => {
-    const { state } = given(termed, ...userWithLicense('u1', SKU.PREMIUM), warned).at(WARNING_ENDS).when(advance).then(suspended);
+    const { state } = given(termed, ...userWithLicense('u1', SKU.PREMIUM), warned)
+      .at(WARNING_ENDS)
+      .when(advance)
+      .then(suspended);
     expect(state.users.get('u1')!.licenses.has(SKU.PREMIUM)).toBe(true);
   });
 
@@ -95,19 +136,31 @@ describe('subscription lifecycle: SL1 warning, suspended, deleted; SL2 renew; SL
   });
 
   it('SL1 SL3 given a pass that comes 200 days after the term end, when the saga asks, then every step due, in order, in one commit', () => {
-    given(termed).at(later(TERM_END, { days: 200 })).when(advance).then(warned, suspended, deleted);
+    given(termed)
+      .at(later(TERM_END, { days: 200 }))
+      .when(advance)
+      .then(warned, suspended, deleted);
   });
 
   it('SL3 given the step already taken, when the saga asks again (duplicate, restart, second process), then nothing', () => {
-    given(termed, warned).at(later(WARNING_ENDS, { ms: -1 })).when(advance).then();
-    given(termed, warned, suspended, deleted).at(later(SUSPENSION_ENDS, { days: 5 })).when(advance).then();
+    given(termed, warned)
+      .at(later(WARNING_ENDS, { ms: -1 }))
+      .when(advance)
+      .then();
+    given(termed, warned, suspended, deleted)
+      .at(later(SUSPENSION_ENDS, { days: 5 }))
+      .when(advance)
+      .then();
   });
 
   it('SL2 given warning, when RenewSubscription, then SubscriptionRenewed and enabled: assignments allowed again', () => {
     const newEnd = later(TERM_END, { days: 365 });
     const { state } = given(termed, warned).at(TERM_END).when(renew(newEnd)).then(renewed(newEnd));
     expect(state.subscriptions.get(SKU.PREMIUM)).toMatchObject({ status: 'enabled', termEndsAt: iso(newEnd) });
-    given(termed, warned, renewed(newEnd), userCreated('u1')).at(TERM_END).when(assignLicense('u1', [SKU.PREMIUM])).decided();
+    given(termed, warned, renewed(newEnd), userCreated('u1'))
+      .at(TERM_END)
+      .when(assignLicense('u1', [SKU.PREMIUM]))
+      .decided();
   });
 
   it('SL2 given suspended, when RenewSubscription, then enabled, and the old schedule no longer applies', () => {
@@ -118,14 +171,19 @@ describe('subscription lifecycle: SL1 warning, suspended, deleted; SL2 renew; SL
   });
 
   it('SL2 given a deleted subscription, when RenewSubscription, then SubscriptionDeleted; seats cannot change either', () => {
-    given(termed, warned, suspended, deleted).at(SUSPENSION_ENDS).when(renew(later(SUSPENSION_ENDS, { days: 1 }))).thenThrows('SubscriptionDeleted', { skuId: SKU.PREMIUM });
+    given(termed, warned, suspended, deleted)
+      .at(SUSPENSION_ENDS)
+      .when(renew(later(SUSPENSION_ENDS, { days: 1 })))
+      .thenThrows('SubscriptionDeleted', { skuId: SKU.PREMIUM });
     given(termed, warned, suspended, deleted)
       .when({ type: 'ChangeSeats', data: { skuId: SKU.PREMIUM, action: 'purchase', count: 1 } })
       .thenThrows('SubscriptionDeleted');
   });
 
   it('SL2 given a subscription, when RenewSubscription with a past term end, then ValidationFailed', () => {
-    given(termed).when(renew(later(NOW, { days: -1 }))).thenThrows('ValidationFailed');
+    given(termed)
+      .when(renew(later(NOW, { days: -1 })))
+      .thenThrows('ValidationFailed');
   });
 
   it('SL1 L8 given warning, when reassign to another user, then SubscriptionNotEnabled', () => {
@@ -137,10 +195,17 @@ describe('subscription lifecycle: SL1 warning, suspended, deleted; SL2 renew; SL
 });
 
 describe('DeleteUsers: U4 for several users in one commit, all or nothing', () => {
-  const history = [subscriptionAdded(SKU.PREMIUM, 5), ...userWithLicense('u1', SKU.PREMIUM), ...userWithLicense('u2', SKU.PREMIUM), userCreated('u3')];
+  const history = [
+    subscriptionAdded(SKU.PREMIUM, 5),
+    ...userWithLicense('u1', SKU.PREMIUM),
+    ...userWithLicense('u2', SKU.PREMIUM),
+    userCreated('u3'),
+  ];
 
   it('U4 L3 given two licensed users, when DeleteUsers both, then each loses every license with L3 and is deleted, in one decision', () => {
-    const { events, state } = given(...history).when({ type: 'DeleteUsers', data: { userIds: ['u1', 'u2'] } }).decided();
+    const { events, state } = given(...history)
+      .when({ type: 'DeleteUsers', data: { userIds: ['u1', 'u2'] } })
+      .decided();
     expect(events.map((event) => `${event.type}:${'userId' in event.data ? event.data.userId : ''}`)).toEqual([
       'LicenseRemoved:u1',
       'MailboxSoftDeleted:u1',
@@ -155,7 +220,10 @@ describe('DeleteUsers: U4 for several users in one commit, all or nothing', () =
   });
 
   it('U4 given one unknown and one already-deleted id among valid ones, when DeleteUsers, then nothing and every failing id named', () => {
-    const error = given(...history, { type: 'UserDeleted', data: { userId: 'u3', purgeAfter: iso(later(NOW, { days: 30 })) } })
+    const error = given(...history, {
+      type: 'UserDeleted',
+      data: { userId: 'u3', purgeAfter: iso(later(NOW, { days: 30 })) },
+    })
       .when({ type: 'DeleteUsers', data: { userIds: ['u1', 'ghost', 'u3'] } })
       .thenThrows('UserNotFound');
     expect((error as RulesFailed).failures.map((failure) => [failure.code, failure.userId])).toEqual([
@@ -180,7 +248,14 @@ describe('bulk remove: L1 and L9 for mode remove', () => {
       .when({ type: 'BulkAssignLicenses', data: { userIds: ['u1', 'u2'], skuIds: [SKU.PREMIUM], mode: 'remove' } })
       .thenThrows('LicenseNotAssigned', { userId: 'u2', skuIds: [SKU.PREMIUM] });
     expect(consequencesOf((error as RulesFailed).passed)).toEqual([
-      { userId: 'u1', mailbox: 'softDeleted', purgeAfter: iso(later(NOW, { days: 30 })), aliasesReleased: [], contactsList: 'deleted', licensesRemoved: [SKU.PREMIUM] },
+      {
+        userId: 'u1',
+        mailbox: 'softDeleted',
+        purgeAfter: iso(later(NOW, { days: 30 })),
+        aliasesReleased: [],
+        contactsList: 'deleted',
+        licensesRemoved: [SKU.PREMIUM],
+      },
     ]);
   });
 });

@@ -1,5 +1,15 @@
 import { LedgerCommand, availableSeats } from '@app/domain';
-import { EXCHANGE, LYNC, OFFICE, SKU, assignLicense, given, licenseAssigned, subscriptionAdded, userCreated } from './given-when-then';
+import {
+  EXCHANGE,
+  LYNC,
+  OFFICE,
+  SKU,
+  assignLicense,
+  given,
+  licenseAssigned,
+  subscriptionAdded,
+  userCreated,
+} from './given-when-then';
 
 const addSubscription = (skuId: string, servicePlans: string[], seats = 5): LedgerCommand => ({
   type: 'AddSubscription',
@@ -14,7 +24,10 @@ describe('subscriptions', () => {
   it('S1 given no subscription, when AddSubscription with catalogue plans, then SubscriptionAdded with those plans and seats', () => {
     given()
       .when(addSubscription('E3', [OFFICE, EXCHANGE], 25))
-      .then({ type: 'SubscriptionAdded', data: { skuId: 'E3', name: 'E3 plan', servicePlans: [EXCHANGE, OFFICE], seats: 25 } });
+      .then({
+        type: 'SubscriptionAdded',
+        data: { skuId: 'E3', name: 'E3 plan', servicePlans: [EXCHANGE, OFFICE], seats: 25 },
+      });
   });
 
   it('S1 given a subscription E3, when AddSubscription E3 again, then SubscriptionExists', () => {
@@ -56,7 +69,10 @@ describe('subscriptions', () => {
   });
 
   it('S2 given 3 expired seats, when renew 3, then SeatsRenewed moving them back to valid', () => {
-    const { state } = given(subscriptionAdded(SKU.OFFICE, 5), { type: 'SeatsExpired', data: { skuId: SKU.OFFICE, count: 3 } })
+    const { state } = given(subscriptionAdded(SKU.OFFICE, 5), {
+      type: 'SeatsExpired',
+      data: { skuId: SKU.OFFICE, count: 3 },
+    })
       .when(seats(SKU.OFFICE, 'renew', 3))
       .then({ type: 'SeatsRenewed', data: { skuId: SKU.OFFICE, count: 3 } });
     expect(state.subscriptions.get(SKU.OFFICE)).toMatchObject({ valid: 5, expired: 0 });
@@ -69,11 +85,15 @@ describe('subscriptions', () => {
   });
 
   it('S2 given no expired seats, when renew 1, then NotEnoughSeatsToRenew', () => {
-    given(subscriptionAdded(SKU.OFFICE, 5)).when(seats(SKU.OFFICE, 'renew', 1)).thenThrows('NotEnoughSeatsToRenew');
+    given(subscriptionAdded(SKU.OFFICE, 5))
+      .when(seats(SKU.OFFICE, 'renew', 1))
+      .thenThrows('NotEnoughSeatsToRenew');
   });
 
   it('S2 given an unknown SKU, when purchase, then SubscriptionNotFound', () => {
-    given().when(seats('NOPE', 'purchase', 1)).thenThrows('SubscriptionNotFound', { skuId: 'NOPE' });
+    given()
+      .when(seats('NOPE', 'purchase', 1))
+      .thenThrows('SubscriptionNotFound', { skuId: 'NOPE' });
   });
 
   it('S2 given 2 seats both assigned, when expire 1, then allowed and the subscription is over-assigned by 1', () => {

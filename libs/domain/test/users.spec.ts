@@ -38,7 +38,13 @@ describe('users: U1 addresses', () => {
       .when(createUser('u1', 'ann@contoso.com', ['a@contoso.com']))
       .then({
         type: 'UserCreated',
-        data: { userId: 'u1', userPrincipalName: 'ann@contoso.com', displayName: 'u1', usageLocation: null, aliases: ['a@contoso.com'] },
+        data: {
+          userId: 'u1',
+          userPrincipalName: 'ann@contoso.com',
+          displayName: 'u1',
+          usageLocation: null,
+          aliases: ['a@contoso.com'],
+        },
       });
   });
 
@@ -85,16 +91,30 @@ describe('users: U1 addresses', () => {
   });
 
   it('U1 given a user purged after deletion, when CreateUser with its UPN, then the UPN is free again', () => {
-    given(userCreated('u1', { userPrincipalName: 'ann@contoso.com' }), userDeleted('u1'), userPurged('u1', 'ann@contoso.com'))
+    given(
+      userCreated('u1', { userPrincipalName: 'ann@contoso.com' }),
+      userDeleted('u1'),
+      userPurged('u1', 'ann@contoso.com'),
+    )
       .when(createUser('u2', 'ANN@contoso.com'))
       .then({
         type: 'UserCreated',
-        data: { userId: 'u2', userPrincipalName: 'ANN@contoso.com', displayName: 'u2', usageLocation: null, aliases: [] },
+        data: {
+          userId: 'u2',
+          userPrincipalName: 'ANN@contoso.com',
+          displayName: 'u2',
+          usageLocation: null,
+          aliases: [],
+        },
       });
   });
 
   it('U1 given aliases released by u1 (L3), when another user takes one as alias, then AliasAdded', () => {
-    given(userCreated('u1', { aliases: ['sales@contoso.com'] }), userCreated('u2'), aliasesReleased('u1', ['sales@contoso.com']))
+    given(
+      userCreated('u1', { aliases: ['sales@contoso.com'] }),
+      userCreated('u2'),
+      aliasesReleased('u1', ['sales@contoso.com']),
+    )
       .when(addAlias('u2', 'sales@contoso.com'))
       .then({ type: 'AliasAdded', data: { userId: 'u2', alias: 'sales@contoso.com' } });
   });
@@ -104,18 +124,26 @@ describe('users: U1 addresses', () => {
       .when(createUser('u2', 'sales@contoso.com'))
       .then({
         type: 'UserCreated',
-        data: { userId: 'u2', userPrincipalName: 'sales@contoso.com', displayName: 'u2', usageLocation: null, aliases: [] },
+        data: {
+          userId: 'u2',
+          userPrincipalName: 'sales@contoso.com',
+          displayName: 'u2',
+          usageLocation: null,
+          aliases: [],
+        },
       });
   });
 
   it('U1 given u1 exists, when CreateUser with the same userId and another UPN, then ValidationFailed (u1 is not overwritten)', () => {
-    given(
-      userCreated('u1'),
-    ).when(createUser('u1', 'other@contoso.com')).thenThrows('ValidationFailed', { fields: { userId: [expect.any(String)] } });
+    given(userCreated('u1'))
+      .when(createUser('u1', 'other@contoso.com'))
+      .thenThrows('ValidationFailed', { fields: { userId: [expect.any(String)] } });
   });
 
   it('U1 given a deleted user, when AddAlias to it, then UserDeleted', () => {
-    given(userCreated('u1'), userDeleted('u1')).when(addAlias('u1', 'x@contoso.com')).thenThrows('UserDeleted', { userId: 'u1' });
+    given(userCreated('u1'), userDeleted('u1'))
+      .when(addAlias('u1', 'x@contoso.com'))
+      .thenThrows('UserDeleted', { userId: 'u1' });
   });
 });
 
@@ -123,11 +151,21 @@ describe('users: U3 usage location changes', () => {
   it('U3 given u1 in US holding PREMIUM with Lync enabled, when moving u1 to a location without Lync, then ServiceNotAvailableInLocation', () => {
     given(subscriptionAdded(SKU.PREMIUM, 5), ...userWithLicense('u1', SKU.PREMIUM))
       .when(updateUser('u1', { usageLocation: LYNC_BLOCKED }))
-      .thenThrows('ServiceNotAvailableInLocation', { userId: 'u1', skuId: SKU.PREMIUM, servicePlans: [LYNC], usageLocation: LYNC_BLOCKED });
+      .thenThrows('ServiceNotAvailableInLocation', {
+        userId: 'u1',
+        skuId: SKU.PREMIUM,
+        servicePlans: [LYNC],
+        usageLocation: LYNC_BLOCKED,
+      });
   });
 
   it('U3 given u1 holding PREMIUM with Lync disabled, when moving u1 to a location without Lync, then UserUpdated', () => {
-    given(subscriptionAdded(SKU.PREMIUM, 5), userCreated('u1'), licenseAssigned('u1', SKU.PREMIUM, [LYNC]), mailboxProvisioned('u1'))
+    given(
+      subscriptionAdded(SKU.PREMIUM, 5),
+      userCreated('u1'),
+      licenseAssigned('u1', SKU.PREMIUM, [LYNC]),
+      mailboxProvisioned('u1'),
+    )
       .when(updateUser('u1', { usageLocation: LYNC_BLOCKED }))
       .then({ type: 'UserUpdated', data: { userId: 'u1', usageLocation: LYNC_BLOCKED } });
   });
@@ -139,7 +177,9 @@ describe('users: U3 usage location changes', () => {
   });
 
   it('U3 given u1, when UpdateUser with the values it already has, then no event', () => {
-    given(userCreated('u1')).when(updateUser('u1', { usageLocation: 'US', displayName: 'u1' })).then();
+    given(userCreated('u1'))
+      .when(updateUser('u1', { usageLocation: 'US', displayName: 'u1' }))
+      .then();
   });
 });
 
@@ -178,15 +218,24 @@ describe('users: U4 deletion', () => {
 
   it('U4 given u1 whose mailbox is already soft-deleted, when DeleteUser, then the mailbox keeps its first purgeAfter', () => {
     const lostExchange = later(NOW, { days: -10 });
-    given(subscriptionAdded(SKU.EXCHANGE, 1), userCreated('u1'), licenseAssigned('u1', SKU.EXCHANGE), mailboxProvisioned('u1'),
-      licenseRemoved('u1', SKU.EXCHANGE), mailboxSoftDeleted('u1', lostExchange), contactsListDeleted('u1'))
+    given(
+      subscriptionAdded(SKU.EXCHANGE, 1),
+      userCreated('u1'),
+      licenseAssigned('u1', SKU.EXCHANGE),
+      mailboxProvisioned('u1'),
+      licenseRemoved('u1', SKU.EXCHANGE),
+      mailboxSoftDeleted('u1', lostExchange),
+      contactsListDeleted('u1'),
+    )
       .when(deleteUser('u1'))
       .then(userDeleted('u1'));
   });
 
   it('U4 given both seats held by u1 and u1 deleted, when those seats are assigned to u2, then LicenseAssigned for each', () => {
     const history = [...u1WithMailboxAndAliases, userCreated('u2')];
-    const deletion = given(...history).when(deleteUser('u1')).decided().events;
+    const deletion = given(...history)
+      .when(deleteUser('u1'))
+      .decided().events;
     given(...history, ...deletion)
       .when(assignLicense('u2', [SKU.PREMIUM, SKU.OFFICE]))
       .then(licenseAssigned('u2', SKU.PREMIUM), licenseAssigned('u2', SKU.OFFICE), mailboxProvisioned('u2'));

@@ -7,7 +7,10 @@ export const MAX_APPEND_SIZE = 1_048_576;
 export function appendSize(events: readonly Pick<EventData, 'type' | 'data' | 'metadata'>[]): number {
   let size = 0;
   for (const e of events) {
-    size += Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata ?? {})) + e.type.length * 2;
+    size +=
+      Buffer.byteLength(JSON.stringify(e.data)) +
+      Buffer.byteLength(JSON.stringify(e.metadata ?? {})) +
+      e.type.length * 2;
   }
   return size;
 }

@@ -24,7 +24,10 @@ export class StreamNotFoundError extends Error {
 
 /** The store cannot be reached (EventStoreDB down, SQLite file unreadable). */
 export class EventStoreUnavailableError extends Error {
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'EventStoreUnavailableError';
   }

@@ -25,8 +25,10 @@ export interface EventData<TType extends string = string, TData extends JsonObje
 }
 
 /** An event as stored: what the writer gave plus what the store assigned. */
-export interface RecordedEvent<TType extends string = string, TData extends JsonObject = JsonObject>
-  extends EventData<TType, TData> {
+export interface RecordedEvent<TType extends string = string, TData extends JsonObject = JsonObject> extends EventData<
+  TType,
+  TData
+> {
   streamId: string;
   /** 0-based index in its stream. */
   revision: bigint;

@@ -1,5 +1,13 @@
 import { StreamNotFoundError } from './errors';
-import { ANY, EventStore, ExpectedRevision, NO_STREAM, ReadStreamOptions, RecordedEvent, STREAM_EXISTS } from './event-store.port';
+import {
+  ANY,
+  EventStore,
+  ExpectedRevision,
+  NO_STREAM,
+  ReadStreamOptions,
+  RecordedEvent,
+  STREAM_EXISTS,
+} from './event-store.port';
 
 /** Global position of the last stored event; -1n when the store is empty. */
 export async function headPosition(store: EventStore): Promise<bigint> {
@@ -8,7 +16,11 @@ export async function headPosition(store: EventStore): Promise<bigint> {
 }
 
 /** A stream's events, or none when the stream does not exist yet (a tenant without history is an empty ledger). */
-export async function* readStreamOrEmpty(store: EventStore, streamId: string, options?: ReadStreamOptions): AsyncGenerator<RecordedEvent> {
+export async function* readStreamOrEmpty(
+  store: EventStore,
+  streamId: string,
+  options?: ReadStreamOptions,
+): AsyncGenerator<RecordedEvent> {
   try {
     yield* store.readStream(streamId, options);
   } catch (error) {

@@ -14,9 +14,17 @@ export function encodeCursor(seq: number | bigint): string {
  * A page from up to limit + 1 rows read after the cursor: the extra row only says there is more.
  * `seqOf` gives a row's sequence number (the next cursor), `toItem` its view.
  */
-export function pageOf<R, T>(rows: readonly R[], limit: number, seqOf: (row: R) => number | bigint, toItem: (row: R) => T): Page<T> {
+export function pageOf<R, T>(
+  rows: readonly R[],
+  limit: number,
+  seqOf: (row: R) => number | bigint,
+  toItem: (row: R) => T,
+): Page<T> {
   const kept = rows.slice(0, limit);
-  return { items: kept.map(toItem), nextCursor: rows.length > limit ? encodeCursor(seqOf(kept[kept.length - 1])) : null };
+  return {
+    items: kept.map(toItem),
+    nextCursor: rows.length > limit ? encodeCursor(seqOf(kept[kept.length - 1])) : null,
+  };
 }
 
 /** Where a page starts: after the cursor's row, or before the first row (-1) without one. */

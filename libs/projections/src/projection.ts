@@ -1,4 +1,12 @@
-import { LedgerEvent, LedgerEventMetadata, LedgerEventSubject, LedgerEventType, LedgerEventTypeAbout, LEDGER_EVENT_TYPES, subjectOf } from '@app/domain';
+import {
+  LedgerEvent,
+  LedgerEventMetadata,
+  LedgerEventSubject,
+  LedgerEventType,
+  LedgerEventTypeAbout,
+  LEDGER_EVENT_TYPES,
+  subjectOf,
+} from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
 import { ReadModelDatabase } from './database';
 
@@ -20,7 +28,8 @@ export const IGNORED = 'ignored';
  * or that it ignores it.
  */
 export type ProjectionHandlers<S, Ignored extends LedgerEventSubject = never> = {
-  [K in Exclude<LedgerEventType, LedgerEventTypeAbout<Ignored>>]: ((statements: S, event: ProjectedEvent<K>) => void) | typeof IGNORED;
+  [K in Exclude<LedgerEventType, LedgerEventTypeAbout<Ignored>>]:
+    ((statements: S, event: ProjectedEvent<K>) => void) | typeof IGNORED;
 };
 
 /** A read model as its author writes it: tables, the statements it prepares once, and its handlers. */
@@ -52,9 +61,13 @@ export interface Projection {
   bind(db: ReadModelDatabase): (event: ProjectedEvent) => void;
 }
 
-export function defineProjection<S, Ignored extends LedgerEventSubject = never>(spec: ProjectionSpec<S, Ignored>): Projection {
+export function defineProjection<S, Ignored extends LedgerEventSubject = never>(
+  spec: ProjectionSpec<S, Ignored>,
+): Projection {
   const { name, version, schema, tables, prepare, ignores = [] } = spec;
-  const on = spec.on as Partial<Record<LedgerEventType, ((statements: S, event: ProjectedEvent) => void) | typeof IGNORED>>;
+  const on = spec.on as Partial<
+    Record<LedgerEventType, ((statements: S, event: ProjectedEvent) => void) | typeof IGNORED>
+  >;
   const ignored = new Set<LedgerEventSubject>(ignores);
   const handlerOf = (type: LedgerEventType) => (ignored.has(subjectOf(type)) ? IGNORED : (on[type] ?? IGNORED));
   return {

@@ -236,7 +236,8 @@ export class Projector {
   }
 
   private previewStep({ events, read }: PreviewStep): unknown {
-    for (const event of events) for (const { projection, apply } of this.appliers) if (handlesType(projection, event.type)) apply(event);
+    for (const event of events)
+      for (const { projection, apply } of this.appliers) if (handlesType(projection, event.type)) apply(event);
     return read();
   }
 
@@ -282,22 +283,27 @@ export class Projector {
 
   /** Creates missing tables; a projection whose version changed is dropped and rebuilt from the start. */
   private prepareSchema(): void {
-    const versionOf = this.db.prepare<[string], { version: number }>('SELECT version FROM projection_checkpoints WHERE name = ?');
+    const versionOf = this.db.prepare<[string], { version: number }>(
+      'SELECT version FROM projection_checkpoints WHERE name = ?',
+    );
     const reset = this.db.prepare(
       `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ${NOTHING_APPLIED})
        ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position`,
     );
-    this.db.transaction(() => {
-      for (const projection of this.projections) {
-        const stored = versionOf.get(projection.name);
-        if (stored?.version !== projection.version) {
-          for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
-          reset.run(projection.name, projection.version);
-          if (stored) this.logger.log(`Read model ${projection.name} changed to version ${projection.version}: rebuilding`);
+    this.db
+      .transaction(() => {
+        for (const projection of this.projections) {
+          const stored = versionOf.get(projection.name);
+          if (stored?.version !== projection.version) {
+            for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+            reset.run(projection.name, projection.version);
+            if (stored)
+              this.logger.log(`Read model ${projection.name} changed to version ${projection.version}: rebuilding`);
+          }
+          this.db.exec(projection.schema);
         }
-        this.db.exec(projection.schema);
-      }
-    }).immediate();
+      })
+      .immediate();
   }
 }
 

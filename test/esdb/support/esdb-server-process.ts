@@ -19,9 +19,13 @@ export class EsdbServerProcess {
   ) {}
 
   static async start(args: string[] = ['--port', '0']): Promise<EsdbServerProcess> {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(REPO_ROOT, 'test/esdb-test-server/main.ts'), ...args], {
-      cwd: REPO_ROOT,
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', join(REPO_ROOT, 'test/esdb-test-server/main.ts'), ...args],
+      {
+        cwd: REPO_ROOT,
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const firstLine = new Promise<string>((resolveLine, reject) => {

@@ -31,7 +31,10 @@ export interface InfraApp {
 }
 
 /** The infrastructure modules plus the given ones, configured by the real configureApp(). */
-export async function createInfraApp(imports: Array<Type | DynamicModule>, env: Record<string, string> = {}): Promise<InfraApp> {
+export async function createInfraApp(
+  imports: Array<Type | DynamicModule>,
+  env: Record<string, string> = {},
+): Promise<InfraApp> {
   process.env.LOG_LEVEL ??= 'silent';
   const config = loadLedgerConfig({ LEDGER_DATA_DIR: tempDataDir(), LEDGER_JWT_SECRET: TEST_SECRET, ...env });
   const moduleRef = await Test.createTestingModule({ imports: [...INFRASTRUCTURE_IMPORTS, ...imports] })

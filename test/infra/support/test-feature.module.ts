@@ -1,6 +1,18 @@
 import { Body, Controller, Get, Injectable, Module, Post, Query, Res } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import type { Response } from 'express';
 import { DomainError } from '@app/domain';
 import { Actor, Roles, type ActorContext } from '../../../apps/api/src/auth';
@@ -79,7 +91,9 @@ class TestController {
   flaky(@Body() body: ThingDto, @Actor() actor: ActorContext, @Res({ passthrough: true }) res: Response) {
     if (this.state.failNext) {
       this.state.failNext = false;
-      throw new DomainError('InsufficientSeats', 'Not enough seats of ENTERPRISEPACK.', { ENTERPRISEPACK: { needed: 3, available: 1 } });
+      throw new DomainError('InsufficientSeats', 'Not enough seats of ENTERPRISEPACK.', {
+        ENTERPRISEPACK: { needed: 3, available: 1 },
+      });
     }
     return this.execute(body, actor, res);
   }
@@ -92,7 +106,12 @@ class TestController {
   private execute(body: ThingDto, actor: ActorContext, res: Response) {
     this.state.executions += 1;
     res.setHeader(LEDGER_POSITION_HEADER, String(1000 + this.state.executions));
-    return { execution: this.state.executions, name: body.name, tenantId: actor.tenantId, licenses: body.addLicenses?.length ?? 0 };
+    return {
+      execution: this.state.executions,
+      name: body.name,
+      tenantId: actor.tenantId,
+      licenses: body.addLicenses?.length ?? 0,
+    };
   }
 }
 

@@ -1,7 +1,14 @@
 import * as path from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import Database from 'better-sqlite3';
-import { HEALTH_OPTIONS, READ_MODEL_STATUS, STORE_PROBE, type HealthOptions, type ReadModelStatus, type StoreProbe } from '../../../apps/api/src/health';
+import {
+  HEALTH_OPTIONS,
+  READ_MODEL_STATUS,
+  STORE_PROBE,
+  type HealthOptions,
+  type ReadModelStatus,
+  type StoreProbe,
+} from '../../../apps/api/src/health';
 
 /** A real (if tiny) store to probe: a SQLite file that a test can close to make the store unreachable. */
 export class SqliteStoreProbe implements StoreProbe {
@@ -28,7 +35,11 @@ export class CountingReadModelStatus implements ReadModelStatus {
   head = 0n;
 
   async status() {
-    return { checkpoint: this.checkpoint.toString(), head: this.head.toString(), lag: Number(this.head - this.checkpoint) };
+    return {
+      checkpoint: this.checkpoint.toString(),
+      head: this.head.toString(),
+      lag: Number(this.head - this.checkpoint),
+    };
   }
 }
 

@@ -9,12 +9,22 @@ export function ledgerScript(admin: Caller) {
   return {
     async subscription(skuId = 'O365_BP', seats = 50) {
       await admin
-        .post('/v1/subscriptions', { skuId, name: skuId, servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'], seats })
+        .post('/v1/subscriptions', {
+          skuId,
+          name: skuId,
+          servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'],
+          seats,
+        })
         .expect(201);
     },
     async user(name: string, aliases: string[] = []): Promise<string> {
       const created = await admin
-        .post('/v1/users', { userPrincipalName: `${name}@contoso.com`, displayName: name, usageLocation: 'GB', aliases })
+        .post('/v1/users', {
+          userPrincipalName: `${name}@contoso.com`,
+          displayName: name,
+          usageLocation: 'GB',
+          aliases,
+        })
         .expect(201);
       return created.body.userId as string;
     },

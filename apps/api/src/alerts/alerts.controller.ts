@@ -1,5 +1,14 @@
 import { CommandContext, ExecuteLedgerCommand } from '@app/application';
-import { AlertPageDoc, AlertQueries, AlertRulesDoc, AlertRulesView, AlertView, GetAlertRulesQuery, ListAlertsQuery, Page } from '@app/projections';
+import {
+  AlertPageDoc,
+  AlertQueries,
+  AlertRulesDoc,
+  AlertRulesView,
+  AlertView,
+  GetAlertRulesQuery,
+  ListAlertsQuery,
+  Page,
+} from '@app/projections';
 import { Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -33,7 +42,10 @@ export class AlertsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<AlertRulesView> {
     const view = () => this.alerts.rulesOf(context.tenantId);
-    return answer(res, await this.commands.execute(new ExecuteLedgerCommand({ type: 'SetAlertRules', data: body }, context, { view })));
+    return answer(
+      res,
+      await this.commands.execute(new ExecuteLedgerCommand({ type: 'SetAlertRules', data: body }, context, { view })),
+    );
   }
 
   @Get('rules')
@@ -46,7 +58,10 @@ export class AlertsController {
 
   @Get()
   @Roles('global-admin', 'auditor')
-  @ApiOperation({ summary: 'The alerts raised, newest first; cursor paging', description: 'Each alert is raised once per crossing of a rule.' })
+  @ApiOperation({
+    summary: 'The alerts raised, newest first; cursor paging',
+    description: 'Each alert is raised once per crossing of a rule.',
+  })
   @ApiOkResponse({ type: AlertPageDoc, description: 'One page of alerts; nextCursor is null on the last' })
   list(@Query() query: PageQueryDto, @Actor() actor: ActorContext): Promise<Page<AlertView>> {
     return this.queries.execute(new ListAlertsQuery(actor.tenantId, query.limit ?? DEFAULT_PAGE_LIMIT, query.cursor));

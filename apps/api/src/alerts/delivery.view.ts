@@ -17,11 +17,13 @@ export class DeliveryDoc implements DeliveryView {
 
   @ApiProperty({
     enum: ['pending', 'delivered', 'failing'],
-    description: 'pending: not yet answered 2xx (retried with backoff); delivered; failing: LEDGER_WEBHOOK_MAX_ATTEMPTS attempts failed, no more are made',
+    description:
+      'pending: not yet answered 2xx (retried with backoff); delivered; failing: LEDGER_WEBHOOK_MAX_ATTEMPTS attempts failed, no more are made',
   })
   status: DeliveryStatus;
 
-  @ApiProperty({ type: String, nullable: true, example: 'HTTP 503', description: 'Why the last attempt failed' }) lastError: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'HTTP 503', description: 'Why the last attempt failed' })
+  lastError: string | null;
 }
 
 export class DeliveryPageDoc {

@@ -1,5 +1,23 @@
-import { CommandContext, ExecuteLedgerCommand, InjectLedgerConfig, LedgerConfig, PENDING, WebhookOutbox, WebhookSecrets, deliveryKey, validateWebhookUrl } from '@app/application';
-import { AlertQueries, ListWebhooksQuery, Page, WebhookDoc, WebhookListDoc, WebhookView, requireWebhook } from '@app/projections';
+import {
+  CommandContext,
+  ExecuteLedgerCommand,
+  InjectLedgerConfig,
+  LedgerConfig,
+  PENDING,
+  WebhookOutbox,
+  WebhookSecrets,
+  deliveryKey,
+  validateWebhookUrl,
+} from '@app/application';
+import {
+  AlertQueries,
+  ListWebhooksQuery,
+  Page,
+  WebhookDoc,
+  WebhookListDoc,
+  WebhookView,
+  requireWebhook,
+} from '@app/projections';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -29,7 +47,9 @@ export class WebhooksController {
   @Post()
   @Idempotent()
   @Roles('global-admin')
-  @ApiOperation({ summary: 'Register a webhook for alert types; deliveries are signed with its secret (X-Ledger-Signature)' })
+  @ApiOperation({
+    summary: 'Register a webhook for alert types; deliveries are signed with its secret (X-Ledger-Signature)',
+  })
   @ApiCreatedResponse({ type: WebhookDoc, description: 'The webhook registered (without its secret)' })
   @ApiCommandErrors('RegisterWebhook')
   async register(
@@ -60,8 +80,15 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Remove a webhook: its deliveries not yet made are dropped' })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiCommandErrors('RemoveWebhook')
-  async remove(@Param('webhookId') webhookId: string, @LedgerContext() context: CommandContext, @Res({ passthrough: true }) res: Response): Promise<void> {
-    answer(res, await this.commands.execute(new ExecuteLedgerCommand({ type: 'RemoveWebhook', data: { webhookId } }, context)));
+  async remove(
+    @Param('webhookId') webhookId: string,
+    @LedgerContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    answer(
+      res,
+      await this.commands.execute(new ExecuteLedgerCommand({ type: 'RemoveWebhook', data: { webhookId } }, context)),
+    );
   }
 
   @Get(':webhookId/deliveries')
@@ -69,7 +96,11 @@ export class WebhooksController {
   @ApiOperation({ summary: "A webhook's deliveries, newest first, with what every node's attempts did; cursor paging" })
   @ApiOkResponse({ type: DeliveryPageDoc, description: 'One page of deliveries; nextCursor is null on the last' })
   @ApiErrors('NotFound')
-  async deliveries(@Param('webhookId') webhookId: string, @Query() query: PageQueryDto, @Actor() actor: ActorContext): Promise<Page<DeliveryView>> {
+  async deliveries(
+    @Param('webhookId') webhookId: string,
+    @Query() query: PageQueryDto,
+    @Actor() actor: ActorContext,
+  ): Promise<Page<DeliveryView>> {
     requireWebhook(this.alerts, actor.tenantId, webhookId);
     const page = this.alerts.deliveriesPage(actor.tenantId, webhookId, query.limit ?? DEFAULT_PAGE_LIMIT, query.cursor);
     const outbox = await this.outbox.read(actor.tenantId);

@@ -1,7 +1,16 @@
 import { LEDGER_EVENT_TYPES } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidationOptions } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidationOptions,
+} from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
 import { PageQueryDto } from '../http/page-query.dto';
 import { SKU_ID, SKU_ID_MESSAGE } from '../ledger/dto/patterns';
@@ -21,11 +30,15 @@ function IsInstant(options: ValidationOptions = {}) {
 function toTypeList({ value }: { value: unknown }): unknown {
   const values = Array.isArray(value) ? value : [value];
   if (!values.every((item) => typeof item === 'string')) return value;
-  return (values).flatMap((item) => item.split(',')).map((item) => item.trim());
+  return values.flatMap((item) => item.split(',')).map((item) => item.trim());
 }
 
 export class AuditEventsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: "Only events about this user: its userId, or its UPN (any case) as the entries named the user then (E3)", maxLength: 254 })
+  @ApiPropertyOptional({
+    description:
+      'Only events about this user: its userId, or its UPN (any case) as the entries named the user then (E3)',
+    maxLength: 254,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 254)
@@ -36,7 +49,10 @@ export class AuditEventsQueryDto extends PageQueryDto {
   @Matches(SKU_ID, { message: SKU_ID_MESSAGE })
   skuId?: string;
 
-  @ApiPropertyOptional({ description: 'Only events made by this actor id (the token\'s `sub`, or `system:retention`)', maxLength: 256 })
+  @ApiPropertyOptional({
+    description: "Only events made by this actor id (the token's `sub`, or `system:retention`)",
+    maxLength: 256,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 256)
@@ -50,7 +66,10 @@ export class AuditEventsQueryDto extends PageQueryDto {
   @IsOptional()
   @Transform(toTypeList)
   @ArrayMaxSize(LEDGER_EVENT_TYPES.length)
-  @IsIn(LEDGER_EVENT_TYPES, { each: true, message: `each of $property must be one of ${LEDGER_EVENT_TYPES.join(', ')}` })
+  @IsIn(LEDGER_EVENT_TYPES, {
+    each: true,
+    message: `each of $property must be one of ${LEDGER_EVENT_TYPES.join(', ')}`,
+  })
   type?: string[];
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Only events that occurred at or after this instant' })
@@ -65,7 +84,11 @@ export class AuditEventsQueryDto extends PageQueryDto {
 }
 
 export class AuditStateQueryDto {
-  @ApiProperty({ format: 'date-time', description: 'The instant to replay up to (inclusive)', example: '2026-11-30T10:00:00Z' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'The instant to replay up to (inclusive)',
+    example: '2026-11-30T10:00:00Z',
+  })
   @IsInstant()
   at: string;
 }

@@ -1,8 +1,23 @@
 import { GetAuditStateQuery } from '@app/application';
-import { AUDIT_EXPORT_MEDIA_TYPES, AuditExportFormat, AuditFilter, AuditPageDoc, ExportAuditEventsQuery, ListAuditEventsQuery } from '@app/projections';
+import {
+  AUDIT_EXPORT_MEDIA_TYPES,
+  AuditExportFormat,
+  AuditFilter,
+  AuditPageDoc,
+  ExportAuditEventsQuery,
+  ListAuditEventsQuery,
+} from '@app/projections';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Actor, ActorContext, Roles } from '../auth';
 import { ApiError, ErrorBodyDto } from '../http/api-error';
@@ -46,7 +61,11 @@ export class AuditController {
       [AUDIT_EXPORT_MEDIA_TYPES.ndjson]: { schema: { type: 'string', description: 'One audit entry (JSON) per line' } },
     },
   })
-  @ApiResponse({ status: 406, type: ErrorBodyDto, description: 'NotAcceptable: the Accept header names none of the formats above' })
+  @ApiResponse({
+    status: 406,
+    type: ErrorBodyDto,
+    description: 'NotAcceptable: the Accept header names none of the formats above',
+  })
   async events(
     @Query() query: AuditEventsQueryDto,
     @Actor() actor: ActorContext,
@@ -58,11 +77,23 @@ export class AuditController {
     res.vary('Accept');
     const format = req.accepts(MEDIA_TYPES);
     if (format === JSON_TYPE) {
-      res.json(await this.queries.execute(new ListAuditEventsQuery(actor.tenantId, filter, query.limit ?? DEFAULT_PAGE_LIMIT, query.cursor)));
+      res.json(
+        await this.queries.execute(
+          new ListAuditEventsQuery(actor.tenantId, filter, query.limit ?? DEFAULT_PAGE_LIMIT, query.cursor),
+        ),
+      );
       return;
     }
-    const exportFormat = format === AUDIT_EXPORT_MEDIA_TYPES.csv ? 'csv' : format === AUDIT_EXPORT_MEDIA_TYPES.ndjson ? 'ndjson' : undefined;
-    if (!exportFormat) throw new ApiError(406, 'NotAcceptable', `Acceptable formats are ${MEDIA_TYPES.join(', ')}.`, { acceptable: MEDIA_TYPES });
+    const exportFormat =
+      format === AUDIT_EXPORT_MEDIA_TYPES.csv
+        ? 'csv'
+        : format === AUDIT_EXPORT_MEDIA_TYPES.ndjson
+          ? 'ndjson'
+          : undefined;
+    if (!exportFormat)
+      throw new ApiError(406, 'NotAcceptable', `Acceptable formats are ${MEDIA_TYPES.join(', ')}.`, {
+        acceptable: MEDIA_TYPES,
+      });
     const pieces = await this.queries.execute(new ExportAuditEventsQuery(actor.tenantId, filter, exportFormat));
     writeExportHeaders(res, exportFormat);
     await streamPieces(res, pieces);
@@ -73,7 +104,7 @@ export class AuditController {
   @ApiOperation({
     summary: 'Seats and assignments as they were at an instant, replayed from the event history',
     description:
-      'Folds the tenant\'s events whose occurredAt is at or before `at` (the ledger clock\'s time). ' +
+      "Folds the tenant's events whose occurredAt is at or before `at` (the ledger clock's time). " +
       'Subscriptions are sorted by skuId, assignments by userId then skuId.',
   })
   @ApiOkResponse({ type: AuditStateDoc, description: 'Subscriptions and assignments as they were at that instant' })
@@ -85,7 +116,8 @@ export class AuditController {
 function toFilter(query: AuditEventsQueryDto): AuditFilter {
   const from = query.from === undefined ? undefined : new Date(query.from).toISOString();
   const to = query.to === undefined ? undefined : new Date(query.to).toISOString();
-  if (from !== undefined && to !== undefined && from > to) throw validationFailed({ to: ['to must not be before from'] });
+  if (from !== undefined && to !== undefined && from > to)
+    throw validationFailed({ to: ['to must not be before from'] });
   return {
     ...(query.userId !== undefined ? { userId: query.userId } : {}),
     ...(query.skuId !== undefined ? { skuId: query.skuId } : {}),
@@ -100,7 +132,9 @@ function writeExportHeaders(res: Response, format: AuditExportFormat): void {
   res.status(200);
   res.setHeader(
     'Content-Type',
-    format === 'csv' ? `${AUDIT_EXPORT_MEDIA_TYPES.csv}; charset=utf-8; header=present` : `${AUDIT_EXPORT_MEDIA_TYPES.ndjson}; charset=utf-8`,
+    format === 'csv'
+      ? `${AUDIT_EXPORT_MEDIA_TYPES.csv}; charset=utf-8; header=present`
+      : `${AUDIT_EXPORT_MEDIA_TYPES.ndjson}; charset=utf-8`,
   );
   res.setHeader('Content-Disposition', `attachment; filename="audit-events.${format === 'csv' ? 'csv' : 'ndjson'}"`);
   res.setHeader('Cache-Control', 'no-store');

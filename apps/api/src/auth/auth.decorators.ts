@@ -1,4 +1,10 @@
-import { SetMetadata, UnauthorizedException, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import {
+  SetMetadata,
+  UnauthorizedException,
+  applyDecorators,
+  createParamDecorator,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../http/api-error';
 import type { ActorContext, AuthenticatedRequest, Role } from './actor';
@@ -24,7 +30,10 @@ export const Roles = (...roles: Role[]) =>
         'Unauthenticated: missing, malformed or expired bearer token; bad signature or unknown signing key; iat/nbf more than 60 s ahead; ' +
         'lifetime over LEDGER_JWT_MAX_TTL; another issuer or audience than LEDGER_OIDC_ISSUER / LEDGER_OIDC_AUDIENCE. The message says which.',
     }),
-    ApiForbiddenResponse({ type: ErrorBodyDto, description: `Forbidden: needs one of ${['global-admin', ...roles.filter((r) => r !== 'global-admin')].join(', ')}` }),
+    ApiForbiddenResponse({
+      type: ErrorBodyDto,
+      description: `Forbidden: needs one of ${['global-admin', ...roles.filter((r) => r !== 'global-admin')].join(', ')}`,
+    }),
   );
 
 /** `@Actor() actor: ActorContext` — the authenticated caller (its tenant is the only tenant it may touch). */

@@ -42,14 +42,21 @@ export class AuthGuard implements CanActivate {
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!required || required.length === 0 || actor.roles.includes('global-admin')) return true;
     if (required.some((role) => actor.roles.includes(role))) return true;
-    throw new ApiError(403, 'Forbidden', `This action needs one of the roles: ${[...new Set(['global-admin', ...required])].join(', ')}.`, {
-      requiredRoles: required,
-    });
+    throw new ApiError(
+      403,
+      'Forbidden',
+      `This action needs one of the roles: ${[...new Set(['global-admin', ...required])].join(', ')}.`,
+      {
+        requiredRoles: required,
+      },
+    );
   }
 }
 
 function unauthenticated(message: string, invalidToken: boolean): ApiError {
   // RFC 6750 §3: tell the client whether to fetch a new token.
-  const challenge = invalidToken ? 'Bearer realm="license-ledger", error="invalid_token"' : 'Bearer realm="license-ledger"';
+  const challenge = invalidToken
+    ? 'Bearer realm="license-ledger", error="invalid_token"'
+    : 'Bearer realm="license-ledger"';
   return new ApiError(401, 'Unauthenticated', message, undefined, { 'WWW-Authenticate': challenge });
 }

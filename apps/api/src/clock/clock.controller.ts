@@ -43,7 +43,11 @@ export class ClockController {
   })
   @ApiOkResponse({ type: ClockViewDoc, description: 'The manual clock after the advance' })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: NOT_MANUAL })
-  async advance(@Body() body: AdvanceClockDto, @Req() req: IdempotentRequest, @Res({ passthrough: true }) res: Response): Promise<ClockViewDoc> {
+  async advance(
+    @Body() body: AdvanceClockDto,
+    @Req() req: IdempotentRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ClockViewDoc> {
     const { days = 0, hours = 0, minutes = 0 } = body ?? {};
     if (days + hours + minutes === 0) {
       throw validationFailed({ '(body)': ['at least one of days, hours and minutes must be greater than 0'] });

@@ -13,7 +13,11 @@ export class ManualClockMiddleware implements NestMiddleware {
 
   use(_req: unknown, _res: unknown, next: () => void): void {
     if (!(this.clock instanceof ManualClock)) {
-      throw new ApiError(404, 'NotFound', 'The clock endpoints exist only when the service runs with LEDGER_CLOCK=manual.');
+      throw new ApiError(
+        404,
+        'NotFound',
+        'The clock endpoints exist only when the service runs with LEDGER_CLOCK=manual.',
+      );
     }
     next();
   }

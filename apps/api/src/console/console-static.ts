@@ -31,7 +31,10 @@ export function consoleStatic(root: string, issuer: string | undefined) {
         if (path.startsWith('/assets/')) return next();
         const index = join(root, 'index.html');
         if (!existsSync(index)) {
-          res.status(404).type('text/plain').send('The console is not built: run `npm run build` (or `npm start`, which builds it when missing).');
+          res
+            .status(404)
+            .type('text/plain')
+            .send('The console is not built: run `npm run build` (or `npm start`, which builds it when missing).');
           return;
         }
         res.setHeader('Cache-Control', 'no-cache');

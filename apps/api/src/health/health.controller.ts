@@ -31,11 +31,15 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({
     summary: 'Readiness: the event store answers and the read-model lag (checkpoint, head, lag)',
-    description: 'With LEDGER_OPS_TOKEN set, only a caller sending it as the bearer token sees the details; anyone else gets `{status}` and the same status code.',
+    description:
+      'With LEDGER_OPS_TOKEN set, only a caller sending it as the bearer token sees the details; anyone else gets `{status}` and the same status code.',
   })
   @ApiOkResponse({ description: 'Ready' })
   @ApiServiceUnavailableResponse({ description: 'Not ready: the terminus body names the failing check' })
-  async ready(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<HealthCheckResult | string | object> {
+  async ready(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<HealthCheckResult | string | object> {
     const detailed = hasOpsAccess(req, this.config.opsToken);
     try {
       const result = await this.health.check([() => this.indicators.eventStore(), () => this.indicators.readModels()]);

@@ -54,10 +54,20 @@ export class LedgerHealthIndicators {
     const indicator = this.indicators.check(key);
     if (!this.readModelStatus) return indicator.down({ message: 'no read-model status is registered' });
     try {
-      const { checkpoint, head, lag } = await withTimeout(() => this.readModelStatus!.status(), this.options.timeoutMs, 'the read models');
+      const { checkpoint, head, lag } = await withTimeout(
+        () => this.readModelStatus!.status(),
+        this.options.timeoutMs,
+        'the read models',
+      );
       const { maxReadModelLag } = this.options;
       if (maxReadModelLag !== undefined && lag > maxReadModelLag) {
-        return indicator.down({ checkpoint, head, lag, maxLag: maxReadModelLag, message: `read models are ${lag} events behind` });
+        return indicator.down({
+          checkpoint,
+          head,
+          lag,
+          maxLag: maxReadModelLag,
+          message: `read models are ${lag} events behind`,
+        });
       }
       return indicator.up({ checkpoint, head, lag });
     } catch (error) {

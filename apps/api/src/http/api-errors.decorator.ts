@@ -16,7 +16,10 @@ export function ApiErrors(...codes: DomainErrorCode[]) {
           'application/json': {
             schema: { $ref: getSchemaPath(ErrorBodyDto) },
             examples: Object.fromEntries(
-              group.map((code) => [code, { value: { statusCode: status, error: code, message: `The ledger refused the request: ${code}.` } }]),
+              group.map((code) => [
+                code,
+                { value: { statusCode: status, error: code, message: `The ledger refused the request: ${code}.` } },
+              ]),
             ),
           },
         },
@@ -26,4 +29,5 @@ export function ApiErrors(...codes: DomainErrorCode[]) {
 }
 
 /** A route executing this command: its rules' codes (COMMAND_ERRORS), and ConcurrencyConflict when the ledger keeps moving. */
-export const ApiCommandErrors = (type: LedgerCommand['type']) => ApiErrors(...COMMAND_ERRORS[type], 'ConcurrencyConflict');
+export const ApiCommandErrors = (type: LedgerCommand['type']) =>
+  ApiErrors(...COMMAND_ERRORS[type], 'ConcurrencyConflict');

@@ -20,7 +20,8 @@ const MAX_REPORTED_FIELDS = 20;
 export function bodyProblems(body: unknown): Record<string, string[]> {
   // A Map, since a plain object's "__proto__" entry is its prototype, not a field.
   const problems = new Map<string, string[]>();
-  const report = (path: string, problem: string) => problems.set(path || BODY_PATH, [...(problems.get(path || BODY_PATH) ?? []), problem]);
+  const report = (path: string, problem: string) =>
+    problems.set(path || BODY_PATH, [...(problems.get(path || BODY_PATH) ?? []), problem]);
   const pending: Array<{ value: unknown; path: string; depth: number }> = [{ value: body, path: '', depth: 0 }];
   while (pending.length > 0 && problems.size < MAX_REPORTED_FIELDS) {
     const { value, path, depth } = pending.pop()!;
@@ -37,7 +38,8 @@ export function bodyProblems(body: unknown): Record<string, string[]> {
     for (const key of Object.keys(value)) {
       const child = path === '' ? key : `${path}.${key}`;
       if (PROTOTYPE_KEYS.has(key)) report(child, 'is a reserved property name and not allowed');
-      else if (LONE_SURROGATE.test(key) || CONTROL_CHARACTER.test(key)) report(path, 'has a property name that is not valid Unicode text');
+      else if (LONE_SURROGATE.test(key) || CONTROL_CHARACTER.test(key))
+        report(path, 'has a property name that is not valid Unicode text');
       else pending.push({ value: (value as Record<string, unknown>)[key], path: child, depth: depth + 1 });
     }
   }

@@ -40,7 +40,11 @@ export function ledgerLoggerModule() {
           redact: { paths: REDACTED_LOG_PATHS, censor: REDACTED },
           serializers: {
             req: (req: { url?: string; query?: unknown; params?: unknown }) =>
-              Object.assign(req, { url: req.url && redactUrl(req.url), query: redactQuery(req.query), params: redactQuery(req.params) }),
+              Object.assign(req, {
+                url: req.url && redactUrl(req.url),
+                query: redactQuery(req.query),
+                params: redactQuery(req.params),
+              }),
           },
         },
         // Written off the request path: a full stdout pipe never blocks a command.

@@ -9,10 +9,16 @@ export const REDACTED_LOG_PATHS = [
   'req.headers.cookie',
   'req.headers["x-api-key"]',
   'res.headers["set-cookie"]',
-  ...['password', 'secret', 'token', 'accessToken', 'access_token', 'refreshToken', 'clientSecret', 'client_secret'].flatMap((field) => [
-    `req.body.${field}`,
-    `*.${field}`,
-  ]),
+  ...[
+    'password',
+    'secret',
+    'token',
+    'accessToken',
+    'access_token',
+    'refreshToken',
+    'clientSecret',
+    'client_secret',
+  ].flatMap((field) => [`req.body.${field}`, `*.${field}`]),
 ];
 
 /** A UPN or alias (E1: no personal data in logs at info): any value with an @, e.g. `?userId=ada@contoso.com`. */
@@ -42,7 +48,10 @@ export function redactUrl(url: string): string {
 export function redactQuery(query: unknown): unknown {
   if (typeof query !== 'object' || query === null) return query;
   return Object.fromEntries(
-    Object.entries(query).map(([name, value]) => [name, CREDENTIAL_NAME.test(name) || PERSONAL.test(String(value)) ? REDACTED : value]),
+    Object.entries(query).map(([name, value]) => [
+      name,
+      CREDENTIAL_NAME.test(name) || PERSONAL.test(String(value)) ? REDACTED : value,
+    ]),
   );
 }
 

@@ -52,7 +52,9 @@ export class LedgerValidationPipe extends ValidationPipe {
     } catch (error) {
       if (error instanceof HttpException) throw error;
       // A validator that throws (e.g. on text it cannot encode) is refusing the input, not failing the server.
-      throw validationFailed({ [metadata.data ?? (metadata.type === 'body' ? BODY_PATH : metadata.type)]: ['could not be validated'] });
+      throw validationFailed({
+        [metadata.data ?? (metadata.type === 'body' ? BODY_PATH : metadata.type)]: ['could not be validated'],
+      });
     }
   }
 }

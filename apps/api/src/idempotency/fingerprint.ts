@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null, (_key, v: unknown) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return Object.fromEntries(
+      Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
   });
 }
 
@@ -19,6 +21,14 @@ export interface FingerprintInput {
 /** sha256 of the request's method, path, query, canonical body and actor. */
 export function requestFingerprint(input: FingerprintInput): string {
   return createHash('sha256')
-    .update(canonicalJson([input.method.toUpperCase(), input.path, input.query ?? {}, input.body ?? null, input.actorId ?? null]))
+    .update(
+      canonicalJson([
+        input.method.toUpperCase(),
+        input.path,
+        input.query ?? {},
+        input.body ?? null,
+        input.actorId ?? null,
+      ]),
+    )
     .digest('hex');
 }

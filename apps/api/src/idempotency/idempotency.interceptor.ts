@@ -1,4 +1,11 @@
-import { HttpStatus, Injectable, RequestMethod, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  HttpStatus,
+  Injectable,
+  RequestMethod,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { Request } from 'express';
 import { Observable, throwError } from 'rxjs';
@@ -33,7 +40,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = Array.isArray(header) ? header.join(',') : header;
     if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !KEY_PATTERN.test(key)) {
       return throwError(() =>
-        validationFailed({ [IDEMPOTENCY_KEY_HEADER]: [`must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters`] }),
+        validationFailed({
+          [IDEMPOTENCY_KEY_HEADER]: [`must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters`],
+        }),
       );
     }
     const fingerprint = requestFingerprint({
@@ -44,7 +53,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       actorId: request.actor?.id,
     });
     const declared = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined;
-    const status = declared ?? (request.method === RequestMethod[RequestMethod.POST] ? HttpStatus.CREATED : HttpStatus.OK);
+    const status =
+      declared ?? (request.method === RequestMethod[RequestMethod.POST] ? HttpStatus.CREATED : HttpStatus.OK);
     request.idempotency = { key, fingerprint, status };
     return next.handle();
   }

@@ -1,6 +1,13 @@
 import { CATALOG } from '@app/application';
 import { Catalog } from '@app/domain';
-import { GetLicenseDetailsQuery, LicenseDetailsList, LicenseDetailsListDoc, ListSubscribedSkusQuery, SubscribedSkuList, SubscribedSkuListDoc } from '@app/projections';
+import {
+  GetLicenseDetailsQuery,
+  LicenseDetailsList,
+  LicenseDetailsListDoc,
+  ListSubscribedSkusQuery,
+  SubscribedSkuList,
+  SubscribedSkuListDoc,
+} from '@app/projections';
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
@@ -10,7 +17,8 @@ import { ApiErrors } from '../http/api-errors.decorator';
 class ServicePlanDoc {
   @ApiProperty({ example: 'EXCHANGE' }) id: string;
   @ApiProperty({ example: 'Exchange Online' }) name: string;
-  @ApiProperty({ type: [String], example: ['XX'], description: 'Usage locations where the plan is not offered (U3)' }) unavailableIn: string[];
+  @ApiProperty({ type: [String], example: ['XX'], description: 'Usage locations where the plan is not offered (U3)' })
+  unavailableIn: string[];
 }
 
 class ServicePlanListDoc {
@@ -28,7 +36,10 @@ export class GraphController {
 
   @Get('subscribedSkus')
   @Roles('user-admin', 'auditor', 'compliance')
-  @ApiOperation({ summary: "Every subscription as Graph's subscribedSku: capabilityStatus, consumedUnits, prepaidUnits by state, service plans" })
+  @ApiOperation({
+    summary:
+      "Every subscription as Graph's subscribedSku: capabilityStatus, consumedUnits, prepaidUnits by state, service plans",
+  })
   @ApiOkResponse({ type: SubscribedSkuListDoc, description: 'Every subscription of the tenant, in skuId order' })
   subscribedSkus(@Actor() actor: ActorContext): Promise<SubscribedSkuList> {
     return this.queries.execute(new ListSubscribedSkusQuery(actor.tenantId));
@@ -36,7 +47,9 @@ export class GraphController {
 
   @Get('users/:userId/licenseDetails')
   @Roles('user-admin', 'auditor', 'compliance')
-  @ApiOperation({ summary: "A user's licenses as Graph's licenseDetails: each plan Success, or Disabled when in disabledPlans" })
+  @ApiOperation({
+    summary: "A user's licenses as Graph's licenseDetails: each plan Success, or Disabled when in disabledPlans",
+  })
   @ApiParam({ name: 'userId', example: 'ada@contoso.com', description: 'A userId, or a UPN in any case' })
   @ApiOkResponse({ type: LicenseDetailsListDoc, description: "The user's licenses, in skuId order" })
   @ApiErrors(...GetLicenseDetailsQuery.errors)
@@ -45,7 +58,9 @@ export class GraphController {
   }
 
   @Get('servicePlans')
-  @ApiOperation({ summary: 'The service-plan catalogue (LEDGER_CATALOG_FILE or the shipped default); any valid token may read it' })
+  @ApiOperation({
+    summary: 'The service-plan catalogue (LEDGER_CATALOG_FILE or the shipped default); any valid token may read it',
+  })
   @ApiOkResponse({ type: ServicePlanListDoc, description: 'Every plan of the catalogue' })
   servicePlans(): ServicePlanListDoc {
     return { items: this.catalog.all() };

@@ -30,9 +30,14 @@ export class LicensesController {
   @HttpCode(200)
   @Roles('user-admin')
   @ApiOperation({
-    summary: 'Add, replace or remove the licenses of many users at once (L9): all or nothing; dryRun applies nothing and reports each failure',
+    summary:
+      'Add, replace or remove the licenses of many users at once (L9): all or nothing; dryRun applies nothing and reports each failure',
   })
-  @ApiOkResponse({ type: BulkResultDoc, description: 'What was (or, with dryRun, would be) added and removed per user, and the seats used; a dry run answers 200 with ok false when rules fail' })
+  @ApiOkResponse({
+    type: BulkResultDoc,
+    description:
+      'What was (or, with dryRun, would be) added and removed per user, and the seats used; a dry run answers 200 with ok false when rules fail',
+  })
   @ApiCommandErrors('BulkAssignLicenses')
   async bulk(
     @Body() body: BulkLicensesDto,
@@ -55,7 +60,9 @@ export class LicensesController {
     // A refused dry run: what passed, each user's failures, and the seats that are short.
     const failures = failuresOf(outcome.refused);
     const summary = summarizeBulk(command, outcome.events, outcome.availableBefore);
-    const short = failures.flatMap((failure) => (failure.code === 'InsufficientSeats' ? (failure.details?.seats as BulkResult['seats']) : []));
+    const short = failures.flatMap((failure) =>
+      failure.code === 'InsufficientSeats' ? (failure.details?.seats as BulkResult['seats']) : [],
+    );
     return {
       dryRun,
       applied: false,
@@ -65,7 +72,9 @@ export class LicensesController {
         failures: failures.filter((failure) => failure.userId === user.userId).map(toRuleFailure),
       })),
       seats: summary.seats.map((seats) => short.find((need) => need.skuId === seats.skuId) ?? seats),
-      failures: failures.filter((failure) => failure.userId === undefined && failure.code !== 'InsufficientSeats').map(toRuleFailure),
+      failures: failures
+        .filter((failure) => failure.userId === undefined && failure.code !== 'InsufficientSeats')
+        .map(toRuleFailure),
     };
   }
 
@@ -73,7 +82,9 @@ export class LicensesController {
   @Idempotent()
   @HttpCode(200)
   @Roles('user-admin')
-  @ApiOperation({ summary: 'Move one seat from one user to another, never free in between (L8); ?dryRun=true previews' })
+  @ApiOperation({
+    summary: 'Move one seat from one user to another, never free in between (L8); ?dryRun=true previews',
+  })
   @ApiOkResponse({
     schema: { oneOf: [{ $ref: getSchemaPath(ReassignResultDoc) }, { $ref: getSchemaPath(DryRunResultDoc) }] },
     description: 'Both users after the move; with ?dryRun=true, what would happen (200 even when refused)',
@@ -86,8 +97,12 @@ export class LicensesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ from: UserView; to: UserView } | DryRunResult> {
     const command = { type: 'ReassignLicense', data: body } as const;
-    if (query.dryRun) return dryRunResult(await this.commands.execute(new ExecuteLedgerCommand(command, context, { dryRun: true })));
-    const view = () => ({ from: this.users.get(context.tenantId, body.fromUserId), to: this.users.get(context.tenantId, body.toUserId) });
+    if (query.dryRun)
+      return dryRunResult(await this.commands.execute(new ExecuteLedgerCommand(command, context, { dryRun: true })));
+    const view = () => ({
+      from: this.users.get(context.tenantId, body.fromUserId),
+      to: this.users.get(context.tenantId, body.toUserId),
+    });
     return answer(res, await this.commands.execute(new ExecuteLedgerCommand(command, context, { view })));
   }
 }

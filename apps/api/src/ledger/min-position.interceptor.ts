@@ -29,7 +29,8 @@ export class MinPositionInterceptor implements NestInterceptor {
     const header = request.headers[MIN_POSITION_HEADER.toLowerCase()];
     if (request.method !== 'GET' || header === undefined) return next.handle();
     const value = Array.isArray(header) ? header.join(',') : header.trim();
-    if (!POSITION.test(value)) throw validationFailed({ [MIN_POSITION_HEADER]: ['must be a non-negative integer (a store position)'] });
+    if (!POSITION.test(value))
+      throw validationFailed({ [MIN_POSITION_HEADER]: ['must be a non-negative integer (a store position)'] });
     return from(this.projector.waitFor(BigInt(value), this.waitMs)).pipe(mergeMap(() => next.handle()));
   }
 }

@@ -21,7 +21,10 @@ export class ReadModelMetrics {
       registers: [registry],
       async collect() {
         // While the store is unreachable the last value stays: /metrics must keep answering.
-        await projector.status().then(({ lag }) => this.set(lag), () => undefined);
+        await projector.status().then(
+          ({ lag }) => this.set(lag),
+          () => undefined,
+        );
       },
     });
   }

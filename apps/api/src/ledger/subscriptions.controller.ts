@@ -29,7 +29,9 @@ export class SubscriptionsController {
   @Post()
   @Idempotent()
   @Roles('global-admin')
-  @ApiOperation({ summary: 'Add a subscription (S1): its plans come from the catalogue; optionally a term end and trial (SL1)' })
+  @ApiOperation({
+    summary: 'Add a subscription (S1): its plans come from the catalogue; optionally a term end and trial (SL1)',
+  })
   @ApiCreatedResponse({ type: SubscriptionViewDoc, description: 'The subscription added' })
   @ApiCommandErrors('AddSubscription')
   async add(
@@ -38,7 +40,10 @@ export class SubscriptionsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<SubscriptionView> {
     const view = () => this.seats.get(context.tenantId, body.skuId);
-    return answer(res, await this.commands.execute(new ExecuteLedgerCommand({ type: 'AddSubscription', data: body }, context, { view })));
+    return answer(
+      res,
+      await this.commands.execute(new ExecuteLedgerCommand({ type: 'AddSubscription', data: body }, context, { view })),
+    );
   }
 
   @Post(':skuId/seats')
@@ -55,14 +60,22 @@ export class SubscriptionsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<SubscriptionView> {
     const view = () => this.seats.get(context.tenantId, skuId);
-    return answer(res, await this.commands.execute(new ExecuteLedgerCommand({ type: 'ChangeSeats', data: { skuId, ...body } }, context, { view })));
+    return answer(
+      res,
+      await this.commands.execute(
+        new ExecuteLedgerCommand({ type: 'ChangeSeats', data: { skuId, ...body } }, context, { view }),
+      ),
+    );
   }
 
   @Post(':skuId/renew')
   @Idempotent()
   @HttpCode(200)
   @Roles('global-admin')
-  @ApiOperation({ summary: 'Renew to a new term end (SL2): from warning or suspended back to enabled; a deleted one cannot be renewed' })
+  @ApiOperation({
+    summary:
+      'Renew to a new term end (SL2): from warning or suspended back to enabled; a deleted one cannot be renewed',
+  })
   @ApiOkResponse({ type: SubscriptionViewDoc, description: 'The subscription, enabled until its new term end' })
   @ApiCommandErrors('RenewSubscription')
   async renew(

@@ -3,14 +3,30 @@ import { DeleteUsers, LedgerCommand, failuresOf } from '@app/domain';
 import { GetUserQuery, ListUsersQuery, Page, UserPageDoc, UserQueries, UserView, UserViewDoc } from '@app/projections';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Actor, ActorContext, Roles } from '../auth';
 import { DEFAULT_PAGE_LIMIT } from '../http/page-query.dto';
 import { AssignLicenseDto } from './dto/license.dto';
 import { DryRunQueryDto } from './dto/dry-run.dto';
-import { AddAliasDto, CreateUserDto, DeleteUsersDto, LegalHoldDto, ListUsersQueryDto, RestoreUserDto, UpdateUserDto } from './dto/user.dto';
+import {
+  AddAliasDto,
+  CreateUserDto,
+  DeleteUsersDto,
+  LegalHoldDto,
+  ListUsersQueryDto,
+  RestoreUserDto,
+  UpdateUserDto,
+} from './dto/user.dto';
 import { DryRunResult, dryRunResult, toRuleFailure } from './dry-run';
 import { RestoreResultDoc } from './views/restore-result.view';
 import { LedgerContext, answer } from './ledger-request';
@@ -19,7 +35,9 @@ import { BulkDeleteResult, BulkDeleteResultDoc } from './views/bulk-delete-resul
 import { DryRunResultDoc } from './views/dry-run.view';
 
 /** A command that takes licenses or deletes answers the user view, or with ?dryRun=true what would happen. */
-const USER_OR_DRY_RUN = { schema: { oneOf: [{ $ref: getSchemaPath(UserViewDoc) }, { $ref: getSchemaPath(DryRunResultDoc) }] } };
+const USER_OR_DRY_RUN = {
+  schema: { oneOf: [{ $ref: getSchemaPath(UserViewDoc) }, { $ref: getSchemaPath(DryRunResultDoc) }] },
+};
 import { ApiCommandErrors, ApiErrors } from '../http/api-errors.decorator';
 
 @ApiTags('users')
@@ -38,7 +56,11 @@ export class UsersController {
   @ApiOperation({ summary: 'Create a user (U1); the server assigns its userId' })
   @ApiCreatedResponse({ type: UserViewDoc, description: 'The user created' })
   @ApiCommandErrors('CreateUser')
-  create(@Body() body: CreateUserDto, @LedgerContext() context: CommandContext, @Res({ passthrough: true }) res: Response) {
+  create(
+    @Body() body: CreateUserDto,
+    @LedgerContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const userId = randomUUID();
     return this.run({ type: 'CreateUser', data: { userId, ...body } }, userId, context, res);
   }
@@ -78,9 +100,13 @@ export class UsersController {
   @HttpCode(200)
   @Roles('user-admin')
   @ApiOperation({
-    summary: 'Delete several users in one commit, all or nothing (U4 for each); dryRun answers 200 with each failure named',
+    summary:
+      'Delete several users in one commit, all or nothing (U4 for each); dryRun answers 200 with each failure named',
   })
-  @ApiOkResponse({ type: BulkDeleteResultDoc, description: 'The users deleted (or, with dryRun, who would be and what fails)' })
+  @ApiOkResponse({
+    type: BulkDeleteResultDoc,
+    description: 'The users deleted (or, with dryRun, who would be and what fails)',
+  })
   @ApiCommandErrors('DeleteUsers')
   async removeMany(
     @Body() body: DeleteUsersDto,
@@ -90,13 +116,21 @@ export class UsersController {
     const command: DeleteUsers = { type: 'DeleteUsers', data: { userIds: body.userIds } };
     const dryRun = body.dryRun ?? false;
     const views = () => body.userIds.map((userId) => this.users.get(context.tenantId, userId));
-    const outcome = await this.commands.execute(new ExecuteLedgerCommand(command, context, { dryRun, view: () => ({ dryRun, applied: !dryRun, ok: true, users: views() }) }));
+    const outcome = await this.commands.execute(
+      new ExecuteLedgerCommand(command, context, {
+        dryRun,
+        view: () => ({ dryRun, applied: !dryRun, ok: true, users: views() }),
+      }),
+    );
     if (!outcome.refused) return answer(res, outcome);
     // A refused dry run: every listed user with what fails for it (an unknown id has no view, only its failures).
     const failures = failuresOf(outcome.refused);
     const users = body.userIds.map((userId) => {
       const view = this.users.get(context.tenantId, userId);
-      return { ...(view ?? { userId }), failures: failures.filter((failure) => failure.userId === userId).map(toRuleFailure) };
+      return {
+        ...(view ?? { userId }),
+        failures: failures.filter((failure) => failure.userId === userId).map(toRuleFailure),
+      };
     });
     return { dryRun, applied: false, ok: false, users };
   }
@@ -104,8 +138,14 @@ export class UsersController {
   @Delete(':userId')
   @Idempotent()
   @Roles('user-admin')
-  @ApiOperation({ summary: 'Delete a user: frees every license at once; data kept for the 30-day grace period (U4); ?dryRun=true previews' })
-  @ApiOkResponse({ ...USER_OR_DRY_RUN, description: 'The user, status deleted; with ?dryRun=true, what would happen (200 even when refused)' })
+  @ApiOperation({
+    summary:
+      'Delete a user: frees every license at once; data kept for the 30-day grace period (U4); ?dryRun=true previews',
+  })
+  @ApiOkResponse({
+    ...USER_OR_DRY_RUN,
+    description: 'The user, status deleted; with ?dryRun=true, what would happen (200 even when refused)',
+  })
   @ApiCommandErrors('DeleteUser')
   remove(
     @Param('userId') userId: string,
@@ -120,8 +160,14 @@ export class UsersController {
   @Idempotent()
   @HttpCode(200)
   @Roles('user-admin')
-  @ApiOperation({ summary: 'Add and remove licenses of one user, atomically (L1); Exchange changes follow L3/L4; ?dryRun=true previews' })
-  @ApiOkResponse({ ...USER_OR_DRY_RUN, description: 'The user with its licenses after the change; with ?dryRun=true, what would happen' })
+  @ApiOperation({
+    summary:
+      'Add and remove licenses of one user, atomically (L1); Exchange changes follow L3/L4; ?dryRun=true previews',
+  })
+  @ApiOkResponse({
+    ...USER_OR_DRY_RUN,
+    description: 'The user with its licenses after the change; with ?dryRun=true, what would happen',
+  })
   @ApiCommandErrors('AssignLicense')
   assignLicense(
     @Param('userId') userId: string,
@@ -138,7 +184,8 @@ export class UsersController {
   @HttpCode(200)
   @Roles('user-admin')
   @ApiOperation({
-    summary: 'Restore a deleted user until its purgeAfter, in one commit: licenses (or none), mailbox and contacts list (L4), aliases no one took (U5)',
+    summary:
+      'Restore a deleted user until its purgeAfter, in one commit: licenses (or none), mailbox and contacts list (L4), aliases no one took (U5)',
   })
   @ApiOkResponse({ type: RestoreResultDoc, description: 'The user restored, and the aliases others took meanwhile' })
   @ApiCommandErrors('RestoreUser')
@@ -151,7 +198,9 @@ export class UsersController {
     const command: LedgerCommand = { type: 'RestoreUser', data: { userId, withLicenses: body.withLicenses ?? true } };
     const view = ({ events }: DecidedCommand) => ({
       user: this.users.get(context.tenantId, userId),
-      aliasesNotRestored: events.flatMap((event) => (event.type === 'UserRestored' ? event.data.aliasesNotRestored : [])),
+      aliasesNotRestored: events.flatMap((event) =>
+        event.type === 'UserRestored' ? event.data.aliasesNotRestored : [],
+      ),
     });
     return answer(res, await this.commands.execute(new ExecuteLedgerCommand(command, context, { view })));
   }
@@ -159,7 +208,10 @@ export class UsersController {
   @Put(':userId/hold')
   @Idempotent()
   @Roles('compliance')
-  @ApiOperation({ summary: 'Place a legal hold (H1): nothing of the user is purged while it stands; on a held user, replaces the reason' })
+  @ApiOperation({
+    summary:
+      'Place a legal hold (H1): nothing of the user is purged while it stands; on a held user, replaces the reason',
+  })
   @ApiOkResponse({ type: UserViewDoc, description: 'The user, held' })
   @ApiCommandErrors('PlaceLegalHold')
   placeHold(
@@ -174,24 +226,37 @@ export class UsersController {
   @Delete(':userId/hold')
   @Idempotent()
   @Roles('compliance')
-  @ApiOperation({ summary: 'Release the legal hold (H2): nothing is purged at once; whatever fell due gets purgeAfter = now + 30 days' })
+  @ApiOperation({
+    summary:
+      'Release the legal hold (H2): nothing is purged at once; whatever fell due gets purgeAfter = now + 30 days',
+  })
   @ApiOkResponse({ type: UserViewDoc, description: 'The user, no longer held' })
   @ApiCommandErrors('ReleaseLegalHold')
-  releaseHold(@Param('userId') userId: string, @LedgerContext() context: CommandContext, @Res({ passthrough: true }) res: Response) {
+  releaseHold(
+    @Param('userId') userId: string,
+    @LedgerContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run({ type: 'ReleaseLegalHold', data: { userId } }, userId, context, res);
   }
 
   @Get()
   @Roles('user-admin', 'auditor', 'compliance')
-  @ApiOperation({ summary: 'Find users: a UPN or display-name prefix, a SKU, a status, a usage location; ordered, keyset paging' })
+  @ApiOperation({
+    summary: 'Find users: a UPN or display-name prefix, a SKU, a status, a usage location; ordered, keyset paging',
+  })
   @ApiOkResponse({ type: UserPageDoc, description: 'One page of users; nextCursor is null on the last' })
   list(@Query() query: ListUsersQueryDto, @Actor() actor: ActorContext): Promise<Page<UserView>> {
-    return this.queries.execute(new ListUsersQuery(actor.tenantId, { ...query, limit: query.limit ?? DEFAULT_PAGE_LIMIT }));
+    return this.queries.execute(
+      new ListUsersQuery(actor.tenantId, { ...query, limit: query.limit ?? DEFAULT_PAGE_LIMIT }),
+    );
   }
 
   @Get(':userId')
   @Roles('user-admin', 'auditor', 'compliance')
-  @ApiOperation({ summary: 'One user, by userId or by a UPN in any case (the user holding it now, deleted-but-not-purged included)' })
+  @ApiOperation({
+    summary: 'One user, by userId or by a UPN in any case (the user holding it now, deleted-but-not-purged included)',
+  })
   // One path template with PATCH and DELETE /v1/users/{userId}; the parameter also takes a UPN here.
   @ApiParam({ name: 'userId', example: 'ada@contoso.com', description: 'A userId, or a UPN in any case' })
   @ApiOkResponse({ type: UserViewDoc, description: 'The user' })
@@ -200,8 +265,15 @@ export class UsersController {
     return this.queries.execute(new GetUserQuery(actor.tenantId, userIdOrUpn));
   }
 
-  private async run(command: LedgerCommand, userId: string, context: CommandContext, res: Response, dryRun = false): Promise<UserView | DryRunResult> {
-    if (dryRun) return dryRunResult(await this.commands.execute(new ExecuteLedgerCommand(command, context, { dryRun })));
+  private async run(
+    command: LedgerCommand,
+    userId: string,
+    context: CommandContext,
+    res: Response,
+    dryRun = false,
+  ): Promise<UserView | DryRunResult> {
+    if (dryRun)
+      return dryRunResult(await this.commands.execute(new ExecuteLedgerCommand(command, context, { dryRun })));
     const view = () => this.users.get(context.tenantId, userId);
     return answer(res, await this.commands.execute(new ExecuteLedgerCommand(command, context, { view })));
   }

@@ -21,8 +21,13 @@ export class MetricsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Prometheus metrics (text exposition format); with LEDGER_OPS_TOKEN set, send it as the bearer token' })
-  @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'Unauthenticated: LEDGER_OPS_TOKEN is set and was not sent' })
+  @ApiOperation({
+    summary: 'Prometheus metrics (text exposition format); with LEDGER_OPS_TOKEN set, send it as the bearer token',
+  })
+  @ApiUnauthorizedResponse({
+    type: ErrorBodyDto,
+    description: 'Unauthenticated: LEDGER_OPS_TOKEN is set and was not sent',
+  })
   @ApiProduces('text/plain')
   @ApiOkResponse({ schema: { type: 'string' }, description: 'Every metric in the Prometheus text format' })
   async metrics(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {

@@ -15,7 +15,11 @@ export function hasOpsAccess(req: Request, opsToken: string | undefined): boolea
 
 export function requireOpsAccess(req: Request, opsToken: string | undefined): void {
   if (!hasOpsAccess(req, opsToken)) {
-    throw new ApiError(401, 'Unauthenticated', 'This endpoint needs the operations token: send "Authorization: Bearer <LEDGER_OPS_TOKEN>".');
+    throw new ApiError(
+      401,
+      'Unauthenticated',
+      'This endpoint needs the operations token: send "Authorization: Bearer <LEDGER_OPS_TOKEN>".',
+    );
   }
 }
 

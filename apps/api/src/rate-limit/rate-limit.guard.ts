@@ -1,6 +1,13 @@
 import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerStorage, getOptionsToken, getStorageToken, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import {
+  ThrottlerGuard,
+  ThrottlerStorage,
+  getOptionsToken,
+  getStorageToken,
+  type ThrottlerLimitDetail,
+  type ThrottlerModuleOptions,
+} from '@nestjs/throttler';
 import { Counter, type Registry } from 'prom-client';
 import type { AuthenticatedRequest } from '../auth/actor';
 import { ApiError } from '../http/api-error';
@@ -33,10 +40,19 @@ export class RateLimitGuard extends ThrottlerGuard {
     return actor ? `actor:${actor.tenantId}:${actor.id}` : `ip:${String(req.ip)}`;
   }
 
-  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     this.refused.inc();
-    throw new ApiError(429, 'TooManyRequests', `Too many requests: at most ${detail.limit} per minute; retry after ${detail.timeToBlockExpire} s.`, undefined, {
-      'Retry-After': String(detail.timeToBlockExpire),
-    });
+    throw new ApiError(
+      429,
+      'TooManyRequests',
+      `Too many requests: at most ${detail.limit} per minute; retry after ${detail.timeToBlockExpire} s.`,
+      undefined,
+      {
+        'Retry-After': String(detail.timeToBlockExpire),
+      },
+    );
   }
 }

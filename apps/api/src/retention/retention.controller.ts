@@ -31,7 +31,9 @@ export class RetentionController {
   })
   @ApiOkResponse({ type: MailboxPageDoc, description: 'One page of mailboxes; nextCursor is null on the last' })
   list(@Query() query: ListMailboxesQueryDto, @Actor() actor: ActorContext): Promise<Page<MailboxView>> {
-    return this.queries.execute(new ListMailboxesQuery(actor.tenantId, { ...query, limit: query.limit ?? DEFAULT_PAGE_LIMIT }));
+    return this.queries.execute(
+      new ListMailboxesQuery(actor.tenantId, { ...query, limit: query.limit ?? DEFAULT_PAGE_LIMIT }),
+    );
   }
 
   @Get('users/:userId/timeline')

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { EXIT_FAILURE, EXIT_OK, defineCommand } from '../cli-command';
 import { readModelFileOf } from '../ledger-files';
 
-
 const SIDE_FILES = ['', '-wal', '-shm'];
 
 export const encryptPersonalDataCommand = defineCommand(
@@ -25,7 +24,9 @@ EventStoreDB logs cannot be rewritten: see docs/compliance.md.`,
   async (_options, io) => {
     const config = loadLedgerConfig(io.env);
     if (config.eventStore !== 'sqlite') {
-      io.stderr.write('encrypt-personal-data rewrites the embedded SQLite log only; for EventStoreDB see docs/compliance.md\n');
+      io.stderr.write(
+        'encrypt-personal-data rewrites the embedded SQLite log only; for EventStoreDB see docs/compliance.md\n',
+      );
       return EXIT_FAILURE;
     }
     const file = join(config.dataDir, 'events.sqlite');
@@ -35,7 +36,12 @@ EventStoreDB logs cannot be rewritten: see docs/compliance.md.`,
     const fresh = new CryptoShreddingEventStore(SqliteEventStore.open(next));
     let copied = 0;
     try {
-      if (await new CryptoShreddingEventStore(old).assertSealed().then(() => true, () => false)) {
+      if (
+        await new CryptoShreddingEventStore(old).assertSealed().then(
+          () => true,
+          () => false,
+        )
+      ) {
         io.stdout.write('The event log is already encrypted: nothing to do\n');
         return EXIT_OK;
       }
@@ -59,7 +65,9 @@ EventStoreDB logs cannot be rewritten: see docs/compliance.md.`,
     }
     for (const stale of [file, readModelFileOf(config)]) for (const suffix of SIDE_FILES) shred(stale + suffix);
     renameSync(next, file);
-    io.stdout.write(`Encrypted the personal data of ${copied} events into a new ${file}; the old log and the read models are overwritten and deleted\n`);
+    io.stdout.write(
+      `Encrypted the personal data of ${copied} events into a new ${file}; the old log and the read models are overwritten and deleted\n`,
+    );
     return EXIT_OK;
   },
 );

@@ -11,4 +11,12 @@ import { verifyErasureCommand } from './verify-erasure.command';
  * Every CLI command. To add one: create commands/<name>.command.ts exporting `defineCommand(...)`
  * (see token.command.ts) and list it here; the dispatcher and `--help` pick it up.
  */
-export const COMMANDS: readonly CliCommand[] = [tokenCommand, replayCommand, rebuildCommand, verifyCommand, verifyErasureCommand, encryptPersonalDataCommand, seedDemoCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  tokenCommand,
+  replayCommand,
+  rebuildCommand,
+  verifyCommand,
+  verifyErasureCommand,
+  encryptPersonalDataCommand,
+  seedDemoCommand,
+];

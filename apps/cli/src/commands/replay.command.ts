@@ -39,13 +39,21 @@ is never shown free in between. Filters combine; --from and --to are inclusive.`
       .option('--type <types>', 'only these event types (comma-separated or repeated)', collect)
       .option('--from <ISO>', 'changes at or after this instant')
       .option('--to <ISO>', 'changes at or before this instant')
-      .option('-f, --format <fmt>', 'text (default) or json: one audit entry per line (the API\'s shape) with\n"summary" (the text line) and "seatsLeft"', 'text'),
+      .option(
+        '-f, --format <fmt>',
+        'text (default) or json: one audit entry per line (the API\'s shape) with\n"summary" (the text line) and "seatsLeft"',
+        'text',
+      ),
   async (values, io) => {
-    if (values.format !== 'text' && values.format !== 'json') throw new CliUsageError(`--format must be text or json, got "${values.format}"`);
+    if (values.format !== 'text' && values.format !== 'json')
+      throw new CliUsageError(`--format must be text or json, got "${values.format}"`);
     const tenant = parseTenant(values.tenant);
     const types = (values.type ?? []).flatMap((type) => type.split(',')).map((type) => type.trim());
     const unknown = types.filter((type) => !(LEDGER_EVENT_TYPES as readonly string[]).includes(type));
-    if (unknown.length > 0) throw new CliUsageError(`unknown event type(s): ${unknown.join(', ')}; expected ${LEDGER_EVENT_TYPES.join(', ')}`);
+    if (unknown.length > 0)
+      throw new CliUsageError(
+        `unknown event type(s): ${unknown.join(', ')}; expected ${LEDGER_EVENT_TYPES.join(', ')}`,
+      );
     const from = parseInstant(values.from, '--from');
     const to = parseInstant(values.to, '--to');
     if (from && to && from > to) throw new CliUsageError('--from must not be after --to');
@@ -66,7 +74,9 @@ is never shown free in between. Filters combine; --from and --to are inclusive.`
           await out.write(`${line.text}\n`);
         } else {
           for (const event of line.matched) {
-            await out.write(`${JSON.stringify({ ...event, summary: line.text, ...(line.seatsLeft !== undefined ? { seatsLeft: line.seatsLeft } : {}) })}\n`);
+            await out.write(
+              `${JSON.stringify({ ...event, summary: line.text, ...(line.seatsLeft !== undefined ? { seatsLeft: line.seatsLeft } : {}) })}\n`,
+            );
           }
         }
         // The reader went away (replay ... | head): stop reading, as other Unix tools do.

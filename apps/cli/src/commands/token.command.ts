@@ -28,7 +28,8 @@ LEDGER_DATA_DIR/jwt-secret (generated on first use), exactly as the API verifies
     const roles = values.role ?? [];
     if (roles.length === 0) throw new CliUsageError('at least one --role is required');
     const unknown = roles.filter((role) => !isRole(role));
-    if (unknown.length > 0) throw new CliUsageError(`unknown role(s): ${unknown.join(', ')}; expected ${ROLES.join(', ')}`);
+    if (unknown.length > 0)
+      throw new CliUsageError(`unknown role(s): ${unknown.join(', ')}; expected ${ROLES.join(', ')}`);
     const actor = values.actor?.trim();
     if (!actor) throw new CliUsageError('--actor <id> is required');
     const tenant = parseTenant(values.tenant);

@@ -4,13 +4,16 @@ import { existsSync } from 'node:fs';
 import { EXIT_FAILURE, EXIT_OK, defineCommand } from '../cli-command';
 import { openLedgerFiles } from '../ledger-files';
 
-
 const FIELDS = [...new Set(Object.values(PERSONAL_FIELDS).flat())];
 const HELD_IN_JSON = FIELDS.map((field) => `json_type(%c, '$.${field}') IN ('text', 'array')`).join(' OR ');
 
 /** Read-model places that may hold a user's personal data: a query counting that user's readable rows. */
 const READ_MODEL_CHECKS: { table: string; where: string; count: string }[] = [
-  { table: 'users', where: 'the users read model', count: 'SELECT count(*) FROM users WHERE tenant_id = ? AND user_id = ?' },
+  {
+    table: 'users',
+    where: 'the users read model',
+    count: 'SELECT count(*) FROM users WHERE tenant_id = ? AND user_id = ?',
+  },
   {
     table: 'mailboxes',
     where: 'the mailbox read model',
@@ -19,7 +22,8 @@ const READ_MODEL_CHECKS: { table: string; where: string; count: string }[] = [
   {
     table: 'mailbox_owners',
     where: 'the mailbox owners',
-    count: 'SELECT count(*) FROM mailbox_owners WHERE tenant_id = ? AND user_id = ? AND user_principal_name IS NOT NULL',
+    count:
+      'SELECT count(*) FROM mailbox_owners WHERE tenant_id = ? AND user_id = ? AND user_principal_name IS NOT NULL',
   },
   {
     table: 'audit_user_names',
@@ -68,7 +72,8 @@ when there is none. Nothing is written.`,
         }
       }
       for (const { tenantId, userId } of purged) {
-        if (await store.keys.find(tenantId, userId)) found(tenantId, userId, "the data key is not destroyed: the user's events open");
+        if (await store.keys.find(tenantId, userId))
+          found(tenantId, userId, "the data key is not destroyed: the user's events open");
       }
     } finally {
       await store.close();
@@ -76,12 +81,16 @@ when there is none. Nothing is written.`,
     if (existsSync(readModelFile)) {
       const db = new Database(readModelFile, { readonly: true, fileMustExist: true });
       try {
-        const tables = new Set(db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all());
+        const tables = new Set(
+          db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all(),
+        );
         for (const { tenantId, userId } of purged) {
           for (const check of READ_MODEL_CHECKS.filter(({ table }) => tables.has(table))) {
-            if ((db.prepare<[string, string], number>(check.count).pluck().get(tenantId, userId) ?? 0) > 0) found(tenantId, userId, check.where);
+            if ((db.prepare<[string, string], number>(check.count).pluck().get(tenantId, userId) ?? 0) > 0)
+              found(tenantId, userId, check.where);
           }
-          if (tables.has('ledger_snapshot_rows') && snapshotHolds(db, tenantId, userId)) found(tenantId, userId, 'the ledger snapshot');
+          if (tables.has('ledger_snapshot_rows') && snapshotHolds(db, tenantId, userId))
+            found(tenantId, userId, 'the ledger snapshot');
         }
       } finally {
         db.close();
@@ -100,7 +109,9 @@ when there is none. Nothing is written.`,
 /** The user's row of the tenant's snapshot has a personal field set. */
 function snapshotHolds(db: Database.Database, tenantId: string, userId: string): boolean {
   const row = db
-    .prepare<[string, string], string>("SELECT value FROM ledger_snapshot_rows WHERE stream_id = ? AND kind = 'user' AND id = ?")
+    .prepare<[string, string], string>(
+      "SELECT value FROM ledger_snapshot_rows WHERE stream_id = ? AND kind = 'user' AND id = ?",
+    )
     .pluck()
     .get(`ledger-${tenantId}`, userId);
   if (!row) return false;

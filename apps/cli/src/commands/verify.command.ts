@@ -38,7 +38,9 @@ Prints each difference (table, primary key, columns) and exits 1 if there is any
     const { store, readModelFile } = openLedgerFiles(io.env);
     try {
       if (!existsSync(readModelFile)) {
-        io.stdout.write(`No live read models at ${readModelFile}: nothing to compare (run the API or "rebuild" first)\n`);
+        io.stdout.write(
+          `No live read models at ${readModelFile}: nothing to compare (run the API or "rebuild" first)\n`,
+        );
         return EXIT_FAILURE;
       }
       const live = new Database(readModelFile, { readonly: true, fileMustExist: true });
@@ -64,7 +66,8 @@ Prints each difference (table, primary key, columns) and exits 1 if there is any
             const message = checkpoint
               ? `live read model is version ${checkpoint.version}, this build's is ${projection.version} (the API rebuilds it at start-up)`
               : 'never built in the live read models';
-            for (const table of projection.tables) differences.push({ table, kind: 'schema', message: `${projection.name}: ${message}` });
+            for (const table of projection.tables)
+              differences.push({ table, kind: 'schema', message: `${projection.name}: ${message}` });
             total += projection.tables.length;
             continue;
           }
@@ -72,7 +75,9 @@ Prints each difference (table, primary key, columns) and exits 1 if there is any
         }
         const head = await headPosition(store);
         for (const [position, projections] of groups) {
-          io.stderr.write(`Rebuilding ${projections.map((p) => p.name).join(', ')} up to the live checkpoint ${position} (store head ${head})\n`);
+          io.stderr.write(
+            `Rebuilding ${projections.map((p) => p.name).join(', ')} up to the live checkpoint ${position} (store head ${head})\n`,
+          );
           const scratch = openScratch(store, projections, position);
           try {
             const report = await catchUpWithProgress(scratch.projector, store, io.stderr, 'verify', position);
@@ -89,7 +94,9 @@ Prints each difference (table, primary key, columns) and exits 1 if there is any
         live.exec('COMMIT');
         if (total === 0) {
           const positions = [...groups.keys()].join(', ');
-          io.stdout.write(`Read models match the events: ${tables} tables, ${rows} rows compared at position ${positions}\n`);
+          io.stdout.write(
+            `Read models match the events: ${tables} tables, ${rows} rows compared at position ${positions}\n`,
+          );
           return EXIT_OK;
         }
         io.stdout.write(`Read models disagree with the events: ${total} difference(s)\n`);

@@ -56,7 +56,10 @@ export async function seedDemoTenant(
 /** Day 0: Carol buys the subscriptions, each with its share of the users as seats (at least 5). */
 async function buySubscriptions(scenario: DemoScenario): Promise<void> {
   for (const { share, ...subscription } of SUBSCRIPTIONS) {
-    await scenario.run(CAROL, { type: 'AddSubscription', data: { ...subscription, seats: Math.max(5, Math.ceil(scenario.options.users * share)) } });
+    await scenario.run(CAROL, {
+      type: 'AddSubscription',
+      data: { ...subscription, seats: Math.max(5, Math.ceil(scenario.options.users * share)) },
+    });
   }
 }
 

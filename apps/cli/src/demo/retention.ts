@@ -7,7 +7,10 @@ export async function retention(scenario: DemoScenario): Promise<void> {
   const now = scenario.endOfDay();
   const due = (purgeAfter: string | null | undefined) => !!purgeAfter && Date.parse(purgeAfter) <= now;
   const dueUsers = [...(await scenario.state()).users.values()].filter(
-    (user) => (user.mailbox?.status === 'softDeleted' && due(user.mailbox.purgeAfter)) || (user.status === 'deleted' && due(user.purgeAfter)),
+    (user) =>
+      (user.mailbox?.status === 'softDeleted' && due(user.mailbox.purgeAfter)) ||
+      (user.status === 'deleted' && due(user.purgeAfter)),
   );
-  for (const user of dueUsers) await scenario.run(RETENTION_ACTOR, { type: 'PurgeMailbox', data: { userId: user.userId } });
+  for (const user of dueUsers)
+    await scenario.run(RETENTION_ACTOR, { type: 'PurgeMailbox', data: { userId: user.userId } });
 }

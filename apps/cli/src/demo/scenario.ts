@@ -72,7 +72,11 @@ export class DemoScenario {
     this.clock.set(new Date(this.instant()));
     this.tally.commands++;
     try {
-      const outcome = await this.executor.execute(command, { tenantId: this.options.tenantId, actor, correlationId: randomUUID() });
+      const outcome = await this.executor.execute(command, {
+        tenantId: this.options.tenantId,
+        actor,
+        correlationId: randomUUID(),
+      });
       for (const event of outcome.events) this.tally.events[event.type] = (this.tally.events[event.type] ?? 0) + 1;
       if (!this.tally.from) this.tally.from = outcome.occurredAt;
       this.tally.to = outcome.occurredAt;

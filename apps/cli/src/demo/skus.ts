@@ -7,8 +7,18 @@ export const PROPLUS = 'OFFICESUBSCRIPTION';
 
 /** The subscriptions bought on day 0, each with its share of the users as seats. */
 export const SUBSCRIPTIONS = [
-  { skuId: PREMIUM, name: 'Office 365 Business Premium', servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'], share: 0.5 },
-  { skuId: ESSENTIALS, name: 'Office 365 Business Essentials', servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT'], share: 0.3 },
+  {
+    skuId: PREMIUM,
+    name: 'Office 365 Business Premium',
+    servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'],
+    share: 0.5,
+  },
+  {
+    skuId: ESSENTIALS,
+    name: 'Office 365 Business Essentials',
+    servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT'],
+    share: 0.3,
+  },
   { skuId: EXCHANGE_ONLY, name: 'Exchange Online (Plan 1)', servicePlans: ['EXCHANGE'], share: 0.15 },
   { skuId: PROPLUS, name: 'Office 365 ProPlus', servicePlans: ['OFFICE', 'SHAREPOINT'], share: 0.15 },
 ];

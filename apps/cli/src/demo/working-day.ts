@@ -29,7 +29,10 @@ async function returnsFromLeave(scenario: DemoScenario): Promise<void> {
     const user = (await scenario.state()).users.get(userId);
     if (user?.status !== 'active') continue;
     await scenario.ensureSeats(leave.skuId);
-    await scenario.run(scenario.admin(), { type: 'AssignLicense', data: { userId, addLicenses: [licenseFor(user, leave.skuId)], removeLicenses: [] } });
+    await scenario.run(scenario.admin(), {
+      type: 'AssignLicense',
+      data: { userId, addLicenses: [licenseFor(user, leave.skuId)], removeLicenses: [] },
+    });
   }
 }
 
@@ -39,7 +42,10 @@ async function upgrades(scenario: DemoScenario, users: readonly UserState[]): Pr
     const user = users.find((candidate) => candidate.licenses.has(ESSENTIALS) && scenario.rng.chance(0.1));
     if (user) {
       await scenario.ensureSeats(PREMIUM);
-      await scenario.run(scenario.admin(), { type: 'AssignLicense', data: { userId: user.userId, addLicenses: [licenseFor(user, PREMIUM)], removeLicenses: [ESSENTIALS] } });
+      await scenario.run(scenario.admin(), {
+        type: 'AssignLicense',
+        data: { userId: user.userId, addLicenses: [licenseFor(user, PREMIUM)], removeLicenses: [ESSENTIALS] },
+      });
     }
   }
 }
@@ -51,7 +57,10 @@ async function planToggles(scenario: DemoScenario, someone: () => UserState | un
     const held = user && [...user.licenses.entries()].find(([skuId]) => skuId === PREMIUM);
     if (user && held && user.usageLocation !== 'CN') {
       const disabledPlans = held[1].includes('LYNC') ? [] : ['LYNC'];
-      await scenario.run(scenario.admin(), { type: 'AssignLicense', data: { userId: user.userId, addLicenses: [{ skuId: PREMIUM, disabledPlans }], removeLicenses: [] } });
+      await scenario.run(scenario.admin(), {
+        type: 'AssignLicense',
+        data: { userId: user.userId, addLicenses: [{ skuId: PREMIUM, disabledPlans }], removeLicenses: [] },
+      });
     }
   }
 }
@@ -62,21 +71,31 @@ async function leave(scenario: DemoScenario, someone: () => UserState | undefine
     const user = someone();
     const [skuId] = user ? [...user.licenses.keys()] : [];
     if (user && skuId && !scenario.onLeave.has(user.userId)) {
-      const removed = await scenario.run(scenario.admin(), { type: 'AssignLicense', data: { userId: user.userId, addLicenses: [], removeLicenses: [skuId] } });
+      const removed = await scenario.run(scenario.admin(), {
+        type: 'AssignLicense',
+        data: { userId: user.userId, addLicenses: [], removeLicenses: [skuId] },
+      });
       if (removed) scenario.onLeave.set(user.userId, { back: scenario.today + scenario.rng.int(7, 21), skuId });
     }
   }
 }
 
 /** Leavers: a seat handed over to today's new hire first, sometimes; then the user deleted (U4). */
-async function leavers(scenario: DemoScenario, someone: () => UserState | undefined, newHires: readonly string[]): Promise<void> {
+async function leavers(
+  scenario: DemoScenario,
+  someone: () => UserState | undefined,
+  newHires: readonly string[],
+): Promise<void> {
   for (let n = scenario.occurrences(0.2); n > 0; n--) {
     const leaver = someone();
     if (leaver && !scenario.onLeave.has(leaver.userId)) {
       const [skuId] = [...leaver.licenses.keys()];
       const newcomer = newHires.length > 0 ? (await scenario.state()).users.get(newHires[0]) : undefined;
       if (skuId && newcomer && !newcomer.licenses.has(skuId) && scenario.rng.chance(0.5)) {
-        await scenario.run(scenario.admin(), { type: 'ReassignLicense', data: { skuId, fromUserId: leaver.userId, toUserId: newcomer.userId } });
+        await scenario.run(scenario.admin(), {
+          type: 'ReassignLicense',
+          data: { skuId, fromUserId: leaver.userId, toUserId: newcomer.userId },
+        });
       }
       await scenario.run(scenario.admin(), { type: 'DeleteUser', data: { userId: leaver.userId } });
     }
@@ -90,12 +109,20 @@ async function monthlyReplace(scenario: DemoScenario, users: readonly UserState[
   const name = DEPARTMENTS[Math.floor(today / 30) % DEPARTMENTS.length];
   // Bulk assigns every plan (L9), so users where Lync is unavailable stay out of it (U3).
   const team = users
-    .filter((user) => scenario.department.get(user.userId) === name && !scenario.onLeave.has(user.userId) && user.usageLocation !== 'CN')
+    .filter(
+      (user) =>
+        scenario.department.get(user.userId) === name &&
+        !scenario.onLeave.has(user.userId) &&
+        user.usageLocation !== 'CN',
+    )
     .slice(0, 25);
   if (team.length === 0) return;
   const needed = team.filter((user) => !user.licenses.has(PREMIUM)).length;
   await scenario.ensureSeats(PREMIUM, needed);
-  await scenario.run(ALICE, { type: 'BulkAssignLicenses', data: { userIds: team.map((user) => user.userId), skuIds: [PREMIUM], mode: 'replace' } });
+  await scenario.run(ALICE, {
+    type: 'BulkAssignLicenses',
+    data: { userIds: team.map((user) => user.userId), skuIds: [PREMIUM], mode: 'replace' },
+  });
 }
 
 /** Unused Exchange-only seats expire mid-way; a few are renewed later. */
@@ -103,10 +130,18 @@ async function expireAndRenew(scenario: DemoScenario): Promise<void> {
   const { today, days } = scenario;
   if (today === Math.round(days / 2)) {
     const spare = await scenario.available(EXCHANGE_ONLY);
-    if (spare > 2) await scenario.run(CAROL, { type: 'ChangeSeats', data: { skuId: EXCHANGE_ONLY, action: 'expire', count: spare - 2 } });
+    if (spare > 2)
+      await scenario.run(CAROL, {
+        type: 'ChangeSeats',
+        data: { skuId: EXCHANGE_ONLY, action: 'expire', count: spare - 2 },
+      });
   }
   if (today === Math.round((days * 3) / 4)) {
     const expired = (await scenario.state()).subscriptions.get(EXCHANGE_ONLY)?.expired ?? 0;
-    if (expired > 0) await scenario.run(CAROL, { type: 'ChangeSeats', data: { skuId: EXCHANGE_ONLY, action: 'renew', count: Math.min(expired, 3) } });
+    if (expired > 0)
+      await scenario.run(CAROL, {
+        type: 'ChangeSeats',
+        data: { skuId: EXCHANGE_ONLY, action: 'renew', count: Math.min(expired, 3) },
+      });
   }
 }

@@ -21,18 +21,28 @@ export interface Comparison {
  * with iterators side by side, so memory stays flat whatever the size. At most `cap` differences per
  * table are kept (all are counted).
  */
-export function compareReadModels(live: ReadModelDatabase, rebuilt: ReadModelDatabase, projections: readonly Projection[], cap = 20): Comparison {
+export function compareReadModels(
+  live: ReadModelDatabase,
+  rebuilt: ReadModelDatabase,
+  projections: readonly Projection[],
+  cap = 20,
+): Comparison {
   const result: Comparison = { tables: 0, rows: 0, differences: [], total: 0 };
   for (const table of projections.flatMap((projection) => projection.tables)) {
     result.tables++;
     const liveColumns = columnsOf(live, table);
     const rebuiltColumns = columnsOf(rebuilt, table);
     if (liveColumns.length === 0) {
-      result.differences.push({ table, kind: 'schema', message: `table ${table} is missing from the live read models` });
+      result.differences.push({
+        table,
+        kind: 'schema',
+        message: `table ${table} is missing from the live read models`,
+      });
       result.total++;
       continue;
     }
-    const signature = (columns: ColumnInfo[]) => columns.map((column) => `${column.name}:${column.type}:${column.pk}`).join(',');
+    const signature = (columns: ColumnInfo[]) =>
+      columns.map((column) => `${column.name}:${column.type}:${column.pk}`).join(',');
     if (signature(liveColumns) !== signature(rebuiltColumns)) {
       result.differences.push({
         table,
@@ -57,11 +67,24 @@ interface ColumnInfo {
 }
 
 function columnsOf(db: ReadModelDatabase, table: string): ColumnInfo[] {
-  return db.prepare<[], ColumnInfo>(`SELECT name, type, pk FROM pragma_table_info('${table.replace(/'/g, "''")}') ORDER BY cid`).all();
+  return db
+    .prepare<[], ColumnInfo>(
+      `SELECT name, type, pk FROM pragma_table_info('${table.replace(/'/g, "''")}') ORDER BY cid`,
+    )
+    .all();
 }
 
-function compareTable(live: ReadModelDatabase, rebuilt: ReadModelDatabase, table: string, columns: ColumnInfo[], cap: number) {
-  const keyColumns = columns.filter((column) => column.pk > 0).sort((a, b) => a.pk - b.pk).map((column) => column.name);
+function compareTable(
+  live: ReadModelDatabase,
+  rebuilt: ReadModelDatabase,
+  table: string,
+  columns: ColumnInfo[],
+  cap: number,
+) {
+  const keyColumns = columns
+    .filter((column) => column.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((column) => column.name);
   // Without a primary key the whole row is the key.
   const key = keyColumns.length > 0 ? keyColumns : columns.map((column) => column.name);
   const sql = `SELECT * FROM "${table}" ORDER BY ${key.map((name) => `"${name}"`).join(', ')}`;
@@ -106,12 +129,23 @@ function compareTable(live: ReadModelDatabase, rebuilt: ReadModelDatabase, table
 /** SQLite's ORDER BY: NULL, then numbers, then text (BINARY: UTF-8 bytes), then blobs. */
 export function compareValues(a: unknown, b: unknown): number {
   const rank = (value: unknown) =>
-    value === null || value === undefined ? 0 : typeof value === 'number' || typeof value === 'bigint' ? 1 : typeof value === 'string' ? 2 : 3;
+    value === null || value === undefined
+      ? 0
+      : typeof value === 'number' || typeof value === 'bigint'
+        ? 1
+        : typeof value === 'string'
+          ? 2
+          : 3;
   const ra = rank(a);
   const rb = rank(b);
   if (ra !== rb) return ra - rb;
   if (ra === 0) return 0;
-  if (ra === 1) return (a as number | bigint) < (b as number | bigint) ? -1 : (a as number | bigint) > (b as number | bigint) ? 1 : 0;
+  if (ra === 1)
+    return (a as number | bigint) < (b as number | bigint)
+      ? -1
+      : (a as number | bigint) > (b as number | bigint)
+        ? 1
+        : 0;
   if (ra === 2) return Buffer.compare(Buffer.from(a as string, 'utf8'), Buffer.from(b as string, 'utf8'));
   return Buffer.compare(a as Buffer, b as Buffer);
 }
@@ -132,7 +166,9 @@ function sameValue(a: unknown, b: unknown): boolean {
 /** One line per difference, e.g. `subscriptions (tenant_id=t1, sku_id=E3): assigned live=99 rebuilt=2`. */
 export function describeDifference(difference: Difference): string {
   if (difference.kind === 'schema') return `${difference.table}: ${difference.message}`;
-  const where = `${difference.table} (${Object.entries(difference.key).map(([name, value]) => `${name}=${show(value)}`).join(', ')})`;
+  const where = `${difference.table} (${Object.entries(difference.key)
+    .map(([name, value]) => `${name}=${show(value)}`)
+    .join(', ')})`;
   switch (difference.kind) {
     case 'missing':
       return `${where}: missing from the live read models (rebuilt: ${showRow(difference.rebuilt)})`;
@@ -152,5 +188,7 @@ function show(value: unknown): string {
 }
 
 function showRow(row: Row): string {
-  return Object.entries(row).map(([name, value]) => `${name}=${show(value)}`).join(', ');
+  return Object.entries(row)
+    .map(([name, value]) => `${name}=${show(value)}`)
+    .join(', ');
 }

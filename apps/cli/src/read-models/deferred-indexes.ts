@@ -8,7 +8,12 @@ const PLAIN_INDEX = /^\s*CREATE\s+INDEX\b/i;
  * Unique indexes stay: INSERT OR IGNORE relies on them.
  */
 export function withoutPlainIndexes(projection: Projection): Projection {
-  return { ...projection, schema: statementsOf(projection.schema).filter((statement) => !PLAIN_INDEX.test(statement)).join(';\n') };
+  return {
+    ...projection,
+    schema: statementsOf(projection.schema)
+      .filter((statement) => !PLAIN_INDEX.test(statement))
+      .join(';\n'),
+  };
 }
 
 function statementsOf(schema: string): string[] {

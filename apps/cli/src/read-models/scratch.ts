@@ -36,7 +36,12 @@ export function openScratch(store: EventStore, projections: readonly Projection[
   db.pragma('journal_mode = MEMORY');
   db.pragma('synchronous = OFF');
   // Plain indexes are built where the rows end up (swapIntoLive); comparisons go by primary key.
-  const projector = new Projector(until === undefined ? store : upTo(store, until), db, projections.map(withoutPlainIndexes), quiet);
+  const projector = new Projector(
+    until === undefined ? store : upTo(store, until),
+    db,
+    projections.map(withoutPlainIndexes),
+    quiet,
+  );
   return {
     file,
     db,
@@ -81,7 +86,10 @@ export function upTo(store: EventStore, last: bigint): EventStore {
     async *readAll(options = {}) {
       const forwards = (options.direction ?? 'forwards') === 'forwards';
       const fromPosition = !forwards && (options.fromPosition ?? 'end') === 'end' ? last : options.fromPosition;
-      for await (const event of store.readAll({ ...options, ...(fromPosition !== undefined ? { fromPosition } : {}) })) {
+      for await (const event of store.readAll({
+        ...options,
+        ...(fromPosition !== undefined ? { fromPosition } : {}),
+      })) {
         if (event.position > last) {
           if (forwards) return;
           continue;

@@ -26,24 +26,29 @@ export async function swapIntoLive(
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     live.prepare('ATTACH DATABASE ? AS rebuilt').run(scratch.file);
     try {
-      const swapped = live.transaction(() => {
-        const behind = projections.filter((projection) => checkpointOf(live, 'rebuilt', projection) < checkpointOf(live, 'main', projection));
-        if (behind.length > 0) return undefined;
-        for (const projection of projections) {
-          for (const table of projection.tables) live.exec(`DROP TABLE IF EXISTS main."${table}"`);
-          live.exec(withoutPlainIndexes(projection).schema);
-          for (const table of projection.tables) live.exec(`INSERT INTO main."${table}" SELECT * FROM rebuilt."${table}"`);
-          // Built once over the copied rows, faster than maintained row by row.
-          live.exec(projection.schema);
-          live
-            .prepare(
-              `UPDATE main.projection_checkpoints SET (version, position) =
+      const swapped = live
+        .transaction(() => {
+          const behind = projections.filter(
+            (projection) => checkpointOf(live, 'rebuilt', projection) < checkpointOf(live, 'main', projection),
+          );
+          if (behind.length > 0) return undefined;
+          for (const projection of projections) {
+            for (const table of projection.tables) live.exec(`DROP TABLE IF EXISTS main."${table}"`);
+            live.exec(withoutPlainIndexes(projection).schema);
+            for (const table of projection.tables)
+              live.exec(`INSERT INTO main."${table}" SELECT * FROM rebuilt."${table}"`);
+            // Built once over the copied rows, faster than maintained row by row.
+            live.exec(projection.schema);
+            live
+              .prepare(
+                `UPDATE main.projection_checkpoints SET (version, position) =
                  (SELECT version, position FROM rebuilt.projection_checkpoints WHERE name = ?) WHERE name = ?`,
-            )
-            .run(projection.name, projection.name);
-        }
-        return checkpointOf(live, 'main', projections[0]);
-      }).immediate();
+              )
+              .run(projection.name, projection.name);
+          }
+          return checkpointOf(live, 'main', projections[0]);
+        })
+        .immediate();
       if (swapped !== undefined) return { checkpoint: swapped, caughtUp };
     } finally {
       live.exec('DETACH DATABASE rebuilt');

@@ -58,12 +58,19 @@ export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response:
 
 export function toProblem(response: Response, error: unknown): ApiProblem {
   const body = (error ?? {}) as Partial<Schemas['ErrorBodyDto']>;
-  return new ApiProblem(response.status, body.error ?? `HTTP${response.status}`, body.message ?? response.statusText, body.details);
+  return new ApiProblem(
+    response.status,
+    body.error ?? `HTTP${response.status}`,
+    body.message ?? response.statusText,
+    body.details,
+  );
 }
 
 /** A download of an export (CSV / NDJSON) with the bearer token; the browser saves it as `filename`. */
 export async function download(path: string, accept: string, filename: string): Promise<void> {
-  const response = await fetch(path, { headers: { Accept: accept, ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) } });
+  const response = await fetch(path, {
+    headers: { Accept: accept, ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
+  });
   if (!response.ok) throw toProblem(response, await response.json().catch(() => undefined));
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: filename });

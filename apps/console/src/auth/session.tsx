@@ -61,7 +61,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [identity]);
   useEffect(() => {
     if (!identity) return;
-    const timer = window.setTimeout(() => signOut('Your token expired: sign in again.'), identity.expiresAt - Date.now());
+    const timer = window.setTimeout(
+      () => signOut('Your token expired: sign in again.'),
+      identity.expiresAt - Date.now(),
+    );
     return () => window.clearTimeout(timer);
   }, [identity, signOut]);
 

@@ -34,7 +34,11 @@ export function SignIn() {
         </p>
       )}
       {oidc && (
-        <button type="button" className="primary" onClick={() => void startSignIn(oidc).catch((e: unknown) => setError(String(e)))}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void startSignIn(oidc).catch((e: unknown) => setError(String(e)))}
+        >
           Sign in with your organization
         </button>
       )}
@@ -45,7 +49,15 @@ export function SignIn() {
           setError(token.trim() ? signIn(token) : 'Paste a token first.');
         }}
       >
-        <Field label={oidc ? 'Or paste a token' : 'Paste a token'} hint="npm run cli -- token --role global-admin --actor you" value={token} onChange={(e) => setToken(e.target.value)} error={error ?? undefined} autoComplete="off" spellCheck={false} />
+        <Field
+          label={oidc ? 'Or paste a token' : 'Paste a token'}
+          hint="npm run cli -- token --role global-admin --actor you"
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+          error={error ?? undefined}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <button type="submit" className="primary">
           Sign in
         </button>

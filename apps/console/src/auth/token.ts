@@ -24,7 +24,7 @@ export function readToken(token: string, rolesClaim = 'roles', tenantClaim = 'ti
       actor: claims.sub,
       name: typeof claims.name === 'string' ? claims.name : null,
       roles: Array.isArray(roles) ? (roles.filter((r) => typeof r === 'string') as Role[]) : [],
-      tenant: typeof claims[tenantClaim] === 'string' ? (claims[tenantClaim]) : null,
+      tenant: typeof claims[tenantClaim] === 'string' ? claims[tenantClaim] : null,
       expiresAt: claims.exp * 1000,
     };
   } catch {

@@ -9,7 +9,27 @@ import { when } from '../ui/format';
 
 type AuditType = AuditEntry['type'];
 type AuditQuery = NonNullable<operations['AuditController_events']['parameters']['query']>;
-const TYPES: AuditType[] = ['SubscriptionAdded', 'SeatsPurchased', 'SeatsExpired', 'SeatsRenewed', 'UserCreated', 'UserUpdated', 'AliasAdded', 'UserDeleted', 'UserPurged', 'LicenseAssigned', 'LicenseUpdated', 'LicenseRemoved', 'MailboxProvisioned', 'MailboxSoftDeleted', 'MailboxRestored', 'MailboxPurged', 'AliasesReleased', 'ContactsListDeleted', 'ContactsListRestored'];
+const TYPES: AuditType[] = [
+  'SubscriptionAdded',
+  'SeatsPurchased',
+  'SeatsExpired',
+  'SeatsRenewed',
+  'UserCreated',
+  'UserUpdated',
+  'AliasAdded',
+  'UserDeleted',
+  'UserPurged',
+  'LicenseAssigned',
+  'LicenseUpdated',
+  'LicenseRemoved',
+  'MailboxProvisioned',
+  'MailboxSoftDeleted',
+  'MailboxRestored',
+  'MailboxPurged',
+  'AliasesReleased',
+  'ContactsListDeleted',
+  'ContactsListRestored',
+];
 
 interface Filters {
   userId: string;
@@ -51,7 +71,11 @@ export function AuditPage() {
     setError(null);
     try {
       // The operation also streams CSV / NDJSON; asked for JSON, it answers a page.
-      const next = (await ok(api.GET('/v1/audit/events', { params: { query: { ...query(filters), limit: 50, ...(cursor ? { cursor } : {}) } } }))) as Schemas['AuditPageDoc'];
+      const next = (await ok(
+        api.GET('/v1/audit/events', {
+          params: { query: { ...query(filters), limit: 50, ...(cursor ? { cursor } : {}) } },
+        }),
+      )) as Schemas['AuditPageDoc'];
       setPage(cursor && page ? { items: [...page.items, ...next.items], nextCursor: next.nextCursor } : next);
     } catch (e) {
       if (e instanceof ApiProblem && e.code === 'ValidationFailed') setErrors(e.fields);
@@ -83,12 +107,39 @@ export function AuditPage() {
           void search();
         }}
       >
-        <Field label="User id" value={filters.userId} onChange={(e) => set('userId')(e.target.value)} error={errors.userId} />
+        <Field
+          label="User id"
+          value={filters.userId}
+          onChange={(e) => set('userId')(e.target.value)}
+          error={errors.userId}
+        />
         <Field label="SKU" value={filters.skuId} onChange={(e) => set('skuId')(e.target.value)} error={errors.skuId} />
-        <Field label="Actor" value={filters.actor} onChange={(e) => set('actor')(e.target.value)} error={errors.actor} />
-        <Select label="Type" value={filters.type} onChange={set('type')} options={[['', 'any'], ...TYPES.map((t): [string, string] => [t, t])]} />
-        <Field label="From (UTC)" type="datetime-local" value={filters.from} onChange={(e) => set('from')(e.target.value)} error={errors.from} />
-        <Field label="To (UTC)" type="datetime-local" value={filters.to} onChange={(e) => set('to')(e.target.value)} error={errors.to} />
+        <Field
+          label="Actor"
+          value={filters.actor}
+          onChange={(e) => set('actor')(e.target.value)}
+          error={errors.actor}
+        />
+        <Select
+          label="Type"
+          value={filters.type}
+          onChange={set('type')}
+          options={[['', 'any'], ...TYPES.map((t): [string, string] => [t, t])]}
+        />
+        <Field
+          label="From (UTC)"
+          type="datetime-local"
+          value={filters.from}
+          onChange={(e) => set('from')(e.target.value)}
+          error={errors.from}
+        />
+        <Field
+          label="To (UTC)"
+          type="datetime-local"
+          value={filters.to}
+          onChange={(e) => set('to')(e.target.value)}
+          error={errors.to}
+        />
         <div className="actions">
           <button type="submit" disabled={busy}>
             Search
@@ -172,7 +223,13 @@ function StateAt() {
           void submit();
         }}
       >
-        <Field label="At (UTC)" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} error={errors.at} />
+        <Field
+          label="At (UTC)"
+          type="datetime-local"
+          value={at}
+          onChange={(e) => setAt(e.target.value)}
+          error={errors.at}
+        />
         <button type="submit">Show state</button>
       </form>
       {error !== null && <Problem error={error} />}

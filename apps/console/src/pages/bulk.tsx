@@ -14,7 +14,9 @@ async function allUsers(): Promise<UserView[]> {
   const users: UserView[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 10; page++) {
-    const { items, nextCursor } = await ok(api.GET('/v1/users', { params: { query: { limit: 1000, status: 'active', ...(cursor ? { cursor } : {}) } } }));
+    const { items, nextCursor } = await ok(
+      api.GET('/v1/users', { params: { query: { limit: 1000, status: 'active', ...(cursor ? { cursor } : {}) } } }),
+    );
     users.push(...items);
     if (!nextCursor) break;
     cursor = nextCursor;
@@ -24,7 +26,10 @@ async function allUsers(): Promise<UserView[]> {
 
 /** Pick users (tick them, or paste UPNs), add or replace SKUs: dry run first, every user's outcome, then apply. */
 export function BulkPage() {
-  const [loaded] = useLoad(async () => ({ users: await allUsers(), subs: (await ok(api.GET('/v1/subscriptions'))).items }), []);
+  const [loaded] = useLoad(
+    async () => ({ users: await allUsers(), subs: (await ok(api.GET('/v1/subscriptions'))).items }),
+    [],
+  );
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [pasted, setPasted] = useState('');
   const [skus, setSkus] = useState<Set<string>>(new Set());
@@ -96,7 +101,12 @@ export function BulkPage() {
                       </label>
                     ))}
                   </div>
-                  <Field label="Or paste UPNs" hint="separated by spaces, commas or new lines" value={pasted} onChange={(event) => setPasted(event.target.value)} />
+                  <Field
+                    label="Or paste UPNs"
+                    hint="separated by spaces, commas or new lines"
+                    value={pasted}
+                    onChange={(event) => setPasted(event.target.value)}
+                  />
                   {errors.userIds && (
                     <small id="users-error" className="field-error">
                       {errors.userIds}
@@ -127,12 +137,25 @@ export function BulkPage() {
                     </small>
                   )}
                 </fieldset>
-                <Select label="Mode" value={mode} onChange={(v) => setMode(v as 'add' | 'replace')} options={[['add', 'add to their licenses'], ['replace', 'replace their licenses']]} />
+                <Select
+                  label="Mode"
+                  value={mode}
+                  onChange={(v) => setMode(v as 'add' | 'replace')}
+                  options={[
+                    ['add', 'add to their licenses'],
+                    ['replace', 'replace their licenses'],
+                  ]}
+                />
                 <div className="actions">
                   <button type="submit" disabled={busy}>
                     Dry run
                   </button>
-                  <button type="button" className="danger" disabled={busy || !result?.dryRun} onClick={() => void send(false)}>
+                  <button
+                    type="button"
+                    className="danger"
+                    disabled={busy || !result?.dryRun}
+                    onClick={() => void send(false)}
+                  >
                     Apply
                   </button>
                 </div>
@@ -161,7 +184,11 @@ export function BulkPage() {
                       ))}
                     </tbody>
                   </table>
-                  <p className="small">Seats: {result.seats.map((s) => `${s.skuId} needs ${s.needed}, ${s.available} available`).join('; ') || 'none needed'}</p>
+                  <p className="small">
+                    Seats:{' '}
+                    {result.seats.map((s) => `${s.skuId} needs ${s.needed}, ${s.available} available`).join('; ') ||
+                      'none needed'}
+                  </p>
                 </div>
               )}
             </>

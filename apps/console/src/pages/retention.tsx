@@ -7,11 +7,21 @@ import { Link } from '../ui/router';
 /** Mailboxes in their grace period, soonest purge first, with the days left. */
 export function RetentionPage() {
   const [cursor, setCursor] = useState<string | undefined>();
-  const [page] = useLoad(() => ok(api.GET('/v1/retention/mailboxes', { params: { query: { status: 'softDeleted', limit: 100, ...(cursor ? { cursor } : {}) } } })), [cursor]);
+  const [page] = useLoad(
+    () =>
+      ok(
+        api.GET('/v1/retention/mailboxes', {
+          params: { query: { status: 'softDeleted', limit: 100, ...(cursor ? { cursor } : {}) } },
+        }),
+      ),
+    [cursor],
+  );
   return (
     <section aria-labelledby="retention-title">
       <h1 id="retention-title">Retention</h1>
-      <p className="muted">Mailboxes in their 30-day grace period, ordered by purge date. Open one for the user's timeline.</p>
+      <p className="muted">
+        Mailboxes in their 30-day grace period, ordered by purge date. Open one for the user's timeline.
+      </p>
       <Show loaded={page}>
         {({ items, nextCursor }) => {
           const sorted = [...items].sort((a, b) => (a.purgeAfter ?? '').localeCompare(b.purgeAfter ?? ''));
@@ -66,7 +76,10 @@ export function RetentionPage() {
 
 /** A user's retention timeline: what happened, and the purges still scheduled. */
 export function TimelinePage({ userId }: { userId: string }) {
-  const [timeline] = useLoad(() => ok(api.GET('/v1/retention/users/{userId}/timeline', { params: { path: { userId } } })), [userId]);
+  const [timeline] = useLoad(
+    () => ok(api.GET('/v1/retention/users/{userId}/timeline', { params: { path: { userId } } })),
+    [userId],
+  );
   return (
     <section aria-labelledby="timeline-title">
       <p>
@@ -86,7 +99,8 @@ export function TimelinePage({ userId }: { userId: string }) {
               <ul className="scheduled">
                 {scheduled.map((s) => (
                   <li key={s.at + s.action}>
-                    <strong>{s.action === 'purgeMailbox' ? 'Mailbox purge' : 'User purge'}</strong> at {when(s.at)} ({daysUntil(s.at)} days left)
+                    <strong>{s.action === 'purgeMailbox' ? 'Mailbox purge' : 'User purge'}</strong> at {when(s.at)} (
+                    {daysUntil(s.at)} days left)
                   </li>
                 ))}
               </ul>
@@ -95,7 +109,8 @@ export function TimelinePage({ userId }: { userId: string }) {
             <ol className="timeline">
               {entries.map((entry, i) => (
                 <li key={i}>
-                  <time dateTime={entry.at}>{when(entry.at)}</time> <strong>{entry.type}</strong> <span className="muted">by {entry.actor.name ?? entry.actor.id}</span>
+                  <time dateTime={entry.at}>{when(entry.at)}</time> <strong>{entry.type}</strong>{' '}
+                  <span className="muted">by {entry.actor.name ?? entry.actor.id}</span>
                   {Object.keys(entry.details).length > 0 && <div className="small muted">{summary(entry.details)}</div>}
                 </li>
               ))}
@@ -109,6 +124,9 @@ export function TimelinePage({ userId }: { userId: string }) {
 
 function summary(details: Record<string, unknown>): string {
   return Object.entries(details)
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
+    .map(
+      ([k, v]) =>
+        `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`,
+    )
     .join(' · ');
 }

@@ -18,10 +18,18 @@ export function SeatsPage() {
           ) : (
             <>
               <div className="legend-row" aria-hidden="true">
-                <span className="legend"><span className="swatch assigned" /> assigned</span>
-                <span className="legend"><span className="swatch available" /> available</span>
-                <span className="legend"><span className="swatch over" /> over-assigned</span>
-                <span className="legend"><span className="swatch expired" /> expired</span>
+                <span className="legend">
+                  <span className="swatch assigned" /> assigned
+                </span>
+                <span className="legend">
+                  <span className="swatch available" /> available
+                </span>
+                <span className="legend">
+                  <span className="swatch over" /> over-assigned
+                </span>
+                <span className="legend">
+                  <span className="swatch expired" /> expired
+                </span>
               </div>
               <ul className="cards">
                 {items.map((sub) => (
@@ -31,11 +39,28 @@ export function SeatsPage() {
                     </h2>
                     <SeatBar sub={sub} />
                     <dl className="numbers">
-                      <div><dt>valid</dt><dd>{sub.valid}</dd></div>
-                      <div><dt>expired</dt><dd>{sub.expired}</dd></div>
-                      <div><dt>assigned</dt><dd>{sub.assigned}</dd></div>
-                      <div><dt>available</dt><dd>{sub.available}</dd></div>
-                      {sub.overAssigned > 0 && <div className="over-text"><dt>over-assigned</dt><dd>{sub.overAssigned}</dd></div>}
+                      <div>
+                        <dt>valid</dt>
+                        <dd>{sub.valid}</dd>
+                      </div>
+                      <div>
+                        <dt>expired</dt>
+                        <dd>{sub.expired}</dd>
+                      </div>
+                      <div>
+                        <dt>assigned</dt>
+                        <dd>{sub.assigned}</dd>
+                      </div>
+                      <div>
+                        <dt>available</dt>
+                        <dd>{sub.available}</dd>
+                      </div>
+                      {sub.overAssigned > 0 && (
+                        <div className="over-text">
+                          <dt>over-assigned</dt>
+                          <dd>{sub.overAssigned}</dd>
+                        </div>
+                      )}
                     </dl>
                     <p className="muted small">Plans: {sub.servicePlans.join(', ')}</p>
                   </li>
@@ -46,7 +71,11 @@ export function SeatsPage() {
         }
       </Show>
       <h2>Assigned seats over time</h2>
-      {identity && may(identity.roles, 'readAudit') ? <History /> : <p className="muted">The history comes from the audit log, which needs the auditor role.</p>}
+      {identity && may(identity.roles, 'readAudit') ? (
+        <History />
+      ) : (
+        <p className="muted">The history comes from the audit log, which needs the auditor role.</p>
+      )}
     </section>
   );
 }
@@ -58,8 +87,14 @@ function History() {
     const count: Record<string, number> = {};
     let cursor: string | undefined;
     for (let page = 0; page < 20; page++) {
-      const query = { type: ['LicenseAssigned', 'LicenseRemoved'] as AuditEntry['type'][], limit: 1000, ...(cursor ? { cursor } : {}) };
-      const { items, nextCursor } = (await ok(api.GET('/v1/audit/events', { params: { query } }))) as Schemas['AuditPageDoc'];
+      const query = {
+        type: ['LicenseAssigned', 'LicenseRemoved'] as AuditEntry['type'][],
+        limit: 1000,
+        ...(cursor ? { cursor } : {}),
+      };
+      const { items, nextCursor } = (await ok(
+        api.GET('/v1/audit/events', { params: { query } }),
+      )) as Schemas['AuditPageDoc'];
       for (const entry of items) {
         if (!entry.skuId) continue;
         count[entry.skuId] = (count[entry.skuId] ?? 0) + (entry.type === 'LicenseAssigned' ? 1 : -1);
@@ -70,5 +105,9 @@ function History() {
     }
     return series;
   }, []);
-  return <Show loaded={history}>{(series) => <LineChart series={series} label="Assigned seats per SKU after each license change" />}</Show>;
+  return (
+    <Show loaded={history}>
+      {(series) => <LineChart series={series} label="Assigned seats per SKU after each license change" />}
+    </Show>
+  );
 }

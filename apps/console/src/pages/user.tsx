@@ -28,13 +28,40 @@ export function UserPage({ userId }: { userId: string }) {
           </p>
           <h1 id="user-title">{user.displayName}</h1>
           <dl className="facts">
-            <div><dt>UPN</dt><dd>{user.userPrincipalName}</dd></div>
-            <div><dt>Status</dt><dd>{user.status}</dd></div>
-            <div><dt>Usage location</dt><dd>{user.usageLocation ?? '—'}</dd></div>
-            <div><dt>Aliases</dt><dd>{user.aliases.join(', ') || '—'}</dd></div>
-            <div><dt>Mailbox</dt><dd>{user.mailbox ? `${user.mailbox.status}${user.mailbox.purgeAfter ? `, purge after ${when(user.mailbox.purgeAfter)}` : ''}` : '—'}</dd></div>
-            <div><dt>Contacts list</dt><dd>{user.mailbox?.contactsList ?? '—'}</dd></div>
-            <div><dt>Id</dt><dd><code>{user.userId}</code></dd></div>
+            <div>
+              <dt>UPN</dt>
+              <dd>{user.userPrincipalName}</dd>
+            </div>
+            <div>
+              <dt>Status</dt>
+              <dd>{user.status}</dd>
+            </div>
+            <div>
+              <dt>Usage location</dt>
+              <dd>{user.usageLocation ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>Aliases</dt>
+              <dd>{user.aliases.join(', ') || '—'}</dd>
+            </div>
+            <div>
+              <dt>Mailbox</dt>
+              <dd>
+                {user.mailbox
+                  ? `${user.mailbox.status}${user.mailbox.purgeAfter ? `, purge after ${when(user.mailbox.purgeAfter)}` : ''}`
+                  : '—'}
+              </dd>
+            </div>
+            <div>
+              <dt>Contacts list</dt>
+              <dd>{user.mailbox?.contactsList ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>Id</dt>
+              <dd>
+                <code>{user.userId}</code>
+              </dd>
+            </div>
           </dl>
           <LicenseActions user={user} subs={subs} onChanged={reload} readOnly={!may(roles, 'changeLicenses')} />
           {may(roles, 'changeLicenses') && <ReassignAction user={user} subs={subs} onChanged={reload} />}

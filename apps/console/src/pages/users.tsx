@@ -15,7 +15,14 @@ export function UsersPage() {
     () =>
       ok(
         api.GET('/v1/users', {
-          params: { query: { limit: 25, ...(skuId ? { skuId } : {}), ...(status ? { status: status as 'active' | 'deleted' } : {}), ...(cursor ? { cursor } : {}) } },
+          params: {
+            query: {
+              limit: 25,
+              ...(skuId ? { skuId } : {}),
+              ...(status ? { status: status as 'active' | 'deleted' } : {}),
+              ...(cursor ? { cursor } : {}),
+            },
+          },
         }),
       ),
     [skuId, status, cursor],
@@ -30,7 +37,16 @@ export function UsersPage() {
       <h1 id="users-title">Users</h1>
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <Select label="SKU" value={skuId} onChange={filter(setSkuId)} options={[['', 'any'], ...skus]} />
-        <Select label="Status" value={status} onChange={filter(setStatus)} options={[['', 'any'], ['active', 'active'], ['deleted', 'deleted']]} />
+        <Select
+          label="Status"
+          value={status}
+          onChange={filter(setStatus)}
+          options={[
+            ['', 'any'],
+            ['active', 'active'],
+            ['deleted', 'deleted'],
+          ]}
+        />
       </form>
       <Show loaded={page}>
         {({ items, nextCursor }) => (
@@ -73,7 +89,11 @@ export function UsersPage() {
               <button type="button" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
                 Previous
               </button>
-              <button type="button" disabled={!nextCursor} onClick={() => nextCursor && setCursors([...cursors, nextCursor])}>
+              <button
+                type="button"
+                disabled={!nextCursor}
+                onClick={() => nextCursor && setCursors([...cursors, nextCursor])}
+              >
                 Next
               </button>
             </nav>

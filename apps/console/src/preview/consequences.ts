@@ -16,7 +16,10 @@ export function licensesOf(user: UserView): LicenseSet {
 
 /** L2: the user has Exchange when some license includes EXCHANGE, not disabled. */
 function hasExchange(set: LicenseSet, subs: SubscriptionView[]): boolean {
-  return [...set].some(([skuId, disabled]) => subs.find((s) => s.skuId === skuId)?.servicePlans.includes('EXCHANGE') && !disabled.includes('EXCHANGE'));
+  return [...set].some(
+    ([skuId, disabled]) =>
+      subs.find((s) => s.skuId === skuId)?.servicePlans.includes('EXCHANGE') && !disabled.includes('EXCHANGE'),
+  );
 }
 
 /** What L3 takes when the user stops having Exchange (or is deleted), said for the confirmation. */
@@ -25,7 +28,9 @@ function mailboxLoss(user: UserView, now: number): string[] {
   const purge = new Date(now + 30 * 86_400_000).toISOString().slice(0, 10);
   return [
     `The mailbox enters its 30-day grace period and is purged after ${purge} unless Exchange comes back.`,
-    user.aliases.length > 0 ? `These aliases are released for good: ${user.aliases.join(', ')}.` : 'The user has no aliases to release.',
+    user.aliases.length > 0
+      ? `These aliases are released for good: ${user.aliases.join(', ')}.`
+      : 'The user has no aliases to release.',
     'The Lync contacts list is deleted (restorable during the grace period).',
   ];
 }
@@ -35,14 +40,27 @@ function mailboxLoss(user: UserView, now: number): string[] {
  * dryRun: the ledger's own decision, seats included); plan changes and "no licenses left" follow L2/L3 here,
  * since this API has no single-command dry run.
  */
-export async function previewLicenseChange(user: UserView, target: LicenseSet, subs: SubscriptionView[]): Promise<Preview> {
+export async function previewLicenseChange(
+  user: UserView,
+  target: LicenseSet,
+  subs: SubscriptionView[],
+): Promise<Preview> {
   const current = licensesOf(user);
   const removed = [...current.keys()].filter((sku) => !target.has(sku));
   const lostSkus = removed.length > 0 ? [`Licenses removed: ${removed.join(', ')}.`] : [];
-  const wholeSkus = target.size > 0 && [...target.values()].every((plans) => plans.length === 0) && [...current.values()].every((plans) => plans.length === 0);
+  const wholeSkus =
+    target.size > 0 &&
+    [...target.values()].every((plans) => plans.length === 0) &&
+    [...current.values()].every((plans) => plans.length === 0);
   if (wholeSkus) {
-    const result = await ok(api.POST('/v1/licenses/bulk', { body: { userIds: [user.userId], skuIds: [...target.keys()], mode: 'replace', dryRun: true } }));
-    const blockers = result.seats.filter((s) => s.needed > s.available).map((s) => `${s.skuId}: needs ${s.needed} seat(s), ${s.available} available.`);
+    const result = await ok(
+      api.POST('/v1/licenses/bulk', {
+        body: { userIds: [user.userId], skuIds: [...target.keys()], mode: 'replace', dryRun: true },
+      }),
+    );
+    const blockers = result.seats
+      .filter((s) => s.needed > s.available)
+      .map((s) => `${s.skuId}: needs ${s.needed} seat(s), ${s.available} available.`);
     const entersGrace = result.users.some((u) => u.mailboxEntersGracePeriod);
     return { lost: [...lostSkus, ...(entersGrace ? mailboxLoss(user, Date.now()) : [])], blockers };
   }
@@ -53,5 +71,8 @@ export async function previewLicenseChange(user: UserView, target: LicenseSet, s
 /** What deleting the user takes (U4 and L3): every license, and the mailbox into its grace period. */
 export function previewDelete(user: UserView): Preview {
   const skus = user.licenses.map((l) => l.skuId);
-  return { lost: [...(skus.length ? [`Licenses freed: ${skus.join(', ')}.`] : []), ...mailboxLoss(user, Date.now())], blockers: [] };
+  return {
+    lost: [...(skus.length ? [`Licenses freed: ${skus.join(', ')}.`] : []), ...mailboxLoss(user, Date.now())],
+    blockers: [],
+  };
 }

@@ -24,7 +24,12 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>,
 
 /** Loading, error or the content. */
 export function Show<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
-  if (loaded.state === 'loading') return <p className="muted" role="status">Loading…</p>;
+  if (loaded.state === 'loading')
+    return (
+      <p className="muted" role="status">
+        Loading…
+      </p>
+    );
   if (loaded.state === 'error') return <Problem error={loaded.error} />;
   return <>{children(loaded.data)}</>;
 }
@@ -35,8 +40,9 @@ export function Problem({ error }: { error: unknown }) {
     const roles = (error.details?.requiredRoles as string[] | undefined) ?? [];
     return (
       <div className="notice error" role="alert">
-        <strong>Not allowed.</strong> Your roles do not permit this: it needs {['global-admin', ...roles.filter((r) => r !== 'global-admin')].join(' or ')}. Ask an
-        administrator for a token with one of them.
+        <strong>Not allowed.</strong> Your roles do not permit this: it needs{' '}
+        {['global-admin', ...roles.filter((r) => r !== 'global-admin')].join(' or ')}. Ask an administrator for a token
+        with one of them.
       </div>
     );
   }

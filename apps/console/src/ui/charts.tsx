@@ -6,7 +6,11 @@ export function SeatBar({ sub }: { sub: SubscriptionView }) {
   const pct = (n: number) => `${(100 * n) / total}%`;
   const inValid = Math.min(sub.assigned, sub.valid);
   return (
-    <div className="seatbar" role="img" aria-label={`${sub.skuId}: ${sub.assigned} assigned of ${sub.valid} valid, ${sub.available} available, ${sub.expired} expired${sub.overAssigned ? `, ${sub.overAssigned} over-assigned` : ''}`}>
+    <div
+      className="seatbar"
+      role="img"
+      aria-label={`${sub.skuId}: ${sub.assigned} assigned of ${sub.valid} valid, ${sub.available} available, ${sub.expired} expired${sub.overAssigned ? `, ${sub.overAssigned} over-assigned` : ''}`}
+    >
       <span className="seg assigned" style={{ width: pct(inValid) }} />
       <span className="seg available" style={{ width: pct(sub.available) }} />
       <span className="seg over" style={{ width: pct(sub.overAssigned) }} />
@@ -51,7 +55,13 @@ export function LineChart({ series, label }: { series: Record<string, Point[]>; 
           {new Date(t1).toISOString().slice(0, 10)}
         </text>
         {Object.entries(series).map(([name, points], i) => (
-          <polyline key={name} fill="none" stroke={colors[i % colors.length]} strokeWidth={2} points={steps(points, x, y, width - pad)} />
+          <polyline
+            key={name}
+            fill="none"
+            stroke={colors[i % colors.length]}
+            strokeWidth={2}
+            points={steps(points, x, y, width - pad)}
+          />
         ))}
       </svg>
       <figcaption>

@@ -1,12 +1,25 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 
 /** A labelled input whose error (the console's check or the API's ValidationFailed message) is read with it. */
-export function Field({ label, error, hint, children, ...input }: { label: string; error?: string; hint?: string; children?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+  ...input
+}: { label: string; error?: string; hint?: string; children?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
     <div className={`field${error ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      {children ?? <input id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined} {...input} />}
+      {children ?? (
+        <input
+          id={id}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+          {...input}
+        />
+      )}
       {hint && !error && (
         <small id={`${id}-hint`} className="muted">
           {hint}
@@ -21,7 +34,17 @@ export function Field({ label, error, hint, children, ...input }: { label: strin
   );
 }
 
-export function Select({ label, value, onChange, options }: { label: string; value: string; onChange: (value: string) => void; options: Array<[string, string]> }) {
+export function Select({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: Array<[string, string]>;
+}) {
   const id = useId();
   return (
     <div className="field">

@@ -7,7 +7,14 @@ import { Problem } from '../ui/async';
  * The preview of a change and its confirmation: what will be lost is shown before anything is sent.
  * `apply` runs the command; its error (e.g. InsufficientSeats) stays here, against the change.
  */
-export function ConfirmChange({ title, preview, apply, onDone, onCancel, onInvalid }: {
+export function ConfirmChange({
+  title,
+  preview,
+  apply,
+  onDone,
+  onCancel,
+  onInvalid,
+}: {
   title: string;
   preview: () => Promise<Preview>;
   apply: () => Promise<unknown>;
@@ -22,7 +29,9 @@ export function ConfirmChange({ title, preview, apply, onDone, onCancel, onInval
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
-    preview().then(setResult, (e: unknown) => (onInvalid && e instanceof ApiProblem && e.code === 'ValidationFailed' ? onInvalid(e.fields) : setError(e)));
+    preview().then(setResult, (e: unknown) =>
+      onInvalid && e instanceof ApiProblem && e.code === 'ValidationFailed' ? onInvalid(e.fields) : setError(e),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const confirm = async () => {
@@ -68,7 +77,14 @@ export function ConfirmChange({ title, preview, apply, onDone, onCancel, onInval
       )}
       {error !== null && <Problem error={error} />}
       <div className="actions">
-        <button type="button" className="danger" disabled={!result || result.blockers.length > 0 || busy || (error instanceof ApiProblem && error.status === 403)} onClick={() => void confirm()}>
+        <button
+          type="button"
+          className="danger"
+          disabled={
+            !result || result.blockers.length > 0 || busy || (error instanceof ApiProblem && error.status === 403)
+          }
+          onClick={() => void confirm()}
+        >
           {busy ? 'Applying…' : 'Confirm'}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>

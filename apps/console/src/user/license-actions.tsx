@@ -11,7 +11,17 @@ interface Change {
 }
 
 /** Assign a SKU, remove one, or change its disabled plans: each previewed, then confirmed (one assignLicense call). */
-export function LicenseActions({ user, subs, onChanged, readOnly }: { user: UserView; subs: SubscriptionView[]; onChanged: () => void; readOnly: boolean }) {
+export function LicenseActions({
+  user,
+  subs,
+  onChanged,
+  readOnly,
+}: {
+  user: UserView;
+  subs: SubscriptionView[];
+  onChanged: () => void;
+  readOnly: boolean;
+}) {
   const [change, setChange] = useState<Change | null>(null);
   const [adding, setAdding] = useState('');
   const current = licensesOf(user);
@@ -21,12 +31,20 @@ export function LicenseActions({ user, subs, onChanged, readOnly }: { user: User
   const remove = (skuId: string) => {
     const target = new Map(current);
     target.delete(skuId);
-    setChange({ title: `Remove ${skuId} from ${user.displayName}`, target, body: { addLicenses: [], removeLicenses: [skuId] } });
+    setChange({
+      title: `Remove ${skuId} from ${user.displayName}`,
+      target,
+      body: { addLicenses: [], removeLicenses: [skuId] },
+    });
   };
   const setPlans = (skuId: string, disabledPlans: string[]) => {
     const target = new Map(current).set(skuId, disabledPlans);
     const verb = current.has(skuId) ? `Change the plans of ${skuId}` : `Assign ${skuId}`;
-    setChange({ title: `${verb} for ${user.displayName}`, target, body: { addLicenses: [{ skuId, disabledPlans }], removeLicenses: [] } });
+    setChange({
+      title: `${verb} for ${user.displayName}`,
+      target,
+      body: { addLicenses: [{ skuId, disabledPlans }], removeLicenses: [] },
+    });
   };
 
   return (
@@ -89,7 +107,15 @@ export function LicenseActions({ user, subs, onChanged, readOnly }: { user: User
             if (adding) setPlans(adding, []);
           }}
         >
-          <Select label="Assign a SKU" value={adding} onChange={setAdding} options={[['', 'choose…'], ...free.map((s): [string, string] => [s.skuId, `${s.skuId} (${s.available} available)`])]} />
+          <Select
+            label="Assign a SKU"
+            value={adding}
+            onChange={setAdding}
+            options={[
+              ['', 'choose…'],
+              ...free.map((s): [string, string] => [s.skuId, `${s.skuId} (${s.available} available)`]),
+            ]}
+          />
           <button type="submit" disabled={!adding}>
             Preview assignment
           </button>
@@ -100,7 +126,14 @@ export function LicenseActions({ user, subs, onChanged, readOnly }: { user: User
           key={change.title + JSON.stringify([...change.target])}
           title={change.title}
           preview={() => previewLicenseChange(user, change.target, subs)}
-          apply={() => ok(api.POST('/v1/users/{userId}/assignLicense', { params: { path: { userId: user.userId } }, body: change.body }))}
+          apply={() =>
+            ok(
+              api.POST('/v1/users/{userId}/assignLicense', {
+                params: { path: { userId: user.userId } },
+                body: change.body,
+              }),
+            )
+          }
           onDone={() => {
             setChange(null);
             onChanged();
@@ -112,7 +145,19 @@ export function LicenseActions({ user, subs, onChanged, readOnly }: { user: User
   );
 }
 
-function PlanToggles({ skuId, plans, disabled, onChange, editable }: { skuId: string; plans: string[]; disabled: string[]; onChange: (disabled: string[]) => void; editable: boolean }) {
+function PlanToggles({
+  skuId,
+  plans,
+  disabled,
+  onChange,
+  editable,
+}: {
+  skuId: string;
+  plans: string[];
+  disabled: string[];
+  onChange: (disabled: string[]) => void;
+  editable: boolean;
+}) {
   return (
     <fieldset className="plans">
       <legend className="sr-only">Plans of {skuId}</legend>
@@ -122,7 +167,9 @@ function PlanToggles({ skuId, plans, disabled, onChange, editable }: { skuId: st
             type="checkbox"
             checked={!disabled.includes(plan)}
             disabled={!editable}
-            onChange={(event) => onChange(event.target.checked ? disabled.filter((p) => p !== plan) : [...disabled, plan])}
+            onChange={(event) =>
+              onChange(event.target.checked ? disabled.filter((p) => p !== plan) : [...disabled, plan])
+            }
           />
           {plan}
         </label>

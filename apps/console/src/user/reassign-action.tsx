@@ -7,7 +7,15 @@ import { ConfirmChange } from './confirm';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Move one of the user's seats to another user (L8), after a preview of what this user loses. */
-export function ReassignAction({ user, subs, onChanged }: { user: UserView; subs: SubscriptionView[]; onChanged: () => void }) {
+export function ReassignAction({
+  user,
+  subs,
+  onChanged,
+}: {
+  user: UserView;
+  subs: SubscriptionView[];
+  onChanged: () => void;
+}) {
   const [skuId, setSkuId] = useState(user.licenses[0]?.skuId ?? '');
   const [toUserId, setToUserId] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -34,15 +42,32 @@ export function ReassignAction({ user, subs, onChanged }: { user: UserView; subs
           submit();
         }}
       >
-        <Select label="License" value={skuId} onChange={setSkuId} options={user.licenses.map((l): [string, string] => [l.skuId, l.skuId])} />
-        <Field label="To user (id)" value={toUserId} onChange={(event) => setToUserId(event.target.value)} error={errors.toUserId ?? errors.skuId} placeholder="00000000-0000-0000-0000-000000000000" />
+        <Select
+          label="License"
+          value={skuId}
+          onChange={setSkuId}
+          options={user.licenses.map((l): [string, string] => [l.skuId, l.skuId])}
+        />
+        <Field
+          label="To user (id)"
+          value={toUserId}
+          onChange={(event) => setToUserId(event.target.value)}
+          error={errors.toUserId ?? errors.skuId}
+          placeholder="00000000-0000-0000-0000-000000000000"
+        />
         <button type="submit">Preview reassign</button>
       </form>
       {confirming && (
         <ConfirmChange
           title={`Reassign ${skuId} from ${user.displayName}`}
           preview={() => previewLicenseChange(user, target, subs)}
-          apply={() => ok(api.POST('/v1/licenses/reassign', { body: { skuId, fromUserId: user.userId, toUserId: toUserId.trim() } }))}
+          apply={() =>
+            ok(
+              api.POST('/v1/licenses/reassign', {
+                body: { skuId, fromUserId: user.userId, toUserId: toUserId.trim() },
+              }),
+            )
+          }
           onDone={() => {
             setConfirming(false);
             onChanged();

@@ -60,7 +60,9 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
       if (this.busy.has(tenantId) || this.stopped) continue;
       this.busy.add(tenantId);
       const run = this.drain(tenantId)
-        .catch((error: unknown) => this.logger.error({ err: error, tenantId }, 'Webhook delivery pass failed; the next pass retries'))
+        .catch((error: unknown) =>
+          this.logger.error({ err: error, tenantId }, 'Webhook delivery pass failed; the next pass retries'),
+        )
         .finally(() => {
           this.busy.delete(tenantId);
           this.running.delete(run);
@@ -87,7 +89,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
     const state = fold.deliveries.get(deliveryKey(delivery.alertId, delivery.webhookId)) ?? PENDING;
     if (state.status !== 'pending') return true;
     const now = Date.now();
-    if ((state.leaseUntil && Date.parse(state.leaseUntil) > now) || (state.retryAt && Date.parse(state.retryAt) > now)) return false;
+    if ((state.leaseUntil && Date.parse(state.leaseUntil) > now) || (state.retryAt && Date.parse(state.retryAt) > now))
+      return false;
     const attempt = state.attempts + 1;
     const { alertId, webhookId, tenantId } = delivery;
     let revision: bigint;
@@ -101,22 +104,34 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
       throw error;
     }
     const error = await this.post(delivery);
-    const outcome: AttemptOutcome = error === null ? 'delivered' : attempt >= this.config.webhooks.maxAttempts ? 'failing' : 'retry';
+    const outcome: AttemptOutcome =
+      error === null ? 'delivered' : attempt >= this.config.webhooks.maxAttempts ? 'failing' : 'retry';
     this.attempts[outcome]++;
     try {
-      if (outcome === 'delivered') await this.outbox.append(tenantId, revision, { type: 'DeliverySucceeded', data: { alertId, webhookId, attempt } });
+      if (outcome === 'delivered')
+        await this.outbox.append(tenantId, revision, {
+          type: 'DeliverySucceeded',
+          data: { alertId, webhookId, attempt },
+        });
       else if (outcome === 'failing') {
-        await this.outbox.append(tenantId, revision, { type: 'DeliveryMarkedFailing', data: { alertId, webhookId, attempt, error: error! } });
+        await this.outbox.append(tenantId, revision, {
+          type: 'DeliveryMarkedFailing',
+          data: { alertId, webhookId, attempt, error: error! },
+        });
       } else {
         const retryAt = new Date(Date.now() + this.backoff(attempt)).toISOString();
-        await this.outbox.append(tenantId, revision, { type: 'DeliveryAttemptFailed', data: { alertId, webhookId, attempt, error: error!, retryAt } });
+        await this.outbox.append(tenantId, revision, {
+          type: 'DeliveryAttemptFailed',
+          data: { alertId, webhookId, attempt, error: error!, retryAt },
+        });
       }
     } catch (failure) {
       // Our lease ran out and another node claimed the next attempt: it owns the outcome now (at least once).
       if (failure instanceof WrongExpectedVersionError) return false;
       throw failure;
     }
-    if (outcome === 'retry') this.logger.warn({ tenantId, alertId, webhookId, attempt, error }, 'Webhook delivery failed; retrying later');
+    if (outcome === 'retry')
+      this.logger.warn({ tenantId, alertId, webhookId, attempt, error }, 'Webhook delivery failed; retrying later');
     return outcome !== 'retry';
   }
 
@@ -139,7 +154,9 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
       return response.ok ? null : `HTTP ${response.status}`;
     } catch (error) {
       const cause = error as Error & { cause?: { code?: string } };
-      return cause.name === 'TimeoutError' ? `no answer within ${DELIVERY_TIMEOUT_MS / 1000} s` : `${cause.message}${cause.cause?.code ? ` (${cause.cause.code})` : ''}`;
+      return cause.name === 'TimeoutError'
+        ? `no answer within ${DELIVERY_TIMEOUT_MS / 1000} s`
+        : `${cause.message}${cause.cause?.code ? ` (${cause.cause.code})` : ''}`;
     }
   }
 

@@ -18,8 +18,14 @@ export interface DeliveryState {
 
 /** The outbox stream's event types: no ledger events, so read models, audit and replay skip them. */
 type OutboxEvent =
-  | { type: 'DeliveryAttemptStarted'; data: { alertId: string; webhookId: string; attempt: number; node: string; leaseUntil: string } }
-  | { type: 'DeliveryAttemptFailed'; data: { alertId: string; webhookId: string; attempt: number; error: string; retryAt: string } }
+  | {
+      type: 'DeliveryAttemptStarted';
+      data: { alertId: string; webhookId: string; attempt: number; node: string; leaseUntil: string };
+    }
+  | {
+      type: 'DeliveryAttemptFailed';
+      data: { alertId: string; webhookId: string; attempt: number; error: string; retryAt: string };
+    }
   | { type: 'DeliverySucceeded'; data: { alertId: string; webhookId: string; attempt: number } }
   | { type: 'DeliveryMarkedFailing'; data: { alertId: string; webhookId: string; attempt: number; error: string } };
 
@@ -29,7 +35,13 @@ export interface TenantOutbox {
   deliveries: Map<string, DeliveryState>;
 }
 
-export const PENDING: DeliveryState = { attempts: 0, status: 'pending', lastError: null, leaseUntil: null, retryAt: null };
+export const PENDING: DeliveryState = {
+  attempts: 0,
+  status: 'pending',
+  lastError: null,
+  leaseUntil: null,
+  retryAt: null,
+};
 
 export const deliveryKey = (alertId: string, webhookId: string) => `${alertId}/${webhookId}`;
 
@@ -55,9 +67,13 @@ export class WebhookOutbox {
 
   /** Throws WrongExpectedVersionError when another node appended since `expected`. */
   async append(tenantId: string, expected: ExpectedRevision, event: OutboxEvent): Promise<bigint> {
-    const result = await this.store.appendToStream(outboxStream(tenantId), [{ id: randomUUID(), ...event, metadata: { tenantId } }], {
-      expectedRevision: expected,
-    });
+    const result = await this.store.appendToStream(
+      outboxStream(tenantId),
+      [{ id: randomUUID(), ...event, metadata: { tenantId } }],
+      {
+        expectedRevision: expected,
+      },
+    );
     return result.nextExpectedRevision;
   }
 }

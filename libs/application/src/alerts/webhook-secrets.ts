@@ -15,15 +15,20 @@ export class WebhookSecrets {
 
   /** Before the webhook is registered: a registration that then fails leaves an unread secret, never a webhook without one. */
   async save(webhookId: string, secret: string): Promise<void> {
-    await this.store.appendToStream(secretStream(webhookId), [{ id: randomUUID(), type: 'WebhookSecretSet', data: { secret }, metadata: {} }], {
-      expectedRevision: NO_STREAM,
-    });
+    await this.store.appendToStream(
+      secretStream(webhookId),
+      [{ id: randomUUID(), type: 'WebhookSecretSet', data: { secret }, metadata: {} }],
+      {
+        expectedRevision: NO_STREAM,
+      },
+    );
   }
 
   async secretOf(webhookId: string): Promise<string | undefined> {
     const cached = this.cache.get(webhookId);
     if (cached !== undefined) return cached;
-    for await (const event of readStreamOrEmpty(this.store, secretStream(webhookId))) this.cache.set(webhookId, String(event.data.secret));
+    for await (const event of readStreamOrEmpty(this.store, secretStream(webhookId)))
+      this.cache.set(webhookId, String(event.data.secret));
     return this.cache.get(webhookId);
   }
 }

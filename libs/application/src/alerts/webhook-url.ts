@@ -12,7 +12,8 @@ export function validateWebhookUrl(raw: string, allowedHosts: readonly string[] 
     throw invalid('url', 'url must be an absolute http:// or https:// URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid('url', 'url must use http:// or https://');
-  if (url.username !== '' || url.password !== '') throw invalid('url', 'url must not hold credentials; sign with the secret instead');
+  if (url.username !== '' || url.password !== '')
+    throw invalid('url', 'url must not hold credentials; sign with the secret instead');
   if (allowedHosts && !allowedHosts.includes(url.hostname.toLowerCase())) {
     throw invalid('url', `url's host ${url.hostname} is not in LEDGER_WEBHOOK_ALLOW`);
   }

@@ -29,7 +29,8 @@ export function auditStateView(at: Date, state: LedgerState): AuditStateView {
     .map((subscription) => subscriptionView(subscription));
   const assignments: AuditAssignment[] = [];
   for (const user of state.users.values()) {
-    for (const [skuId, disabledPlans] of user.licenses) assignments.push({ userId: user.userId, skuId, disabledPlans: [...disabledPlans] });
+    for (const [skuId, disabledPlans] of user.licenses)
+      assignments.push({ userId: user.userId, skuId, disabledPlans: [...disabledPlans] });
   }
   assignments.sort((a, b) => compare(a.userId, b.userId) || compare(a.skuId, b.skuId));
   return { at: at.toISOString(), subscriptions, assignments };

@@ -42,13 +42,19 @@ export class StateCheckpoints {
    */
   async foldAt(tenantId: string, at: Date): Promise<FoldedAt> {
     const limit = at.getTime();
-    const start = [...(this.byTenant.get(tenantId)?.checkpoints ?? [])].reverse().find((checkpoint) => checkpoint.maxOccurredAt <= limit);
+    const start = [...(this.byTenant.get(tenantId)?.checkpoints ?? [])]
+      .reverse()
+      .find((checkpoint) => checkpoint.maxOccurredAt <= limit);
     const state = start ? copyState(start.state) : initialState();
     let position = start?.position ?? null;
     let maxOccurredAt = start?.maxOccurredAt ?? -Infinity;
     let events = 0;
     let sliceStart = performance.now();
-    for await (const { event, metadata, recorded } of readLedger(this.store, tenantId, start ? start.revision + 1n : 'start')) {
+    for await (const { event, metadata, recorded } of readLedger(
+      this.store,
+      tenantId,
+      start ? start.revision + 1n : 'start',
+    )) {
       const occurredAt = Date.parse(metadata.occurredAt);
       if (occurredAt > limit) break;
       evolve(state, event);
@@ -56,7 +62,12 @@ export class StateCheckpoints {
       maxOccurredAt = Math.max(maxOccurredAt, occurredAt);
       events++;
       if ((recorded.revision + 1n) % this.spacing(tenantId) === 0n) {
-        this.remember(tenantId, { revision: recorded.revision, position: recorded.position, maxOccurredAt, state: copyState(state) });
+        this.remember(tenantId, {
+          revision: recorded.revision,
+          position: recorded.position,
+          maxOccurredAt,
+          state: copyState(state),
+        });
       }
       if (performance.now() - sliceStart >= SLICE_MS) {
         await yieldToEventLoop();

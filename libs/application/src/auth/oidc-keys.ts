@@ -30,15 +30,24 @@ export class OidcKeys {
     const url = `${this.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
     let document: { issuer?: unknown; jwks_uri?: unknown };
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS), headers: { Accept: 'application/json' } });
+      const response = await fetch(url, {
+        signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS),
+        headers: { Accept: 'application/json' },
+      });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       document = (await response.json()) as typeof document;
     } catch (error) {
-      throw new TokenError('unverifiable', `The identity provider's discovery document could not be read (${(error as Error).message}); try again shortly.`);
+      throw new TokenError(
+        'unverifiable',
+        `The identity provider's discovery document could not be read (${(error as Error).message}); try again shortly.`,
+      );
     }
     // OpenID Connect Discovery §4.3: the document must name exactly the issuer it was fetched for.
     if (document.issuer !== this.issuer || typeof document.jwks_uri !== 'string') {
-      throw new TokenError('unverifiable', 'The identity provider\'s discovery document does not match LEDGER_OIDC_ISSUER or names no jwks_uri.');
+      throw new TokenError(
+        'unverifiable',
+        "The identity provider's discovery document does not match LEDGER_OIDC_ISSUER or names no jwks_uri.",
+      );
     }
     return createRemoteJWKSet(new URL(document.jwks_uri), this.jwksOptions);
   }

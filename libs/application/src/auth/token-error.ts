@@ -1,4 +1,5 @@
-export type TokenProblem = 'malformed' | 'invalidSignature' | 'expired' | 'notYetValid' | 'invalidClaims' | 'tooLongLived' | 'unverifiable';
+export type TokenProblem =
+  'malformed' | 'invalidSignature' | 'expired' | 'notYetValid' | 'invalidClaims' | 'tooLongLived' | 'unverifiable';
 
 /** Why a bearer token was refused; the API answers 401 Unauthenticated with `message`. */
 export class TokenError extends Error {

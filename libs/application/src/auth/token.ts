@@ -73,9 +73,12 @@ export class TokenService {
   }
 
   sign(input: SignTokenInput): string {
-    if (!input.actorId || input.actorId.length > MAX_ACTOR_ID_LENGTH) throw new RangeError('actorId must be 1-256 characters');
-    if (input.roles.length === 0 || !input.roles.every(isRole)) throw new RangeError('roles must be a non-empty list of known roles');
-    if (input.tenantId !== undefined && !TENANT_ID_PATTERN.test(input.tenantId)) throw new RangeError(`invalid tenant id "${input.tenantId}"`);
+    if (!input.actorId || input.actorId.length > MAX_ACTOR_ID_LENGTH)
+      throw new RangeError('actorId must be 1-256 characters');
+    if (input.roles.length === 0 || !input.roles.every(isRole))
+      throw new RangeError('roles must be a non-empty list of known roles');
+    if (input.tenantId !== undefined && !TENANT_ID_PATTERN.test(input.tenantId))
+      throw new RangeError(`invalid tenant id "${input.tenantId}"`);
     const payload: Record<string, unknown> = { sub: input.actorId, roles: [...new Set(input.roles)] };
     if (input.name !== undefined) payload.name = input.name;
     if (input.tenantId !== undefined) payload.tid = input.tenantId;
@@ -90,7 +93,11 @@ export class TokenService {
     try {
       const { alg } = decodeProtectedHeader(token);
       if (alg === TOKEN_ALGORITHM) {
-        ({ payload } = await jwtVerify(token, this.secretKey, { algorithms: [TOKEN_ALGORITHM], clockTolerance: CLOCK_SKEW_SECONDS, requiredClaims: ['exp'] }));
+        ({ payload } = await jwtVerify(token, this.secretKey, {
+          algorithms: [TOKEN_ALGORITHM],
+          clockTolerance: CLOCK_SKEW_SECONDS,
+          requiredClaims: ['exp'],
+        }));
       } else if (oidc && OIDC_ALGORITHMS.includes(alg ?? '')) {
         fromProvider = true;
         ({ payload } = await jwtVerify(token, await oidc.keys.get(), {
@@ -102,25 +109,36 @@ export class TokenService {
         }));
       } else {
         const accepted = oidc ? [TOKEN_ALGORITHM, ...OIDC_ALGORITHMS] : [TOKEN_ALGORITHM];
-        throw new TokenError('malformed', `Bearer tokens signed with ${String(alg)} are not accepted (accepted: ${accepted.join(', ')}).`);
+        throw new TokenError(
+          'malformed',
+          `Bearer tokens signed with ${String(alg)} are not accepted (accepted: ${accepted.join(', ')}).`,
+        );
       }
     } catch (error) {
       throw toTokenError(error);
     }
     this.checkLifetime(payload);
-    return fromProvider && oidc ? this.claimsToActor(payload, oidc.rolesClaim, oidc.tenantClaim) : this.claimsToActor(payload, 'roles', 'tid');
+    return fromProvider && oidc
+      ? this.claimsToActor(payload, oidc.rolesClaim, oidc.tenantClaim)
+      : this.claimsToActor(payload, 'roles', 'tid');
   }
 
   /** iat not in the future (beyond the skew), and exp − iat within LEDGER_JWT_MAX_TTL. */
   private checkLifetime(payload: JWTPayload): void {
     const now = Math.floor(Date.now() / 1000);
     if (payload.iat !== undefined && payload.iat > now + CLOCK_SKEW_SECONDS) {
-      throw new TokenError('notYetValid', 'The bearer token was issued in the future (iat); check the clock of its issuer.');
+      throw new TokenError(
+        'notYetValid',
+        'The bearer token was issued in the future (iat); check the clock of its issuer.',
+      );
     }
     const max = this.policy.maxTtlSeconds;
     const lifetime = (payload.exp as number) - (payload.iat ?? now);
     if (max !== undefined && lifetime > max) {
-      throw new TokenError('tooLongLived', `The bearer token lives ${lifetime} s, longer than the ${max} s this API accepts; request a shorter-lived token.`);
+      throw new TokenError(
+        'tooLongLived',
+        `The bearer token lives ${lifetime} s, longer than the ${max} s this API accepts; request a shorter-lived token.`,
+      );
     }
   }
 
@@ -128,11 +146,13 @@ export class TokenService {
     const roleNames = claimAt(claims, rolesClaim);
     const tenant = claimAt(claims, tenantClaim);
     const problems: string[] = [];
-    if (typeof claims.sub !== 'string' || claims.sub === '' || claims.sub.length > MAX_ACTOR_ID_LENGTH) problems.push('sub');
+    if (typeof claims.sub !== 'string' || claims.sub === '' || claims.sub.length > MAX_ACTOR_ID_LENGTH)
+      problems.push('sub');
     if (!Array.isArray(roleNames) || !roleNames.every((role) => typeof role === 'string')) problems.push(rolesClaim);
     if (typeof claims.exp !== 'number') problems.push('exp');
     if (claims.name !== undefined && typeof claims.name !== 'string') problems.push('name');
-    if (tenant !== undefined && (typeof tenant !== 'string' || !TENANT_ID_PATTERN.test(tenant))) problems.push(tenantClaim);
+    if (tenant !== undefined && (typeof tenant !== 'string' || !TENANT_ID_PATTERN.test(tenant)))
+      problems.push(tenantClaim);
     if (problems.length > 0) {
       throw new TokenError('invalidClaims', `The bearer token has missing or invalid claims: ${problems.join(', ')}.`);
     }
@@ -151,7 +171,11 @@ export class TokenService {
 function claimAt(claims: JWTPayload, path: string): unknown {
   if (Object.hasOwn(claims, path)) return claims[path];
   let value: unknown = claims;
-  for (const part of path.split('.')) value = typeof value === 'object' && value !== null && Object.hasOwn(value, part) ? (value as Record<string, unknown>)[part] : undefined;
+  for (const part of path.split('.'))
+    value =
+      typeof value === 'object' && value !== null && Object.hasOwn(value, part)
+        ? (value as Record<string, unknown>)[part]
+        : undefined;
   return value;
 }
 
@@ -163,18 +187,27 @@ function toTokenError(error: unknown): TokenError {
       case 'nbf':
         return new TokenError('notYetValid', 'The bearer token is not valid yet.');
       case 'iss':
-        return new TokenError('invalidClaims', 'The bearer token was issued by another issuer than the configured identity provider.');
+        return new TokenError(
+          'invalidClaims',
+          'The bearer token was issued by another issuer than the configured identity provider.',
+        );
       case 'aud':
         return new TokenError('invalidClaims', 'The bearer token was issued for another audience.');
       default:
         return new TokenError('invalidClaims', `The bearer token has missing or invalid claims: ${error.claim}.`);
     }
   }
-  if (error instanceof errors.JWSSignatureVerificationFailed) return new TokenError('invalidSignature', 'The bearer token signature is invalid.');
-  if (error instanceof errors.JWKSNoMatchingKey) return new TokenError('invalidSignature', 'No signing key of the identity provider matches the bearer token.');
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return new TokenError('invalidSignature', 'The bearer token signature is invalid.');
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return new TokenError('invalidSignature', 'No signing key of the identity provider matches the bearer token.');
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
-    return new TokenError('unverifiable', "The identity provider's signing keys could not be fetched; try again shortly.");
+    return new TokenError(
+      'unverifiable',
+      "The identity provider's signing keys could not be fetched; try again shortly.",
+    );
   }
-  if (error instanceof errors.JOSEError) return new TokenError('malformed', `The bearer token is invalid (${error.message}).`);
+  if (error instanceof errors.JOSEError)
+    return new TokenError('malformed', `The bearer token is invalid (${error.message}).`);
   return new TokenError('malformed', 'The bearer token is invalid.');
 }

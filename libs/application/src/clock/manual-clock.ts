@@ -1,5 +1,11 @@
 import { DomainError } from '@app/domain';
-import { EventStore, ExpectedRevision, NO_STREAM, WrongExpectedVersionError, readStreamOrEmpty } from '@app/event-store';
+import {
+  EventStore,
+  ExpectedRevision,
+  NO_STREAM,
+  WrongExpectedVersionError,
+  readStreamOrEmpty,
+} from '@app/event-store';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Clock } from './clock';
@@ -63,28 +69,42 @@ export class ManualClock implements Clock {
     return (await this.head()).now;
   }
 
-  async advance({ days = 0, hours = 0, minutes = 0 }: ClockAdvance, idempotency?: ClockIdempotency): Promise<ClockAdvanceOutcome> {
+  async advance(
+    { days = 0, hours = 0, minutes = 0 }: ClockAdvance,
+    idempotency?: ClockIdempotency,
+  ): Promise<ClockAdvanceOutcome> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const head = await this.head(idempotency?.key);
       if (head.remembered) {
         if (head.remembered.fingerprint !== idempotency!.fingerprint) {
-          throw new DomainError('IdempotencyKeyReused', `The Idempotency-Key "${idempotency!.key}" was already used for a different request.`);
+          throw new DomainError(
+            'IdempotencyKeyReused',
+            `The Idempotency-Key "${idempotency!.key}" was already used for a different request.`,
+          );
         }
         return { body: head.remembered.body, replayed: { status: head.remembered.status } };
       }
-      const body = { now: new Date(head.now.getTime() + ((days * 24 + hours) * 60 + minutes) * MINUTE_MS).toISOString() };
+      const body = {
+        now: new Date(head.now.getTime() + ((days * 24 + hours) * 60 + minutes) * MINUTE_MS).toISOString(),
+      };
       const metadata: ClockMetadata = idempotency ? { idempotency: { ...idempotency, body } } : {};
       try {
-        await this.store.appendToStream(CLOCK_STREAM, [{ id: randomUUID(), type: 'ClockAdvanced', data: body, metadata: { ...metadata } }], {
-          expectedRevision: head.revision,
-        });
+        await this.store.appendToStream(
+          CLOCK_STREAM,
+          [{ id: randomUUID(), type: 'ClockAdvanced', data: body, metadata: { ...metadata } }],
+          {
+            expectedRevision: head.revision,
+          },
+        );
         return { body };
       } catch (error) {
         // Another node moved it in between: read again (it may have been this very key) and decide again.
         if (!(error instanceof WrongExpectedVersionError)) throw error;
       }
     }
-    throw new DomainError('ConcurrencyConflict', 'The clock kept changing under this advance; try again', { attempts: MAX_ATTEMPTS });
+    throw new DomainError('ConcurrencyConflict', 'The clock kept changing under this advance; try again', {
+      attempts: MAX_ATTEMPTS,
+    });
   }
 
   /** The clock's time and revision (starting the stream if it has none), and the advance made with `key`, if any. */
@@ -104,9 +124,13 @@ export class ManualClock implements Clock {
   private async start(): Promise<ClockHead> {
     const now = this.legacyTime() ?? new Date();
     try {
-      await this.store.appendToStream(CLOCK_STREAM, [{ id: randomUUID(), type: 'ClockStarted', data: { now: now.toISOString() }, metadata: {} }], {
-        expectedRevision: NO_STREAM,
-      });
+      await this.store.appendToStream(
+        CLOCK_STREAM,
+        [{ id: randomUUID(), type: 'ClockStarted', data: { now: now.toISOString() }, metadata: {} }],
+        {
+          expectedRevision: NO_STREAM,
+        },
+      );
       return { now, revision: 0n };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
@@ -124,4 +148,3 @@ export class ManualClock implements Clock {
     }
   }
 }
-

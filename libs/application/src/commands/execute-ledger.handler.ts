@@ -24,7 +24,10 @@ export class ExecuteLedgerHandler implements ICommandHandler<ExecuteLedgerComman
       } catch (error) {
         // The events are stored: failing now would invite a retry that applies the command twice.
         // The answer says the position; the views catch up with it when the read models do.
-        this.logger.warn({ err: error, tenantId: context.tenantId, position: String(outcome.position) }, 'Answering before the read models caught up');
+        this.logger.warn(
+          { err: error, tenantId: context.tenantId, position: String(outcome.position) },
+          'Answering before the read models caught up',
+        );
       }
     }
     return { ...outcome, position: outcome.position ?? this.projector.checkpoint };

@@ -32,7 +32,8 @@ export function readOrCreateJwtSecret(dataDir: string): string {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const winner = readSecret(file);
-    if (winner === undefined) throw new Error(`${file} exists but is empty; delete it or set LEDGER_JWT_SECRET`, { cause: error });
+    if (winner === undefined)
+      throw new Error(`${file} exists but is empty; delete it or set LEDGER_JWT_SECRET`, { cause: error });
     return winner;
   } finally {
     fs.rmSync(temp, { force: true });

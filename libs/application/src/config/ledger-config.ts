@@ -71,7 +71,8 @@ function read(env: Env, name: string): string | undefined {
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = read(env, name);
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new LedgerConfigError(name, `must be an integer between ${min} and ${max}, got "${raw}"`);
+  if (!/^\d+$/.test(raw))
+    throw new LedgerConfigError(name, `must be an integer between ${min} and ${max}, got "${raw}"`);
   const value = Number(raw);
   if (value < min || value > max) throw new LedgerConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
@@ -99,13 +100,22 @@ export function loadLedgerConfig(env: Env = process.env): LedgerConfig {
 
   const eventStoreConnectionString = read(env, 'EVENTSTORE_CONNECTION_STRING');
   if (sharedStore && eventStoreConnectionString === undefined) {
-    throw new LedgerConfigError('EVENTSTORE_CONNECTION_STRING', `is required when LEDGER_EVENT_STORE=${eventStore} (e.g. ${eventStore}://localhost:2113?tls=false)`);
+    throw new LedgerConfigError(
+      'EVENTSTORE_CONNECTION_STRING',
+      `is required when LEDGER_EVENT_STORE=${eventStore} (e.g. ${eventStore}://localhost:2113?tls=false)`,
+    );
   }
   // Each client library takes its own scheme (kurrentdb:// for the successor client).
   const schemes = eventStore === 'sqlite' ? ['esdb', 'kurrentdb'] : [eventStore];
-  if (eventStoreConnectionString !== undefined && !schemes.some((scheme) => new RegExp(`^${scheme}(\\+discover)?://\\S+$`).test(eventStoreConnectionString))) {
+  if (
+    eventStoreConnectionString !== undefined &&
+    !schemes.some((scheme) => new RegExp(`^${scheme}(\\+discover)?://\\S+$`).test(eventStoreConnectionString))
+  ) {
     const expected = schemes.map((scheme) => `${scheme}:// or ${scheme}+discover://`).join(' or ');
-    throw new LedgerConfigError('EVENTSTORE_CONNECTION_STRING', `must start with ${expected}, got "${eventStoreConnectionString}"`);
+    throw new LedgerConfigError(
+      'EVENTSTORE_CONNECTION_STRING',
+      `must start with ${expected}, got "${eventStoreConnectionString}"`,
+    );
   }
 
   const catalogRaw = read(env, 'LEDGER_CATALOG_FILE');
@@ -118,14 +128,21 @@ export function loadLedgerConfig(env: Env = process.env): LedgerConfig {
     } catch {
       // reported below
     }
-    if (!isFile) throw new LedgerConfigError('LEDGER_CATALOG_FILE', `must name a readable JSON file, "${catalogFile}" does not exist`);
+    if (!isFile)
+      throw new LedgerConfigError(
+        'LEDGER_CATALOG_FILE',
+        `must name a readable JSON file, "${catalogFile}" does not exist`,
+      );
   }
 
   const clock = oneOf(env, 'LEDGER_CLOCK', ['system', 'manual'] as const, 'system');
 
   const defaultTenant = read(env, 'LEDGER_DEFAULT_TENANT') ?? 'default';
   if (!TENANT_ID_PATTERN.test(defaultTenant)) {
-    throw new LedgerConfigError('LEDGER_DEFAULT_TENANT', `must be 1-64 characters of A-Z a-z 0-9 . _ - (starting with a letter or digit), got "${defaultTenant}"`);
+    throw new LedgerConfigError(
+      'LEDGER_DEFAULT_TENANT',
+      `must be 1-64 characters of A-Z a-z 0-9 . _ - (starting with a letter or digit), got "${defaultTenant}"`,
+    );
   }
 
   // setInterval's upper bound is 2^31-1 ms.
@@ -133,7 +150,10 @@ export function loadLedgerConfig(env: Env = process.env): LedgerConfig {
 
   // Every node on one EventStoreDB must accept the others' tokens: a secret generated per data folder would not.
   if (sharedStore && read(env, 'LEDGER_JWT_SECRET') === undefined && read(env, 'LEDGER_OIDC_ISSUER') === undefined) {
-    throw new LedgerConfigError('LEDGER_JWT_SECRET', `is required when LEDGER_EVENT_STORE=${eventStore} (unless LEDGER_OIDC_ISSUER is set): every API node must share it`);
+    throw new LedgerConfigError(
+      'LEDGER_JWT_SECRET',
+      `is required when LEDGER_EVENT_STORE=${eventStore} (unless LEDGER_OIDC_ISSUER is set): every API node must share it`,
+    );
   }
   const jwtSecret = read(env, 'LEDGER_JWT_SECRET') ?? readOrCreateJwtSecret(dataDir);
   const maxTtlRaw = read(env, 'LEDGER_JWT_MAX_TTL');
@@ -146,7 +166,8 @@ export function loadLedgerConfig(env: Env = process.env): LedgerConfig {
   const oidc = readOidc(env);
   const rateLimit = integer(env, 'LEDGER_RATE_LIMIT', 0, 1, 1_000_000);
   const opsToken = read(env, 'LEDGER_OPS_TOKEN');
-  if (opsToken !== undefined && opsToken.length < 16) throw new LedgerConfigError('LEDGER_OPS_TOKEN', 'must be at least 16 characters');
+  if (opsToken !== undefined && opsToken.length < 16)
+    throw new LedgerConfigError('LEDGER_OPS_TOKEN', 'must be at least 16 characters');
   const webhooks = readWebhooks(env);
 
   return {
@@ -172,9 +193,16 @@ const HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a
 /** LEDGER_WEBHOOK_*: which hosts webhooks may call (the defence against SSRF), and how deliveries retry. */
 function readWebhooks(env: Env): WebhookConfig {
   const allow = read(env, 'LEDGER_WEBHOOK_ALLOW');
-  const allowedHosts = allow?.split(',').map((host) => host.trim().toLowerCase()).filter((host) => host !== '');
+  const allowedHosts = allow
+    ?.split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter((host) => host !== '');
   const bad = allowedHosts?.find((host) => !HOST.test(host));
-  if (bad !== undefined) throw new LedgerConfigError('LEDGER_WEBHOOK_ALLOW', `must be comma-separated host names or addresses (IPv6 in brackets), got "${bad}"`);
+  if (bad !== undefined)
+    throw new LedgerConfigError(
+      'LEDGER_WEBHOOK_ALLOW',
+      `must be comma-separated host names or addresses (IPv6 in brackets), got "${bad}"`,
+    );
   return {
     ...(allowedHosts !== undefined ? { allowedHosts } : {}),
     maxAttempts: integer(env, 'LEDGER_WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
@@ -196,15 +224,27 @@ function readOidc(env: Env): OidcConfig | undefined {
     throw new LedgerConfigError('LEDGER_OIDC_ISSUER', `must be a URL, got "${issuer}"`);
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
-    throw new LedgerConfigError('LEDGER_OIDC_ISSUER', `must be an https:// URL (http:// only on loopback), got "${issuer}"`);
+    throw new LedgerConfigError(
+      'LEDGER_OIDC_ISSUER',
+      `must be an https:// URL (http:// only on loopback), got "${issuer}"`,
+    );
   }
   // Without an audience, tokens the provider issues to any other application would be accepted too.
   const audience = read(env, 'LEDGER_OIDC_AUDIENCE');
-  if (audience === undefined) throw new LedgerConfigError('LEDGER_OIDC_AUDIENCE', 'is required when LEDGER_OIDC_ISSUER is set (the client id or API identifier the tokens are issued for)');
+  if (audience === undefined)
+    throw new LedgerConfigError(
+      'LEDGER_OIDC_AUDIENCE',
+      'is required when LEDGER_OIDC_ISSUER is set (the client id or API identifier the tokens are issued for)',
+    );
   const claim = (name: string, fallback: string) => {
     const value = read(env, name) ?? fallback;
     if (!CLAIM_PATH.test(value)) throw new LedgerConfigError(name, `must be a claim name, got "${value}"`);
     return value;
   };
-  return { issuer, audience, rolesClaim: claim('LEDGER_OIDC_ROLES_CLAIM', 'roles'), tenantClaim: claim('LEDGER_OIDC_TENANT_CLAIM', 'tid') };
+  return {
+    issuer,
+    audience,
+    rolesClaim: claim('LEDGER_OIDC_ROLES_CLAIM', 'roles'),
+    tenantClaim: claim('LEDGER_OIDC_TENANT_CLAIM', 'tid'),
+  };
 }

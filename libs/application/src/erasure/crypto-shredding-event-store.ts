@@ -50,7 +50,11 @@ export class CryptoShreddingEventStore implements EventStore {
     this.listeners.push(listener);
   }
 
-  async appendToStream(streamId: string, events: readonly EventData[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly EventData[],
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult> {
     if (!streamId.startsWith(LEDGER_STREAM)) return this.inner.appendToStream(streamId, events, options);
     const sealed = await this.sealAll(events);
     const result = await this.inner.appendToStream(streamId, sealed, options);
@@ -83,7 +87,9 @@ export class CryptoShreddingEventStore implements EventStore {
   async assertSealed(): Promise<void> {
     for await (const event of this.inner.readAll()) {
       if (!event.streamId.startsWith(LEDGER_STREAM)) continue;
-      const values = personalFieldsOf(event.type).map((field) => event.data[field]).filter((value) => value !== undefined && value !== null);
+      const values = personalFieldsOf(event.type)
+        .map((field) => event.data[field])
+        .filter((value) => value !== undefined && value !== null);
       if (values.length === 0) continue;
       if (!values.every(isSealed)) throw new PlaintextPersonalDataError(event.streamId, event.position);
       return;
@@ -129,7 +135,8 @@ export class CryptoShreddingEventStore implements EventStore {
         if (data[field] === undefined || data[field] === null) continue;
         const userId = String(data.userId);
         const key = await this.keys.findOrCreate(tenantId, userId);
-        if (!key) throw new Error(`The data key of user ${userId} is destroyed: no personal data of that user can be stored`);
+        if (!key)
+          throw new Error(`The data key of user ${userId} is destroyed: no personal data of that user can be stored`);
         data[field] = seal(key, `${tenantId}/${userId}`, data[field]);
       }
       let metadata = event.metadata;
@@ -137,7 +144,8 @@ export class CryptoShreddingEventStore implements EventStore {
       const users = idempotency && usersOfKey.get(String(idempotency.key));
       if (idempotency && users) {
         const key = String(idempotency.key);
-        if (!sealedBodies.has(key)) sealedBodies.set(key, await sealBody(this.keys, tenantId, key, users, idempotency.body));
+        if (!sealedBodies.has(key))
+          sealedBodies.set(key, await sealBody(this.keys, tenantId, key, users, idempotency.body));
         metadata = { ...metadata, idempotency: { ...idempotency, body: sealedBodies.get(key) } };
       }
       sealed.push({ ...event, data, metadata });
@@ -167,7 +175,13 @@ export class CryptoShreddingEventStore implements EventStore {
     let metadata = event.metadata;
     const idempotency = idempotencyOf(event);
     if (idempotency && isSealedBody(idempotency.body)) {
-      metadata = { ...metadata, idempotency: { ...idempotency, body: await openBody(this.keys, tenantId, String(idempotency.key), idempotency.body) } };
+      metadata = {
+        ...metadata,
+        idempotency: {
+          ...idempotency,
+          body: await openBody(this.keys, tenantId, String(idempotency.key), idempotency.body),
+        },
+      };
     }
     return data === event.data && metadata === event.metadata ? event : { ...event, data, metadata };
   }

@@ -40,9 +40,13 @@ export class PersonalDataKeys {
     if (cached) return cached;
     const key = randomBytes(32);
     try {
-      await this.store.appendToStream(stream, [{ id: randomUUID(), type: KEY_CREATED, data: { key: key.toString('base64') }, metadata: {} }], {
-        expectedRevision: NO_STREAM,
-      });
+      await this.store.appendToStream(
+        stream,
+        [{ id: randomUUID(), type: KEY_CREATED, data: { key: key.toString('base64') }, metadata: {} }],
+        {
+          expectedRevision: NO_STREAM,
+        },
+      );
       this.cache.set(stream, key);
       return key;
     } catch (error) {

@@ -12,7 +12,13 @@ interface SealedBody {
  * The answer holds user views (UPNs), so it is sealed under a fresh key split into one share per user of the
  * command (XOR): purging any one of them destroys a share, and the whole answer becomes unreadable (E1).
  */
-export async function sealBody(keys: PersonalDataKeys, tenantId: string, idempotencyKey: string, userIds: string[], body: unknown): Promise<SealedBody> {
+export async function sealBody(
+  keys: PersonalDataKeys,
+  tenantId: string,
+  idempotencyKey: string,
+  userIds: string[],
+  body: unknown,
+): Promise<SealedBody> {
   const bodyKey = randomBytes(32);
   const shares: Buffer[] = userIds.map(() => randomBytes(32));
   shares[shares.length - 1] = shares.slice(0, -1).reduce(xor, bodyKey);
@@ -26,11 +32,21 @@ export async function sealBody(keys: PersonalDataKeys, tenantId: string, idempot
 }
 
 export function isSealedBody(body: unknown): body is SealedBody {
-  return typeof body === 'object' && body !== null && Array.isArray((body as SealedBody).sealedFor) && isSealed((body as SealedBody).body);
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    Array.isArray((body as SealedBody).sealedFor) &&
+    isSealed((body as SealedBody).body)
+  );
 }
 
 /** The answer, or null once any of its users was purged. */
-export async function openBody(keys: PersonalDataKeys, tenantId: string, idempotencyKey: string, sealed: SealedBody): Promise<unknown> {
+export async function openBody(
+  keys: PersonalDataKeys,
+  tenantId: string,
+  idempotencyKey: string,
+  sealed: SealedBody,
+): Promise<unknown> {
   let bodyKey: Buffer = Buffer.alloc(32);
   for (const { userId, share } of sealed.sealedFor) {
     const key = await keys.find(tenantId, userId);

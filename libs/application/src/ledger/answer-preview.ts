@@ -29,23 +29,24 @@ export class AnswerPreview {
     private readonly readModelWaitMs: number,
   ) {}
 
-  async answers(tenantId: string, ledger: { revision: bigint | null; position: bigint | null }, requests: readonly AnswerRequest[]): Promise<unknown[]> {
+  async answers(
+    tenantId: string,
+    ledger: { revision: bigint | null; position: bigint | null },
+    requests: readonly AnswerRequest[],
+  ): Promise<unknown[]> {
     if (requests.length === 0) return [];
     if (ledger.position !== null) await this.projector.waitFor(ledger.position, this.readModelWaitMs);
     const streamId = ledgerStreamId(tenantId);
     let next = 0n;
     const steps = requests.map(({ decided, view, dryRun }): PreviewStep => {
-      const events = decided.events.map(
-        (event, index): ProjectedEvent =>
-          ({
-            ...event,
-            eventId: randomUUID(),
-            streamId,
-            revision: (ledger.revision ?? -1n) + 1n + next + BigInt(index),
-            position: PREVIEW_POSITION + next + BigInt(index),
-            metadata: decided.metadata,
-          }),
-      );
+      const events = decided.events.map((event, index): ProjectedEvent => ({
+        ...event,
+        eventId: randomUUID(),
+        streamId,
+        revision: (ledger.revision ?? -1n) + 1n + next + BigInt(index),
+        position: PREVIEW_POSITION + next + BigInt(index),
+        metadata: decided.metadata,
+      }));
       if (!dryRun) next += BigInt(events.length);
       return { events, read: () => view(decided), discard: dryRun };
     });
@@ -64,7 +65,8 @@ export class AnswerPreview {
    */
   private async refuseIfStale(streamId: string, revision: bigint | null): Promise<void> {
     for await (const last of readStreamOrEmpty(this.store, streamId, { direction: 'backwards', maxCount: 1 })) {
-      if (last.revision !== revision) throw new WrongExpectedVersionError(streamId, revision ?? NO_STREAM, last.revision);
+      if (last.revision !== revision)
+        throw new WrongExpectedVersionError(streamId, revision ?? NO_STREAM, last.revision);
     }
   }
 }

@@ -30,8 +30,20 @@ const QUIET: ProjectorLogger = { log: () => undefined, error: () => undefined };
 
 /** The one way to build the command path and its projector: the Nest module, the CLI, the bench and the tests all use it. */
 export function createCommandPath(parts: CommandPathParts): CommandPath {
-  const { store, readModels, clock, catalog, maxCachedTenants, readModelWaitMs = DEFAULT_READ_MODEL_WAIT_MS, logger = QUIET } = parts;
+  const {
+    store,
+    readModels,
+    clock,
+    catalog,
+    maxCachedTenants,
+    readModelWaitMs = DEFAULT_READ_MODEL_WAIT_MS,
+    logger = QUIET,
+  } = parts;
   const ledgers = new LedgerStore(store, new SnapshotStore(readModels), maxCachedTenants);
   const projector = new Projector(store, readModels, READ_MODELS, logger);
-  return { ledgers, executor: new LedgerCommandExecutor(ledgers, clock, catalog, new AnswerPreview(projector, store, readModelWaitMs)), projector };
+  return {
+    ledgers,
+    executor: new LedgerCommandExecutor(ledgers, clock, catalog, new AnswerPreview(projector, store, readModelWaitMs)),
+    projector,
+  };
 }

@@ -17,7 +17,9 @@ function createAdapter(config: LedgerConfig): EventStore {
       client: config.eventStore,
       resubscribe: {
         onDrop: (error, attempt) =>
-          logger.warn(`Subscription to $all dropped (attempt ${attempt}); resubscribing from the checkpoint: ${(error as Error).message}`),
+          logger.warn(
+            `Subscription to $all dropped (attempt ${attempt}); resubscribing from the checkpoint: ${(error as Error).message}`,
+          ),
       },
     });
   }

@@ -95,7 +95,10 @@ const MAX_BATCH = 64;
  * batch and leaves the state as it was.
  */
 export class LedgerCommandExecutor {
-  private readonly batches = new TenantBatches<QueuedCommand>((tenantId, batch) => this.run(tenantId, batch), MAX_BATCH);
+  private readonly batches = new TenantBatches<QueuedCommand>(
+    (tenantId, batch) => this.run(tenantId, batch),
+    MAX_BATCH,
+  );
 
   constructor(
     private readonly ledgers: LedgerStore,
@@ -105,14 +108,18 @@ export class LedgerCommandExecutor {
   ) {}
 
   execute(command: LedgerCommand, context: CommandContext, options: ExecuteOptions = {}): Promise<CommandOutcome> {
-    return new Promise((resolve, reject) => this.batches.add(context.tenantId, { command, context, options, resolve, reject }));
+    return new Promise((resolve, reject) =>
+      this.batches.add(context.tenantId, { command, context, options, resolve, reject }),
+    );
   }
 
   private async run(tenantId: string, batch: QueuedCommand[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         const outcomes = await this.attempt(tenantId, batch);
-        outcomes.forEach((outcome, index) => (outcome instanceof Refusal ? batch[index].reject(outcome.error) : batch[index].resolve(outcome)));
+        outcomes.forEach((outcome, index) =>
+          outcome instanceof Refusal ? batch[index].reject(outcome.error) : batch[index].resolve(outcome),
+        );
         return;
       } catch (error) {
         if (error instanceof AppendTooLargeError && batch.length > 1) {
@@ -142,7 +149,11 @@ export class LedgerCommandExecutor {
       await this.buildAnswers(tenantId, ledger, batch, decisions);
       const accepted = decisions.flatMap((decision) => (decision.kind === 'accepted' ? [decision] : []));
       if (accepted.length > 0) {
-        const result = await this.ledgers.append(tenantId, ledger, accepted.map(({ decided }) => decided));
+        const result = await this.ledgers.append(
+          tenantId,
+          ledger,
+          accepted.map(({ decided }) => decided),
+        );
         for (const { outcome } of accepted) outcome.position = result.position;
       }
     } catch (error) {
@@ -168,17 +179,25 @@ export class LedgerCommandExecutor {
     try {
       if (idempotency) {
         // A key first used earlier in this batch is not remembered in the state until the append.
-        const inBatch = earlier.findIndex((decision, at) => decision.kind === 'accepted' && batch[at].context.idempotency?.key === idempotency.key);
+        const inBatch = earlier.findIndex(
+          (decision, at) => decision.kind === 'accepted' && batch[at].context.idempotency?.key === idempotency.key,
+        );
         const first = rememberedCommand(ledger.state, idempotency.key, now);
         const fingerprint = inBatch >= 0 ? batch[inBatch].context.idempotency!.fingerprint : first?.fingerprint;
         if (fingerprint !== undefined && fingerprint !== idempotency.fingerprint) {
-          throw new DomainError('IdempotencyKeyReused', `The Idempotency-Key "${idempotency.key}" was already used for a different request.`);
+          throw new DomainError(
+            'IdempotencyKeyReused',
+            `The Idempotency-Key "${idempotency.key}" was already used for a different request.`,
+          );
         }
         if (inBatch >= 0) return { kind: 'repeated', first: inBatch };
         if (first) return { kind: 'replayed', outcome: replayOf(first) };
       }
       const availableBefore = new Map(
-        [...ledger.state.subscriptions.values()].map((subscription) => [subscription.skuId, availableSeats(subscription)]),
+        [...ledger.state.subscriptions.values()].map((subscription) => [
+          subscription.skuId,
+          availableSeats(subscription),
+        ]),
       );
       let events: LedgerEvent[];
       try {
@@ -186,7 +205,10 @@ export class LedgerCommandExecutor {
       } catch (error) {
         if (!options.dryRun || !(error instanceof DomainError) || error.code === 'ValidationFailed') throw error;
         const passed = error instanceof RulesFailed ? [...error.passed] : [];
-        return { kind: 'answered', outcome: { events: passed, position: ledger.position, availableBefore, occurredAt, refused: error } };
+        return {
+          kind: 'answered',
+          outcome: { events: passed, position: ledger.position, availableBefore, occurredAt, refused: error },
+        };
       }
       const metadata: LedgerEventMetadata = {
         actor: context.actor,
@@ -195,7 +217,13 @@ export class LedgerCommandExecutor {
         correlationId: context.correlationId,
         causationId: context.causationId ?? randomUUID(),
       };
-      const decided: DecidedCommand = { events, metadata, revision: ledger.revision, position: ledger.position, availableBefore };
+      const decided: DecidedCommand = {
+        events,
+        metadata,
+        revision: ledger.revision,
+        position: ledger.position,
+        availableBefore,
+      };
       const outcome: CommandOutcome = { events, position: ledger.position, availableBefore, occurredAt };
       if (options.dryRun || events.length === 0) return { kind: 'unchanged', decided, outcome };
       for (const event of events) fold.evolve({ ...event, metadata });
@@ -206,12 +234,22 @@ export class LedgerCommandExecutor {
   }
 
   /** Every answer of the batch in one rolled-back preview; a command's Idempotency-Key then travels with its answer. */
-  private async buildAnswers(tenantId: string, ledger: FoldedLedger, batch: readonly QueuedCommand[], decisions: readonly Decision[]): Promise<void> {
+  private async buildAnswers(
+    tenantId: string,
+    ledger: FoldedLedger,
+    batch: readonly QueuedCommand[],
+    decisions: readonly Decision[],
+  ): Promise<void> {
     const requests: (AnswerRequest & { outcome: CommandOutcome })[] = [];
     decisions.forEach((decision, index) => {
       const view = batch[index].options.view;
       if (!view || (decision.kind !== 'accepted' && decision.kind !== 'unchanged')) return;
-      requests.push({ decided: decision.decided, view, dryRun: decision.kind === 'unchanged', outcome: decision.outcome });
+      requests.push({
+        decided: decision.decided,
+        view,
+        dryRun: decision.kind === 'unchanged',
+        outcome: decision.outcome,
+      });
     });
     if (requests.length > 0) {
       if (!this.answers) throw new Error('A command with a view needs the executor built with an AnswerPreview');
@@ -233,7 +271,13 @@ export class LedgerCommandExecutor {
       case 'repeated': {
         const first = decisions[decision.first] as Extract<Decision, { kind: 'accepted' }>;
         const { fingerprint, status, body } = first.decided.metadata.idempotency!;
-        return replayOf({ fingerprint, status, body, occurredAt: first.outcome.occurredAt, position: first.outcome.position });
+        return replayOf({
+          fingerprint,
+          status,
+          body,
+          occurredAt: first.outcome.occurredAt,
+          position: first.outcome.position,
+        });
       }
       default:
         return decision.outcome;
@@ -242,7 +286,14 @@ export class LedgerCommandExecutor {
 }
 
 function replayOf(first: RememberedCommand): CommandOutcome {
-  return { events: [], position: first.position, availableBefore: new Map(), occurredAt: first.occurredAt, body: first.body, replayed: first };
+  return {
+    events: [],
+    position: first.position,
+    availableBefore: new Map(),
+    occurredAt: first.occurredAt,
+    body: first.body,
+    replayed: first,
+  };
 }
 
 /** A command of the batch that was refused: only its caller hears of it. */
@@ -251,7 +302,9 @@ class Refusal {
 }
 
 function conflict(): DomainError {
-  return new DomainError('ConcurrencyConflict', 'The ledger kept changing under this command; try again', { attempts: MAX_ATTEMPTS });
+  return new DomainError('ConcurrencyConflict', 'The ledger kept changing under this command; try again', {
+    attempts: MAX_ATTEMPTS,
+  });
 }
 
 /** Spreads retries of processes that collided, so they do not collide again in step. */

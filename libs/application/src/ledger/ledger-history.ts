@@ -12,8 +12,16 @@ export interface StoredLedgerEvent {
  * A tenant's ledger in store order from a revision; empty while the tenant has no history. The one
  * place a tenant's stored events are read back as domain events (command path, audit state, CLI replay).
  */
-export async function* readLedger(store: EventStore, tenantId: string, fromRevision: bigint | 'start' = 'start'): AsyncGenerator<StoredLedgerEvent> {
+export async function* readLedger(
+  store: EventStore,
+  tenantId: string,
+  fromRevision: bigint | 'start' = 'start',
+): AsyncGenerator<StoredLedgerEvent> {
   for await (const recorded of readStreamOrEmpty(store, ledgerStreamId(tenantId), { fromRevision })) {
-    yield { event: recorded as unknown as LedgerEvent, metadata: recorded.metadata as unknown as LedgerEventMetadata, recorded };
+    yield {
+      event: recorded as unknown as LedgerEvent,
+      metadata: recorded.metadata as unknown as LedgerEventMetadata,
+      recorded,
+    };
   }
 }

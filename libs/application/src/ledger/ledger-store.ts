@@ -1,4 +1,13 @@
-import { LedgerEvent, LedgerEventMetadata, LedgerState, evolve, initialState, ledgerStreamId, rememberCommand, touchedBy } from '@app/domain';
+import {
+  LedgerEvent,
+  LedgerEventMetadata,
+  LedgerState,
+  evolve,
+  initialState,
+  ledgerStreamId,
+  rememberCommand,
+  touchedBy,
+} from '@app/domain';
 import { EventStore, NO_STREAM, WrongExpectedVersionError } from '@app/event-store';
 import { readLedger } from './ledger-history';
 import { randomUUID } from 'node:crypto';
@@ -121,9 +130,20 @@ export class LedgerStore {
 
   /** Every SNAPSHOT_EVERY events, writes what changed since the last snapshot: the cost follows the changes, not the tenant's size. */
   private snapshotIfDue(streamId: string, cached: CachedLedger, commands: readonly CommandEvents[]): void {
-    for (const { events, metadata } of commands) for (const event of events) noteChanges(cached.changes, event, metadata);
-    if (cached.revision === null || cached.position === null || cached.revision - cached.snapshotRevision < SNAPSHOT_EVERY) return;
-    this.snapshots.save(streamId, { state: cached.state, revision: cached.revision, position: cached.position }, cached.changes, cached.snapshotRevision);
+    for (const { events, metadata } of commands)
+      for (const event of events) noteChanges(cached.changes, event, metadata);
+    if (
+      cached.revision === null ||
+      cached.position === null ||
+      cached.revision - cached.snapshotRevision < SNAPSHOT_EVERY
+    )
+      return;
+    this.snapshots.save(
+      streamId,
+      { state: cached.state, revision: cached.revision, position: cached.position },
+      cached.changes,
+      cached.snapshotRevision,
+    );
     cached.snapshotRevision = cached.revision;
     cached.changes = noChanges();
   }

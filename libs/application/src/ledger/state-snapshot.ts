@@ -63,9 +63,13 @@ export class SnapshotStore {
       PRIMARY KEY (stream_id, kind, id)
     ) WITHOUT ROWID`);
     this.selectHead = db
-      .prepare<[string], { format: bigint; revision: bigint; position: bigint }>('SELECT format, revision, position FROM ledger_snapshot_heads WHERE stream_id = ?')
+      .prepare<[string], { format: bigint; revision: bigint; position: bigint }>(
+        'SELECT format, revision, position FROM ledger_snapshot_heads WHERE stream_id = ?',
+      )
       .safeIntegers(true);
-    this.selectRows = db.prepare<[string], Row>('SELECT kind, id, value FROM ledger_snapshot_rows WHERE stream_id = ? ORDER BY kind, occurred_at');
+    this.selectRows = db.prepare<[string], Row>(
+      'SELECT kind, id, value FROM ledger_snapshot_rows WHERE stream_id = ? ORDER BY kind, occurred_at',
+    );
     this.upsertHead = db.prepare(
       `INSERT INTO ledger_snapshot_heads (stream_id, format, revision, position) VALUES (?, ?, ?, ?)
        ON CONFLICT (stream_id) DO UPDATE SET format = excluded.format, revision = excluded.revision, position = excluded.position`,
@@ -77,7 +81,9 @@ export class SnapshotStore {
     this.deleteRow = db.prepare('DELETE FROM ledger_snapshot_rows WHERE stream_id = ? AND kind = ? AND id = ?');
     const deleteRows = db.prepare('DELETE FROM ledger_snapshot_rows WHERE stream_id = ?');
     const deleteHead = db.prepare('DELETE FROM ledger_snapshot_heads WHERE stream_id = ?');
-    this.deleteKeysBefore = db.prepare("DELETE FROM ledger_snapshot_rows WHERE stream_id = ? AND kind = 'key' AND occurred_at < ?");
+    this.deleteKeysBefore = db.prepare(
+      "DELETE FROM ledger_snapshot_rows WHERE stream_id = ? AND kind = 'key' AND occurred_at < ?",
+    );
     const save = db.transaction((streamId: string, snapshot: Snapshot, changes: StateChanges, base: bigint) => {
       const head = this.selectHead.get(streamId);
       if (head && head.format === BigInt(SNAPSHOT_FORMAT) && head.revision >= snapshot.revision) return;
@@ -85,7 +91,8 @@ export class SnapshotStore {
       if (!delta) deleteRows.run(streamId);
       this.write(streamId, snapshot, delta ? changes : undefined);
     });
-    this.saveTx = (streamId: string, snapshot: Snapshot, changes: StateChanges, base: bigint) => save.immediate(streamId, snapshot, changes, base);
+    this.saveTx = (streamId: string, snapshot: Snapshot, changes: StateChanges, base: bigint) =>
+      save.immediate(streamId, snapshot, changes, base);
     this.deleteTx = db.transaction((streamId: string) => {
       deleteHead.run(streamId);
       deleteRows.run(streamId);
@@ -118,18 +125,33 @@ export class SnapshotStore {
     const keys = changes?.keys ?? state.idempotency.keys();
     const webhooks = changes?.webhooks ?? state.webhooks;
     for (const userId of users) this.writeRow(streamId, 'user', userId, state.users.get(userId), serializeUser);
-    for (const skuId of subscriptions) this.writeRow(streamId, 'subscription', skuId, state.subscriptions.get(skuId), (subscription) => subscription);
+    for (const skuId of subscriptions)
+      this.writeRow(streamId, 'subscription', skuId, state.subscriptions.get(skuId), (subscription) => subscription);
     for (const key of keys) this.writeRow(streamId, 'key', key, state.idempotency.get(key), serializeCommand);
-    for (const webhookId of webhooks) this.writeRow(streamId, 'webhook', webhookId, state.webhooks.has(webhookId) ? webhookId : undefined, (id) => id);
+    for (const webhookId of webhooks)
+      this.writeRow(streamId, 'webhook', webhookId, state.webhooks.has(webhookId) ? webhookId : undefined, (id) => id);
     // Keys leave the state oldest first, once a day old: every stored key older than the oldest kept one is gone.
     const oldest = state.idempotency.values().next().value;
     this.deleteKeysBefore.run(streamId, oldest?.occurredAt ?? '\uffff');
     this.upsertHead.run(streamId, SNAPSHOT_FORMAT, revision, position);
   }
 
-  private writeRow<T>(streamId: string, kind: Row['kind'], id: string, value: T | undefined, serialize: (value: T) => unknown): void {
+  private writeRow<T>(
+    streamId: string,
+    kind: Row['kind'],
+    id: string,
+    value: T | undefined,
+    serialize: (value: T) => unknown,
+  ): void {
     if (value === undefined) this.deleteRow.run(streamId, kind, id);
-    else this.upsertRow.run(streamId, kind, id, JSON.stringify(serialize(value)), kind === 'key' ? (value as RememberedCommand).occurredAt : null);
+    else
+      this.upsertRow.run(
+        streamId,
+        kind,
+        id,
+        JSON.stringify(serialize(value)),
+        kind === 'key' ? (value as RememberedCommand).occurredAt : null,
+      );
   }
 }
 
@@ -163,9 +185,15 @@ function deserialize(rows: readonly Row[]): LedgerState {
     subscriptions: new Map(subscriptions.map((subscription) => [subscription.skuId, subscription])),
     users: new Map(users.map((user) => [user.userId, user])),
     principalNames: new Map(
-      users.flatMap((user) => (user.status !== 'purged' && user.userPrincipalName !== null ? [[user.userPrincipalName.toLowerCase(), user.userId] as const] : [])),
+      users.flatMap((user) =>
+        user.status !== 'purged' && user.userPrincipalName !== null
+          ? [[user.userPrincipalName.toLowerCase(), user.userId] as const]
+          : [],
+      ),
     ),
-    aliases: new Map(users.flatMap((user) => user.aliases.map((alias) => [alias.toLowerCase(), user.userId] as [string, string]))),
+    aliases: new Map(
+      users.flatMap((user) => user.aliases.map((alias) => [alias.toLowerCase(), user.userId] as [string, string])),
+    ),
     idempotency,
     webhooks,
   };

@@ -12,12 +12,17 @@ const DERIVED_FILES = ['read-models.sqlite', 'read-models.sqlite-wal', 'read-mod
 
 /** The store's identity, given to it by the first process that asks (another process racing for it reads the winner's). */
 export async function storeIdentity(store: EventStore): Promise<string> {
-  for await (const event of readStreamOrEmpty(store, STORE_IDENTITY_STREAM, { maxCount: 1 })) return (event.data as { storeId: string }).storeId;
+  for await (const event of readStreamOrEmpty(store, STORE_IDENTITY_STREAM, { maxCount: 1 }))
+    return (event.data as { storeId: string }).storeId;
   const storeId = randomUUID();
   try {
-    await store.appendToStream(STORE_IDENTITY_STREAM, [{ id: randomUUID(), type: 'StoreIdentified', data: { storeId }, metadata: {} }], {
-      expectedRevision: NO_STREAM,
-    });
+    await store.appendToStream(
+      STORE_IDENTITY_STREAM,
+      [{ id: randomUUID(), type: 'StoreIdentified', data: { storeId }, metadata: {} }],
+      {
+        expectedRevision: NO_STREAM,
+      },
+    );
     return storeId;
   } catch (error) {
     if (!(error instanceof WrongExpectedVersionError)) throw error;
@@ -31,7 +36,10 @@ export async function storeIdentity(store: EventStore): Promise<string> {
  * past their positions, and decide on snapshots of the other store: its derived files are dropped, so
  * the read models rebuild from this store. Returns the identity of the store it dropped them for, if it did.
  */
-export async function pairDataFolder(store: EventStore, dataDir: string): Promise<{ storeId: string; rebuiltFrom?: string }> {
+export async function pairDataFolder(
+  store: EventStore,
+  dataDir: string,
+): Promise<{ storeId: string; rebuiltFrom?: string }> {
   const storeId = await storeIdentity(store);
   const file = join(dataDir, STORE_IDENTITY_FILE);
   const recorded = readRecorded(file);

@@ -1,6 +1,14 @@
 import { RETENTION_ACTOR } from '@app/domain';
 import { EVENT_STORE, EventStore, headPosition } from '@app/event-store';
-import { DueKey, DuePurge, DueTransition, DueTransitionKey, MailboxRetentionQueries, Projector, SeatAvailabilityQueries } from '@app/projections';
+import {
+  DueKey,
+  DuePurge,
+  DueTransition,
+  DueTransitionKey,
+  MailboxRetentionQueries,
+  Projector,
+  SeatAvailabilityQueries,
+} from '@app/projections';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
@@ -108,7 +116,8 @@ export class RetentionSaga {
         after = { purgeAfter: last.purgeAfter, tenantId: last.tenantId, userId: last.userId };
       }
     }
-    const dueTransitions = (after: DueTransitionKey | null) => this.subscriptions.dueTransitions(now, after, this.options.batchSize);
+    const dueTransitions = (after: DueTransitionKey | null) =>
+      this.subscriptions.dueTransitions(now, after, this.options.batchSize);
     let afterSku: DueTransitionKey | null = null;
     for (let batch = dueTransitions(afterSku); batch.length > 0 && !this.stopped; batch = dueTransitions(afterSku)) {
       for (const item of batch) {
@@ -154,7 +163,12 @@ export class RetentionSaga {
       const outcome = await this.commands.execute(
         new ExecuteLedgerCommand(
           { type: 'AdvanceSubscriptionLifecycle', data: { skuId: item.skuId } },
-          { tenantId: item.tenantId, actor: RETENTION_ACTOR, correlationId: item.correlationId, causationId: item.causationId },
+          {
+            tenantId: item.tenantId,
+            actor: RETENTION_ACTOR,
+            correlationId: item.correlationId,
+            causationId: item.causationId,
+          },
         ),
       );
       return outcome.events.length > 0 ? 'transitioned' : 'skipped';

@@ -71,7 +71,9 @@ export const COMMAND_ERRORS: { readonly [K in LedgerCommand['type']]: readonly D
 /** Lets a declared refusal through; an undeclared one is a bug in the declaration above, not an answer. */
 export function checkDeclared(type: LedgerCommand['type'], error: unknown): unknown {
   if (error instanceof DomainError && !COMMAND_ERRORS[type].includes(error.code)) {
-    return new Error(`${type} refused with ${error.code}, which COMMAND_ERRORS does not declare for it: ${error.message}`);
+    return new Error(
+      `${type} refused with ${error.code}, which COMMAND_ERRORS does not declare for it: ${error.message}`,
+    );
   }
   return error;
 }

@@ -57,7 +57,10 @@ export type SetAlertRules = {
   type: 'SetAlertRules';
   data: { seatsBelow?: SeatsBelowRule[]; purgeDueWithinDays?: number };
 };
-export type RegisterWebhook = { type: 'RegisterWebhook'; data: { webhookId: string; url: string; events: AlertType[] } };
+export type RegisterWebhook = {
+  type: 'RegisterWebhook';
+  data: { webhookId: string; url: string; events: AlertType[] };
+};
 export type RemoveWebhook = { type: 'RemoveWebhook'; data: { webhookId: string } };
 
 export type LedgerCommand =

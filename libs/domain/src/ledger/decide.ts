@@ -101,12 +101,20 @@ function addSubscription({ data }: AddSubscription, state: LedgerState, context:
   const servicePlans = normalizePlans(data.servicePlans);
   const unknown = catalog.unknownPlans(servicePlans);
   if (unknown.length > 0) {
-    throw new DomainError('UnknownServicePlan', `Unknown service plan(s): ${unknown.join(', ')}`, { servicePlans: unknown });
+    throw new DomainError('UnknownServicePlan', `Unknown service plan(s): ${unknown.join(', ')}`, {
+      servicePlans: unknown,
+    });
   }
   const { skuId, name, seats } = data;
   // Left out when not given, as in events stored before the lifecycle: no term, not a trial.
-  const term = data.termEndsAt === undefined ? {} : { termEndsAt: futureInstant('termEndsAt', data.termEndsAt, context.now) };
-  return [{ type: 'SubscriptionAdded', data: { skuId, name, servicePlans, seats, ...term, ...(data.trial ? { trial: true } : {}) } }];
+  const term =
+    data.termEndsAt === undefined ? {} : { termEndsAt: futureInstant('termEndsAt', data.termEndsAt, context.now) };
+  return [
+    {
+      type: 'SubscriptionAdded',
+      data: { skuId, name, servicePlans, seats, ...term, ...(data.trial ? { trial: true } : {}) },
+    },
+  ];
 }
 
 /** SL2 */
@@ -132,20 +140,28 @@ function changeSeats({ data }: ChangeSeats, state: LedgerState): LedgerEvent[] {
       return [{ type: 'SeatsPurchased', data: { skuId, count } }];
     case 'expire':
       if (count > subscription.valid) {
-        throw new DomainError('NotEnoughSeatsToExpire', `${skuId} has ${subscription.valid} valid seat(s), cannot expire ${count}`, {
-          skuId,
-          valid: subscription.valid,
-          count,
-        });
+        throw new DomainError(
+          'NotEnoughSeatsToExpire',
+          `${skuId} has ${subscription.valid} valid seat(s), cannot expire ${count}`,
+          {
+            skuId,
+            valid: subscription.valid,
+            count,
+          },
+        );
       }
       return [{ type: 'SeatsExpired', data: { skuId, count } }];
     case 'renew':
       if (count > subscription.expired) {
-        throw new DomainError('NotEnoughSeatsToRenew', `${skuId} has ${subscription.expired} expired seat(s), cannot renew ${count}`, {
-          skuId,
-          expired: subscription.expired,
-          count,
-        });
+        throw new DomainError(
+          'NotEnoughSeatsToRenew',
+          `${skuId} has ${subscription.expired} expired seat(s), cannot renew ${count}`,
+          {
+            skuId,
+            expired: subscription.expired,
+            count,
+          },
+        );
       }
       return [{ type: 'SeatsRenewed', data: { skuId, count } }];
     default:
@@ -180,7 +196,8 @@ function createUser({ data }: CreateUser, state: LedgerState): LedgerEvent[] {
     seen.add(key);
     return clash;
   });
-  if (taken.length > 0) throw new DomainError('AliasTaken', `Alias(es) already in use: ${taken.join(', ')}`, { aliases: taken });
+  if (taken.length > 0)
+    throw new DomainError('AliasTaken', `Alias(es) already in use: ${taken.join(', ')}`, { aliases: taken });
   return [
     {
       type: 'UserCreated',
@@ -203,8 +220,12 @@ function updateUser({ data }: UpdateUser, state: LedgerState, { catalog }: Decis
     throwIfAny(eligibilityFailures(moved, user.licenses, state, catalog));
   }
   const changes = {
-    ...(data.displayName !== undefined && data.displayName !== user.displayName ? { displayName: data.displayName } : {}),
-    ...(data.usageLocation !== undefined && data.usageLocation !== user.usageLocation ? { usageLocation: data.usageLocation } : {}),
+    ...(data.displayName !== undefined && data.displayName !== user.displayName
+      ? { displayName: data.displayName }
+      : {}),
+    ...(data.usageLocation !== undefined && data.usageLocation !== user.usageLocation
+      ? { usageLocation: data.usageLocation }
+      : {}),
   };
   if (Object.keys(changes).length === 0) return [];
   return [{ type: 'UserUpdated', data: { userId: user.userId, ...changes } }];
@@ -232,8 +253,10 @@ function deleteUsers({ data }: DeleteUsers, state: LedgerState, { now }: Decisio
   const events: LedgerEvent[] = [];
   for (const userId of data.userIds) {
     const user = state.users.get(userId);
-    if (!user || user.status === 'purged') failures.push({ code: 'UserNotFound', userId, message: `User ${userId} not found` });
-    else if (user.status === 'deleted') failures.push({ code: 'UserDeleted', userId, message: `User ${userId} is already deleted` });
+    if (!user || user.status === 'purged')
+      failures.push({ code: 'UserNotFound', userId, message: `User ${userId} not found` });
+    else if (user.status === 'deleted')
+      failures.push({ code: 'UserDeleted', userId, message: `User ${userId} is already deleted` });
     else events.push(...userDeletion(user, now));
   }
   throwIfAny(failures, events);
@@ -243,9 +266,10 @@ function deleteUsers({ data }: DeleteUsers, state: LedgerState, { now }: Decisio
 function userDeletion(user: UserState, now: Date): LedgerEvent[] {
   const { userId } = user;
   return [
-    ...[...user.licenses.keys()].map(
-      (skuId): LedgerEvent => ({ type: 'LicenseRemoved', data: { userId, skuId, reason: 'userDeleted' } }),
-    ),
+    ...[...user.licenses.keys()].map((skuId): LedgerEvent => ({
+      type: 'LicenseRemoved',
+      data: { userId, skuId, reason: 'userDeleted' },
+    })),
     ...exchangeLost(user, now, 'userDeleted'),
     { type: 'UserDeleted', data: { userId, purgeAfter: purgeAfterFrom(now) } },
   ];
@@ -296,12 +320,14 @@ function bulkAssignLicenses({ data }: BulkAssignLicenses, state: LedgerState, co
   if (repeated) throw invalid('userIds', `${repeated} is listed twice in userIds`);
   const failures: Failure[] = [];
   for (const skuId of data.skuIds) {
-    if (!state.subscriptions.has(skuId)) failures.push({ code: 'SubscriptionNotFound', skuId, message: `Subscription ${skuId} not found` });
+    if (!state.subscriptions.has(skuId))
+      failures.push({ code: 'SubscriptionNotFound', skuId, message: `Subscription ${skuId} not found` });
   }
   const users: UserState[] = [];
   for (const userId of data.userIds) {
     const user = state.users.get(userId);
-    if (!user || user.status === 'purged') failures.push({ code: 'UserNotFound', userId, message: `User ${userId} not found` });
+    if (!user || user.status === 'purged')
+      failures.push({ code: 'UserNotFound', userId, message: `User ${userId} not found` });
     else users.push(user);
   }
   // Unknown SKUs are named above; the known ones are still checked, so every failing user is named too.
@@ -311,7 +337,10 @@ function bulkAssignLicenses({ data }: BulkAssignLicenses, state: LedgerState, co
   const reason = data.mode === 'remove' ? 'removed' : 'replaced';
   for (const user of users) {
     const target = bulkTarget(user, skuIds, data.mode);
-    const userFailures = data.mode === 'remove' ? notHeldFailures(user, skuIds) : eligibilityFailures(user, target, state, context.catalog);
+    const userFailures =
+      data.mode === 'remove'
+        ? notHeldFailures(user, skuIds)
+        : eligibilityFailures(user, target, state, context.catalog);
     failures.push(...userFailures);
     if (userFailures.length === 0) events.push(...licenseChangeEvents(user, target, reason, state, context));
   }
@@ -353,7 +382,10 @@ function reassignLicense({ data }: ReassignLicense, state: LedgerState, context:
   const to = requireUser(state, toUserId);
   const disabledPlans = from.licenses.get(skuId);
   if (!disabledPlans) {
-    throw new DomainError('LicenseNotAssigned', `User ${fromUserId} has no license for ${skuId}`, { userId: fromUserId, skuIds: [skuId] });
+    throw new DomainError('LicenseNotAssigned', `User ${fromUserId} has no license for ${skuId}`, {
+      userId: fromUserId,
+      skuIds: [skuId],
+    });
   }
   if (to.licenses.has(skuId)) throw invalid('toUserId', `User ${toUserId} already has a license for ${skuId}`);
 
@@ -380,11 +412,16 @@ function restoreUser({ data }: RestoreUser, state: LedgerState, context: Decisio
   const { userId } = user;
   if (user.status !== 'deleted') throw new DomainError('UserNotDeleted', `User ${userId} is not deleted`, { userId });
   if (user.hold === null && isDue(user.purgeAfter, context.now)) {
-    throw new DomainError('RestoreWindowClosed', `User ${userId} could be restored until ${user.purgeAfter}`, { userId, purgeAfter: user.purgeAfter });
+    throw new DomainError('RestoreWindowClosed', `User ${userId} could be restored until ${user.purgeAfter}`, {
+      userId,
+      purgeAfter: user.purgeAfter,
+    });
   }
   const deletion = user.deletion ?? { licenses: [], aliases: [] };
   const active: UserState = { ...user, status: 'active' };
-  const target: LicenseSet = new Map(data.withLicenses ? deletion.licenses.map((license) => [license.skuId, license.disabledPlans]) : []);
+  const target: LicenseSet = new Map(
+    data.withLicenses ? deletion.licenses.map((license) => [license.skuId, license.disabledPlans]) : [],
+  );
   throwIfAny(eligibilityFailures(active, target, state, context.catalog));
   const licenseEvents = licenseChangeEvents(active, target, 'removed', state, context);
   throwIfAny(seatFailures(seatNeeds(licenseEvents, state)));
@@ -419,7 +456,11 @@ function releaseLegalHold({ data }: ReleaseLegalHold, state: LedgerState, { now 
   return [
     {
       type: 'LegalHoldReleased',
-      data: { userId, mailboxPurgeAfter: mailboxDue ? purgeAfterFrom(now) : null, userPurgeAfter: userDue ? purgeAfterFrom(now) : null },
+      data: {
+        userId,
+        mailboxPurgeAfter: mailboxDue ? purgeAfterFrom(now) : null,
+        userPurgeAfter: userDue ? purgeAfterFrom(now) : null,
+      },
     },
   ];
 }
@@ -460,7 +501,8 @@ function setAlertRules({ data }: SetAlertRules, state: LedgerState): LedgerEvent
   const seatsBelow = data.seatsBelow ?? [];
   const skuIds = seatsBelow.map((rule) => rule.skuId);
   const repeated = skuIds.filter((skuId, index) => skuIds.indexOf(skuId) !== index);
-  if (repeated.length > 0) throw invalid('seatsBelow', `One threshold per SKU: ${[...new Set(repeated)].join(', ')} repeated`);
+  if (repeated.length > 0)
+    throw invalid('seatsBelow', `One threshold per SKU: ${[...new Set(repeated)].join(', ')} repeated`);
   for (const skuId of skuIds) requireSubscription(state, skuId);
   return [{ type: 'AlertRulesSet', data: { seatsBelow, purgeDueWithinDays: data.purgeDueWithinDays ?? null } }];
 }
@@ -468,7 +510,12 @@ function setAlertRules({ data }: SetAlertRules, state: LedgerState): LedgerEvent
 /** N1 */
 function registerWebhook({ data }: RegisterWebhook, state: LedgerState): LedgerEvent[] {
   if (state.webhooks.has(data.webhookId)) throw invalid('webhookId', `Webhook ${data.webhookId} already exists`);
-  return [{ type: 'WebhookRegistered', data: { webhookId: data.webhookId, url: data.url, events: [...new Set(data.events)] } }];
+  return [
+    {
+      type: 'WebhookRegistered',
+      data: { webhookId: data.webhookId, url: data.url, events: [...new Set(data.events)] },
+    },
+  ];
 }
 
 /** N1 */

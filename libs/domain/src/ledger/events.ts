@@ -48,7 +48,10 @@ export type AliasAdded = { type: 'AliasAdded'; data: { userId: string; alias: Pe
 /** `purgeAfter`: when the grace period of the deleted user's data ends (U4). */
 export type UserDeleted = { type: 'UserDeleted'; data: { userId: string; purgeAfter: string } };
 /** The deleted user's grace period ended: everything but SharePoint documents is gone, the UPN is free. */
-export type UserPurged = { type: 'UserPurged'; data: { userId: string; userPrincipalName: Personal<string> } & Erasable };
+export type UserPurged = {
+  type: 'UserPurged';
+  data: { userId: string; userPrincipalName: Personal<string> } & Erasable;
+};
 
 /** U5: the deleted user is active again; its licenses, mailbox and aliases follow in the same commit as their own events. */
 export type UserRestored = {
@@ -84,7 +87,10 @@ export type MailboxSoftDeleted = {
 export type MailboxRestored = { type: 'MailboxRestored'; data: { userId: string } };
 export type MailboxPurged = { type: 'MailboxPurged'; data: { userId: string } };
 /** `reason` 'userDeleted' marks the aliases a restore may give back (U5); absent in older histories and on L3 releases. */
-export type AliasesReleased = { type: 'AliasesReleased'; data: { userId: string; aliases: Personal<string[]>; reason?: 'userDeleted' } & Erasable };
+export type AliasesReleased = {
+  type: 'AliasesReleased';
+  data: { userId: string; aliases: Personal<string[]>; reason?: 'userDeleted' } & Erasable;
+};
 export type ContactsListDeleted = { type: 'ContactsListDeleted'; data: { userId: string } };
 export type ContactsListRestored = { type: 'ContactsListRestored'; data: { userId: string } };
 
@@ -101,7 +107,10 @@ export type AlertRulesSet = {
   data: { seatsBelow: SeatsBelowRule[]; purgeDueWithinDays: number | null };
 };
 /** The webhook's secret is kept out of the ledger (stream `webhook-secret-<webhookId>`), so no audit view or replay shows it. */
-export type WebhookRegistered = { type: 'WebhookRegistered'; data: { webhookId: string; url: string; events: AlertType[] } };
+export type WebhookRegistered = {
+  type: 'WebhookRegistered';
+  data: { webhookId: string; url: string; events: AlertType[] };
+};
 export type WebhookRemoved = { type: 'WebhookRemoved'; data: { webhookId: string } };
 
 export type LedgerEvent =

@@ -111,7 +111,8 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
       const target = user(state, event.data.userId);
       target.hold = null;
       if (event.data.userPurgeAfter !== null) target.purgeAfter = event.data.userPurgeAfter;
-      if (event.data.mailboxPurgeAfter !== null && target.mailbox) target.mailbox.purgeAfter = event.data.mailboxPurgeAfter;
+      if (event.data.mailboxPurgeAfter !== null && target.mailbox)
+        target.mailbox.purgeAfter = event.data.mailboxPurgeAfter;
       return state;
     }
     case 'UserPurged': {
@@ -140,7 +141,8 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
       target.licenses.delete(event.data.skuId);
       subscription(state, event.data.skuId).assigned -= 1;
       // The deletion commit removes licenses before its UserDeleted: remember them for a restore (U5).
-      if (event.data.reason === 'userDeleted') deletionOf(target).licenses.push({ skuId: event.data.skuId, disabledPlans });
+      if (event.data.reason === 'userDeleted')
+        deletionOf(target).licenses.push({ skuId: event.data.skuId, disabledPlans });
       return state;
     }
     case 'MailboxProvisioned':
@@ -195,7 +197,13 @@ export function rememberCommand(state: LedgerState, metadata: LedgerEventMetadat
   // Deleted first so that the map stays in time order, oldest first.
   state.idempotency.delete(record.key);
   const { fingerprint, status, body } = record;
-  state.idempotency.set(record.key, { fingerprint, status, body, occurredAt: metadata.occurredAt, position: position ?? null });
+  state.idempotency.set(record.key, {
+    fingerprint,
+    status,
+    body,
+    occurredAt: metadata.occurredAt,
+    position: position ?? null,
+  });
 }
 
 function subscription(state: LedgerState, skuId: string) {

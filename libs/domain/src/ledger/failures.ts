@@ -25,9 +25,16 @@ export class RulesFailed extends DomainError {
   }
 }
 
-function summarize(failures: readonly Failure[]): { code: DomainErrorCode; message: string; details: Record<string, unknown> } {
-  if (failures.length === 1) return { code: failures[0].code, message: failures[0].message, details: detailsOf(failures[0]) };
-  const primary = failures.reduce((first, failure) => (statusOf(failure.code) < statusOf(first.code) ? failure : first));
+function summarize(failures: readonly Failure[]): {
+  code: DomainErrorCode;
+  message: string;
+  details: Record<string, unknown>;
+} {
+  if (failures.length === 1)
+    return { code: failures[0].code, message: failures[0].message, details: detailsOf(failures[0]) };
+  const primary = failures.reduce((first, failure) =>
+    statusOf(failure.code) < statusOf(first.code) ? failure : first,
+  );
   const merged = mergeDetails(failures.filter((failure) => failure.code === primary.code).map(detailsOf));
   return {
     code: primary.code,
@@ -66,7 +73,9 @@ function mergeDetails(all: readonly Record<string, unknown>[]): Record<string, u
     const values = all.map((details) => details[key]);
     if (values.every(Array.isArray)) {
       const items = (values as unknown[][]).flat();
-      merged[key] = items.filter((item, index) => items.findIndex((other) => JSON.stringify(other) === JSON.stringify(item)) === index);
+      merged[key] = items.filter(
+        (item, index) => items.findIndex((other) => JSON.stringify(other) === JSON.stringify(item)) === index,
+      );
     } else if (values.every((value) => JSON.stringify(value) === JSON.stringify(values[0]))) {
       merged[key] = values[0];
     }

@@ -40,7 +40,8 @@ export function licenseChangeEvents(
   for (const [skuId, disabledPlans] of target) {
     const held = user.licenses.get(skuId);
     if (!held) events.push({ type: 'LicenseAssigned', data: { userId, skuId, disabledPlans } });
-    else if (!samePlans(held, disabledPlans)) events.push({ type: 'LicenseUpdated', data: { userId, skuId, disabledPlans } });
+    else if (!samePlans(held, disabledPlans))
+      events.push({ type: 'LicenseUpdated', data: { userId, skuId, disabledPlans } });
   }
   const before = hasExchange(user.licenses, state);
   const after = hasExchange(target, state);
@@ -57,7 +58,10 @@ export function exchangeLost(user: UserState, now: Date, reason?: 'userDeleted')
     events.push({ type: 'MailboxSoftDeleted', data: { userId, purgeAfter: purgeAfterFrom(now) } });
   }
   if (user.aliases.length > 0) {
-    events.push({ type: 'AliasesReleased', data: { userId, aliases: [...user.aliases], ...(reason ? { reason } : {}) } });
+    events.push({
+      type: 'AliasesReleased',
+      data: { userId, aliases: [...user.aliases], ...(reason ? { reason } : {}) },
+    });
   }
   if (user.mailbox?.status === 'active') events.push({ type: 'ContactsListDeleted', data: { userId } });
   return events;
@@ -74,7 +78,8 @@ function exchangeGained(user: UserState, now: Date): LedgerEvent[] {
     ];
   }
   // Due but not yet reached by the retention saga: the purge happens now, so the data is never revived late.
-  const duePurge: LedgerEvent[] = mailbox?.status === 'softDeleted' ? [{ type: 'MailboxPurged', data: { userId } }] : [];
+  const duePurge: LedgerEvent[] =
+    mailbox?.status === 'softDeleted' ? [{ type: 'MailboxPurged', data: { userId } }] : [];
   return [...duePurge, { type: 'MailboxProvisioned', data: { userId } }];
 }
 
@@ -84,7 +89,12 @@ export function isDue(purgeAfter: string | null, now: Date): boolean {
 }
 
 /** U2 and U3 for the licenses a user gains or changes. */
-export function eligibilityFailures(user: UserState, target: LicenseSet, state: LedgerState, catalog: Catalog): Failure[] {
+export function eligibilityFailures(
+  user: UserState,
+  target: LicenseSet,
+  state: LedgerState,
+  catalog: Catalog,
+): Failure[] {
   const { userId } = user;
   const changed = [...target].filter(([skuId, plans]) => {
     const held = user.licenses.get(skuId);
@@ -100,7 +110,9 @@ export function eligibilityFailures(user: UserState, target: LicenseSet, state: 
   }
   const failures: Failure[] = [];
   for (const [skuId, disabledPlans] of changed) {
-    const enabled = (state.subscriptions.get(skuId)?.servicePlans ?? []).filter((plan) => !disabledPlans.includes(plan));
+    const enabled = (state.subscriptions.get(skuId)?.servicePlans ?? []).filter(
+      (plan) => !disabledPlans.includes(plan),
+    );
     const unavailable = catalog.unavailablePlans(enabled, usageLocation);
     if (unavailable.length > 0) {
       failures.push({
@@ -141,7 +153,9 @@ export function seatFailures(needs: readonly SeatNeed[]): Failure[] {
   return [
     {
       code: 'InsufficientSeats',
-      message: short.map((need) => `${need.skuId} needs ${need.needed} seat(s), ${need.available} available`).join('; '),
+      message: short
+        .map((need) => `${need.skuId} needs ${need.needed} seat(s), ${need.available} available`)
+        .join('; '),
       details: { seats: short },
     },
   ];

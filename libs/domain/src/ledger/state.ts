@@ -65,7 +65,14 @@ export interface RememberedCommand {
 }
 
 export function initialState(): LedgerState {
-  return { subscriptions: new Map(), users: new Map(), principalNames: new Map(), aliases: new Map(), idempotency: new Map(), webhooks: new Set() };
+  return {
+    subscriptions: new Map(),
+    users: new Map(),
+    principalNames: new Map(),
+    aliases: new Map(),
+    idempotency: new Map(),
+    webhooks: new Set(),
+  };
 }
 
 /** A copy that evolve() may change without touching the original: every object it mutates is copied (faster than structuredClone). */
@@ -96,7 +103,9 @@ export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 /** The command first run with this key within the last day, if any. */
 export function rememberedCommand(state: LedgerState, key: string, now: Date): RememberedCommand | undefined {
   const remembered = state.idempotency.get(key);
-  return remembered && Date.parse(remembered.occurredAt) > now.getTime() - IDEMPOTENCY_KEY_TTL_MS ? remembered : undefined;
+  return remembered && Date.parse(remembered.occurredAt) > now.getTime() - IDEMPOTENCY_KEY_TTL_MS
+    ? remembered
+    : undefined;
 }
 
 export const GRACE_PERIOD_DAYS = 30;

@@ -33,11 +33,16 @@ export function lifecycleEvents(skuId: string, state: LedgerState, context: Deci
   if (!subscription) return [];
   const events: LedgerEvent[] = [];
   let current: Pick<SubscriptionState, 'status' | 'termEndsAt'> = subscription;
-  for (let due = nextTransitionAt(current); due !== null && Date.parse(due) <= context.now.getTime(); due = nextTransitionAt(current)) {
+  for (
+    let due = nextTransitionAt(current);
+    due !== null && Date.parse(due) <= context.now.getTime();
+    due = nextTransitionAt(current)
+  ) {
     const status = NEXT_STEP[current.status]!.status;
     if (status === 'warning') events.push({ type: 'SubscriptionEnteredWarning', data: { skuId } });
     if (status === 'suspended') events.push({ type: 'SubscriptionSuspended', data: { skuId } });
-    if (status === 'deleted') events.push(...licensesOfDeleted(skuId, state, context), { type: 'SubscriptionDeleted', data: { skuId } });
+    if (status === 'deleted')
+      events.push(...licensesOfDeleted(skuId, state, context), { type: 'SubscriptionDeleted', data: { skuId } });
     current = { ...current, status };
   }
   return events;
@@ -62,7 +67,9 @@ export function renewEvents(subscription: SubscriptionState, termEndsAt: string)
 
 export function refuseIfDeleted(subscription: SubscriptionState): void {
   if (subscription.status === 'deleted') {
-    throw new DomainError('SubscriptionDeleted', `Subscription ${subscription.skuId} is deleted`, { skuId: subscription.skuId });
+    throw new DomainError('SubscriptionDeleted', `Subscription ${subscription.skuId} is deleted`, {
+      skuId: subscription.skuId,
+    });
   }
 }
 

@@ -67,7 +67,8 @@ export class UndoableFold {
       const subscription = this.state.subscriptions.get(skuId);
       this.subscriptions.set(skuId, subscription && { ...subscription });
     }
-    if (webhookId !== undefined && !this.webhooks.has(webhookId)) this.webhooks.set(webhookId, this.state.webhooks.has(webhookId));
+    if (webhookId !== undefined && !this.webhooks.has(webhookId))
+      this.webhooks.set(webhookId, this.state.webhooks.has(webhookId));
     evolve(this.state, event);
   }
 
@@ -79,7 +80,8 @@ export class UndoableFold {
       if (!now) continue;
       const name = now.userPrincipalName?.toLowerCase();
       if (name !== undefined && state.principalNames.get(name) === userId) state.principalNames.delete(name);
-      for (const alias of now.aliases) if (state.aliases.get(alias.toLowerCase()) === userId) state.aliases.delete(alias.toLowerCase());
+      for (const alias of now.aliases)
+        if (state.aliases.get(alias.toLowerCase()) === userId) state.aliases.delete(alias.toLowerCase());
     }
     for (const [userId, before] of this.users) {
       if (!before) {
@@ -87,7 +89,8 @@ export class UndoableFold {
         continue;
       }
       state.users.set(userId, before);
-      if (before.status !== 'purged' && before.userPrincipalName !== null) state.principalNames.set(before.userPrincipalName.toLowerCase(), userId);
+      if (before.status !== 'purged' && before.userPrincipalName !== null)
+        state.principalNames.set(before.userPrincipalName.toLowerCase(), userId);
       for (const alias of before.aliases) state.aliases.set(alias.toLowerCase(), userId);
     }
     for (const [skuId, before] of this.subscriptions) {

@@ -14,7 +14,15 @@ import {
 import { EsdbAllSubscription, type ResubscribeOptions } from './esdb-all-subscription';
 import { EsdbConnection, EsdbDeadlineError } from './esdb-connection';
 import type { ClientRead, ClientReadAllOptions, ClientResolvedEvent, EsdbClient } from './esdb-driver';
-import { allPositionOf, isNotLeader, isSystemEvent, isUnavailable, toPortError, toRecordedEvent, type ErrorContext } from './esdb-mapping';
+import {
+  allPositionOf,
+  isNotLeader,
+  isSystemEvent,
+  isUnavailable,
+  toPortError,
+  toRecordedEvent,
+  type ErrorContext,
+} from './esdb-mapping';
 import { loadDriver, type EsdbClientLibrary } from './load-driver';
 
 export interface EsdbEventStoreOptions {
@@ -128,12 +136,17 @@ export class EsdbEventStore implements EventStore {
     // Forward reads include their starting position, which the previous page already delivered.
     let alreadyRead: bigint | undefined;
     for (;;) {
-      const pageSize = Math.min(this.options.readPageSize ?? READ_PAGE_SIZE, remaining + (alreadyRead === undefined ? 0 : 1));
+      const pageSize = Math.min(
+        this.options.readPageSize ?? READ_PAGE_SIZE,
+        remaining + (alreadyRead === undefined ? 0 : 1),
+      );
       const page = fromPosition;
       let received = 0;
       let last: bigint | undefined;
       // The client has no server-side filter for reads: system events are skipped here.
-      for await (const resolved of this.consume((client) => client.readAll({ backwards, from: page, maxCount: pageSize }))) {
+      for await (const resolved of this.consume((client) =>
+        client.readAll({ backwards, from: page, maxCount: pageSize }),
+      )) {
         received++;
         last = allPositionOf(resolved);
         if (last === alreadyRead || isSystemEvent(resolved)) continue;
@@ -167,7 +180,10 @@ export class EsdbEventStore implements EventStore {
     } catch (error) {
       const mapped = this.portError(error);
       if (mapped instanceof EventStoreUnavailableError) throw mapped;
-      throw new EventStoreUnavailableError(`${this.connection.driver.product} is unavailable: ${(error as Error).message}`, error);
+      throw new EventStoreUnavailableError(
+        `${this.connection.driver.product} is unavailable: ${(error as Error).message}`,
+        error,
+      );
     }
   }
 
@@ -180,7 +196,10 @@ export class EsdbEventStore implements EventStore {
    * Iterates a client read, mapping its errors. Each wait for the next message is bounded (a hung
    * node fails the read and the client is recreated); a reader that stops early cancels the call and drains it.
    */
-  private async *consume(open: (client: EsdbClient) => ClientRead, streamId?: string): AsyncGenerator<ClientResolvedEvent> {
+  private async *consume(
+    open: (client: EsdbClient) => ClientRead,
+    streamId?: string,
+  ): AsyncGenerator<ClientResolvedEvent> {
     const client = await this.connection.get();
     const read = open(client);
     // Iterated by hand: a for-await loop would destroy the stream on an early exit, before it could be drained.

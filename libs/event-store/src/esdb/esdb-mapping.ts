@@ -1,4 +1,9 @@
-import { AppendTooLargeError, EventStoreUnavailableError, StreamNotFoundError, WrongExpectedVersionError } from '../errors';
+import {
+  AppendTooLargeError,
+  EventStoreUnavailableError,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '../errors';
 import type { ExpectedRevision, JsonObject, RecordedEvent } from '../event-store.port';
 import type { ClientResolvedEvent, EsdbDriver } from './esdb-driver';
 
@@ -76,7 +81,8 @@ export function isUnavailable(error: unknown): boolean {
 
 /** A follower answered a call that needs the leader; the client has switched to the leader it named. */
 export function isNotLeader(error: unknown): boolean {
-  const cause = error instanceof EventStoreUnavailableError ? (error.cause as { type?: unknown } | undefined) : undefined;
+  const cause =
+    error instanceof EventStoreUnavailableError ? (error.cause as { type?: unknown } | undefined) : undefined;
   return cause?.type === 'not-leader';
 }
 

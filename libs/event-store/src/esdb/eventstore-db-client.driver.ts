@@ -35,7 +35,10 @@ export const eventStoreDbClientDriver: EsdbDriver = {
           maxCount,
         }),
       subscribeToAll: (from) =>
-        client.subscribeToAll({ fromPosition: from === 'start' ? START : toClientPosition(from), filter: excludeSystemEvents() }),
+        client.subscribeToAll({
+          fromPosition: from === 'start' ? START : toClientPosition(from),
+          filter: excludeSystemEvents(),
+        }),
       dispose: () => client.dispose(),
     };
   },

@@ -11,7 +11,15 @@ import {
   type AllStreamSubscription,
 } from '@kurrent/kurrentdb-client';
 import type { EventData } from '../event-store.port';
-import { toClientPosition, type ClientCommandError, type ClientRead, type ClientResolvedEvent, type ClientSubscription, type EsdbClient, type EsdbDriver } from './esdb-driver';
+import {
+  toClientPosition,
+  type ClientCommandError,
+  type ClientRead,
+  type ClientResolvedEvent,
+  type ClientSubscription,
+  type EsdbClient,
+  type EsdbDriver,
+} from './esdb-driver';
 
 /**
  * `@kurrent/kurrentdb-client` 1.x, the successor of `@eventstore/db-client`: `kurrentdb://`
@@ -23,7 +31,11 @@ export const kurrentDbClientDriver: EsdbDriver = {
     const client = KurrentDBClient.connectionString(connectionString);
     return {
       append: (streamId, events, expectedRevision, deadline) =>
-        client.appendToStream(streamId, events.map(toJsonEvent), { streamState: expectedRevision, requiresLeader: true, deadline }),
+        client.appendToStream(streamId, events.map(toJsonEvent), {
+          streamState: expectedRevision,
+          requiresLeader: true,
+          deadline,
+        }),
       deleteStream: (streamId) => client.deleteStream(streamId, { expectedRevision: 'any', requiresLeader: true }),
       readStream: (streamId, { backwards, fromRevision, maxCount }) =>
         cancellable(
@@ -44,7 +56,10 @@ export const kurrentDbClientDriver: EsdbDriver = {
         ),
       subscribeToAll: (from) =>
         createdInWholeSeconds(
-          client.subscribeToAll({ fromPosition: from === 'start' ? START : toClientPosition(from), filter: excludeSystemEvents() }),
+          client.subscribeToAll({
+            fromPosition: from === 'start' ? START : toClientPosition(from),
+            filter: excludeSystemEvents(),
+          }),
         ),
       dispose: () => client.dispose(),
     };
@@ -74,7 +89,8 @@ function createdInWholeSeconds(subscription: AllStreamSubscription): ClientSubsc
     unsubscribe: () => subscription.unsubscribe(),
     async *[Symbol.asyncIterator]() {
       for await (const resolved of subscription) {
-        if (resolved.event) resolved.event.created = new Date(Math.floor(resolved.event.created.getTime() / 1_000) * 1_000);
+        if (resolved.event)
+          resolved.event.created = new Date(Math.floor(resolved.event.created.getTime() / 1_000) * 1_000);
         yield resolved;
       }
     },

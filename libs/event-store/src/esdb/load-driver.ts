@@ -11,6 +11,7 @@ export function loadDriver(library: EsdbClientLibrary): EsdbDriver {
   /* eslint-disable @typescript-eslint/no-require-imports -- a static import would load both clients */
   return library === 'kurrentdb'
     ? (require('./kurrentdb-client.driver') as typeof import('./kurrentdb-client.driver')).kurrentDbClientDriver
-    : (require('./eventstore-db-client.driver') as typeof import('./eventstore-db-client.driver')).eventStoreDbClientDriver;
+    : (require('./eventstore-db-client.driver') as typeof import('./eventstore-db-client.driver'))
+        .eventStoreDbClientDriver;
   /* eslint-enable @typescript-eslint/no-require-imports */
 }

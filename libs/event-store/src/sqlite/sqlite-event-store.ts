@@ -1,7 +1,12 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { AppendTooLargeError, EventStoreUnavailableError, StreamNotFoundError, WrongExpectedVersionError } from '../errors';
+import {
+  AppendTooLargeError,
+  EventStoreUnavailableError,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '../errors';
 import { MAX_APPEND_SIZE, appendSize } from '../append-size';
 import { matchesExpectedRevision } from '../store-helpers';
 import {
@@ -33,7 +38,10 @@ export interface SqliteEventStoreOptions {
 
 /** The id of an event to append is already stored, and the append is not a retry of that write. */
 export class DuplicateEventIdError extends Error {
-  constructor(readonly eventId: string, readonly streamId: string) {
+  constructor(
+    readonly eventId: string,
+    readonly streamId: string,
+  ) {
     super(`Event id ${eventId} is already stored (appending to stream ${streamId})`);
     this.name = 'DuplicateEventIdError';
   }
@@ -228,7 +236,10 @@ export class SqliteEventStore implements EventStore {
       // A forward read from past the start also fetches the event before it: if that one is there, the
       // stream exists, and a catch-up that finds nothing new needs no second query to know it.
       const before = first && forwards && cursor > 0n && limit > 0;
-      const rows = limit === 0 ? [] : this.query(() => page.all(streamId, before ? cursor - 1n : cursor, before ? limit + 1 : limit));
+      const rows =
+        limit === 0
+          ? []
+          : this.query(() => page.all(streamId, before ? cursor - 1n : cursor, before ? limit + 1 : limit));
       const exists = before && rows.length > 0 && rows[0].revision === cursor - 1n;
       if (exists) rows.shift();
       // Only an empty answer needs the existence check; a stream read past its end exists but yields nothing.
@@ -265,7 +276,8 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
     const from = options.fromPosition ?? 'start';
     const feed: SubscriptionFeed = {
-      readAfter: (position) => this.query(() => this.allForwards.all(position + 1n, this.pageSize)).map(toRecordedEvent),
+      readAfter: (position) =>
+        this.query(() => this.allForwards.all(position + 1n, this.pageSize)).map(toRecordedEvent),
       watch: (wake, seen) => this.watch(wake, seen),
       unwatch: (wake) => this.unwatch(wake),
       forget: (subscription) => this.subscriptions.delete(subscription),
@@ -515,7 +527,12 @@ class SqliteAllSubscription implements AllSubscription {
 }
 
 /** The events of one append as stored: positions in one write transaction follow each other (AUTOINCREMENT under the write lock). */
-function recorded(streamId: string, events: readonly EventData[], { nextExpectedRevision, position }: AppendResult, createdMs: number): RecordedEvent[] {
+function recorded(
+  streamId: string,
+  events: readonly EventData[],
+  { nextExpectedRevision, position }: AppendResult,
+  createdMs: number,
+): RecordedEvent[] {
   const created = new Date(createdMs);
   const first = BigInt(events.length - 1);
   return events.map((event, index) => ({

@@ -35,7 +35,11 @@ export const READ_MODEL_VIEWS = READ_MODEL_REGISTRY.flatMap((model) => model.vie
 /** Every read model's query classes (built on the database behind `database`) and its query handlers. */
 export function readModelProviders(database: InjectionToken): Provider[] {
   return READ_MODEL_REGISTRY.flatMap((model) => [
-    ...model.queries.map((Queries) => ({ provide: Queries, inject: [database], useFactory: (db: ReadModelDatabase) => new Queries(db) })),
+    ...model.queries.map((Queries) => ({
+      provide: Queries,
+      inject: [database],
+      useFactory: (db: ReadModelDatabase) => new Queries(db),
+    })),
     ...model.handlers,
   ]);
 }

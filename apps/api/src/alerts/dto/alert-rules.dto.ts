@@ -8,7 +8,13 @@ export class SeatsBelowDto {
   @Matches(SKU_ID, { message: SKU_ID_MESSAGE })
   skuId: string;
 
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_SEATS, example: 2, description: 'SeatsLow once available seats fall below this' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_SEATS,
+    example: 2,
+    description: 'SeatsLow once available seats fall below this',
+  })
   @IsInt()
   @Min(1)
   @Max(MAX_SEATS)
@@ -24,7 +30,12 @@ export class AlertRulesDto {
   @Type(() => SeatsBelowDto)
   seatsBelow?: SeatsBelowDto[];
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 30, description: 'PurgeDueSoon window (stored; see docs/alerts.md)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 30,
+    description: 'PurgeDueSoon window (stored; see docs/alerts.md)',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -60,11 +60,17 @@ export class BulkLicensesDto {
   @Matches(SKU_ID, { each: true, message: 'each of $property must be a skuId (A-Z, 0-9, _)' })
   skuIds: string[];
 
-  @ApiProperty({ enum: ['add', 'replace', 'remove'], description: 'add to existing, replace existing, or remove the listed SKUs' })
+  @ApiProperty({
+    enum: ['add', 'replace', 'remove'],
+    description: 'add to existing, replace existing, or remove the listed SKUs',
+  })
   @IsIn(['add', 'replace', 'remove'])
   mode: 'add' | 'replace' | 'remove';
 
-  @ApiPropertyOptional({ default: false, description: 'Compute the result, apply nothing; answers 200 with each failure when rules fail' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Compute the result, apply nothing; answers 200 with each failure when rules fail',
+  })
   @Optional()
   @IsBoolean()
   dryRun?: boolean;

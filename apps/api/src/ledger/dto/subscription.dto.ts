@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsString, Length, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { Optional } from '../../http/optional';
 import { MAX_SEATS, SERVICE_PLAN_ID, SKU_ID, SKU_ID_MESSAGE } from './patterns';
 
@@ -29,7 +43,11 @@ export class CreateSubscriptionDto {
   @Max(MAX_SEATS)
   seats: number;
 
-  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-31T00:00:00.000Z', description: 'End of the term (SL1), in the future; none: no term' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-12-31T00:00:00.000Z',
+    description: 'End of the term (SL1), in the future; none: no term',
+  })
   @Optional()
   @IsISO8601({ strict: true }, { message: TERM_END_MESSAGE })
   termEndsAt?: string;
@@ -41,7 +59,11 @@ export class CreateSubscriptionDto {
 }
 
 export class RenewSubscriptionDto {
-  @ApiProperty({ format: 'date-time', example: '2027-12-31T00:00:00.000Z', description: 'The new end of the term, in the future (SL2)' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2027-12-31T00:00:00.000Z',
+    description: 'The new end of the term, in the future (SL2)',
+  })
   @IsISO8601({ strict: true }, { message: TERM_END_MESSAGE })
   termEndsAt: string;
 }

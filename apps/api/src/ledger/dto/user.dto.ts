@@ -32,7 +32,10 @@ export class CreateUserDto {
   @Length(1, 256)
   displayName: string;
 
-  @ApiPropertyOptional({ example: 'GB', description: 'ISO 3166-1 alpha-2, upper case; needed before a license is assigned' })
+  @ApiPropertyOptional({
+    example: 'GB',
+    description: 'ISO 3166-1 alpha-2, upper case; needed before a license is assigned',
+  })
   @Optional()
   @Matches(USAGE_LOCATION, { message: USAGE_LOCATION_MESSAGE })
   @IsISO31661Alpha2({ message: USAGE_LOCATION_MESSAGE })
@@ -69,7 +72,12 @@ export class AddAliasDto {
 }
 
 export class ListUsersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'A case-insensitive prefix of the UPN or of the display name', minLength: 1, maxLength: 256, example: 'ada' })
+  @ApiPropertyOptional({
+    description: 'A case-insensitive prefix of the UPN or of the display name',
+    minLength: 1,
+    maxLength: 256,
+    example: 'ada',
+  })
   @Optional()
   @IsString()
   @Length(1, 256)
@@ -93,7 +101,8 @@ export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: USER_ORDERS,
     default: 'createdAt',
-    description: 'createdAt: creation order. A cursor resumes after the last row of its page, so users created or deleted meanwhile shift no one.',
+    description:
+      'createdAt: creation order. A cursor resumes after the last row of its page, so users created or deleted meanwhile shift no one.',
   })
   @Optional()
   @IsIn(USER_ORDERS)
@@ -109,7 +118,10 @@ export class DeleteUsersDto {
   @IsUUID('all', { each: true, message: 'each of $property must be a user id (UUID)' })
   userIds: string[];
 
-  @ApiPropertyOptional({ default: false, description: 'Report what would happen (200 even when refused), delete nobody' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Report what would happen (200 even when refused), delete nobody',
+  })
   @Optional()
   @IsBoolean()
   dryRun?: boolean;
@@ -118,7 +130,8 @@ export class DeleteUsersDto {
 export class RestoreUserDto {
   @ApiPropertyOptional({
     default: true,
-    description: 'true: the licenses held at deletion come back (every one needs a seat, else 409 InsufficientSeats); false: restored without licenses',
+    description:
+      'true: the licenses held at deletion come back (every one needs a seat, else 409 InsufficientSeats); false: restored without licenses',
   })
   @Optional()
   @IsBoolean()
@@ -126,7 +139,12 @@ export class RestoreUserDto {
 }
 
 export class LegalHoldDto {
-  @ApiProperty({ example: 'Litigation 2026-114', minLength: 1, maxLength: 500, description: 'Why the hold stands; a new one replaces it' })
+  @ApiProperty({
+    example: 'Litigation 2026-114',
+    minLength: 1,
+    maxLength: 500,
+    description: 'Why the hold stands; a new one replaces it',
+  })
   @IsString()
   @Length(1, 500)
   reason: string;

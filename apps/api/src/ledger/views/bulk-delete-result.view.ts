@@ -15,13 +15,19 @@ export interface BulkDeleteResult {
 }
 
 export class BulkDeleteUserDoc extends UserViewDoc {
-  @ApiPropertyOptional({ type: [RuleFailureDoc], description: 'Refused dry run only; an unknown id has only userId and failures' })
+  @ApiPropertyOptional({
+    type: [RuleFailureDoc],
+    description: 'Refused dry run only; an unknown id has only userId and failures',
+  })
   failures?: RuleFailureDoc[];
 }
 
 export class BulkDeleteResultDoc implements BulkDeleteResult {
   @ApiProperty() dryRun: boolean;
   @ApiProperty({ description: 'The users were deleted by this call' }) applied: boolean;
-  @ApiProperty({ description: 'false: a dry run that would be refused (a real call answers 404/409 and deletes nobody)' }) ok: boolean;
+  @ApiProperty({
+    description: 'false: a dry run that would be refused (a real call answers 404/409 and deletes nobody)',
+  })
+  ok: boolean;
   @ApiProperty({ type: [BulkDeleteUserDoc] }) users: BulkDeleteUserDoc[];
 }

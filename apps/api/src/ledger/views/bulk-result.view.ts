@@ -18,8 +18,10 @@ export class BulkUserResultDoc {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty({ type: [String] }) added: string[];
   @ApiProperty({ type: [String] }) removed: string[];
-  @ApiProperty({ description: 'The user loses Exchange: the mailbox is soft-deleted for 30 days' }) mailboxEntersGracePeriod: boolean;
-  @ApiPropertyOptional({ type: [RuleFailureDoc], description: 'Refused dry run only: the rules this user breaks' }) failures?: RuleFailureDoc[];
+  @ApiProperty({ description: 'The user loses Exchange: the mailbox is soft-deleted for 30 days' })
+  mailboxEntersGracePeriod: boolean;
+  @ApiPropertyOptional({ type: [RuleFailureDoc], description: 'Refused dry run only: the rules this user breaks' })
+  failures?: RuleFailureDoc[];
 }
 
 export class BulkSeatsDoc {
@@ -31,9 +33,16 @@ export class BulkSeatsDoc {
 export class BulkResultDoc implements BulkResult {
   @ApiProperty() dryRun: boolean;
   @ApiProperty() applied: boolean;
-  @ApiProperty({ description: 'false: a dry run that would be refused (a real call answers the error and applies nothing)' }) ok: boolean;
+  @ApiProperty({
+    description: 'false: a dry run that would be refused (a real call answers the error and applies nothing)',
+  })
+  ok: boolean;
   @ApiProperty({ type: [BulkUserResultDoc] }) users: BulkUserResultDoc[];
-  @ApiProperty({ type: [BulkSeatsDoc], description: 'Per listed SKU; in a refused dry run, what is short' }) seats: BulkSeatsDoc[];
-  @ApiPropertyOptional({ type: [RuleFailureDoc], description: 'Refused dry run only: failures of no one user (e.g. an unknown SKU)' })
+  @ApiProperty({ type: [BulkSeatsDoc], description: 'Per listed SKU; in a refused dry run, what is short' })
+  seats: BulkSeatsDoc[];
+  @ApiPropertyOptional({
+    type: [RuleFailureDoc],
+    description: 'Refused dry run only: failures of no one user (e.g. an unknown SKU)',
+  })
   failures?: RuleFailureDoc[];
 }

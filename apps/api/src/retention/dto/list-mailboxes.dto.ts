@@ -4,7 +4,8 @@ import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 
 /** ISO 8601: a date (UTC midnight), or a date-time with `Z` or an offset (a local time would be ambiguous). */
-export const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2})))?$/;
+export const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2})))?$/;
 
 /**
  * The instant as toISOString() writes it (the read model's format, so strings compare as times), or
@@ -19,7 +20,13 @@ function toCanonicalInstant(value: unknown): unknown {
     .map((part) => (part === undefined ? undefined : Number(part)));
   const date = new Date(Date.UTC(year!, month! - 1, day));
   const real =
-    date.getUTCMonth() === month! - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60 && offsetHours < 24 && offsetMinutes < 60;
+    date.getUTCMonth() === month! - 1 &&
+    date.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60 &&
+    offsetHours < 24 &&
+    offsetMinutes < 60;
   const time = Date.parse(value);
   return real && !Number.isNaN(time) ? new Date(time).toISOString() : value;
 }
@@ -37,6 +44,8 @@ export class ListMailboxesQueryDto extends PageQueryDto {
   })
   @IsOptional()
   @Transform(({ value }) => toCanonicalInstant(value))
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, { message: '$property must be an ISO 8601 instant, e.g. 2030-01-31T00:00:00Z' })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, {
+    message: '$property must be an ISO 8601 instant, e.g. 2030-01-31T00:00:00Z',
+  })
   purgeBefore?: string;
 }

@@ -12,7 +12,9 @@ interface SeatRow {
 
 function prepare(db: ReadModelDatabase) {
   return {
-    seats: db.prepare<[string, string], SeatRow>('SELECT valid, assigned, low, over FROM alert_seats WHERE tenant_id = ? AND sku_id = ?'),
+    seats: db.prepare<[string, string], SeatRow>(
+      'SELECT valid, assigned, low, over FROM alert_seats WHERE tenant_id = ? AND sku_id = ?',
+    ),
     skusOf: db.prepare<[string], { sku_id: string }>('SELECT sku_id FROM alert_seats WHERE tenant_id = ?'),
     saveSeats: db.prepare(
       `INSERT INTO alert_seats (tenant_id, sku_id, valid, assigned, low, over) VALUES (@tenant, @skuId, @valid, @assigned, @low, @over)
@@ -23,20 +25,28 @@ function prepare(db: ReadModelDatabase) {
       `INSERT INTO alert_rules (tenant_id, seats_below, purge_due_within_days) VALUES (?, ?, ?)
        ON CONFLICT (tenant_id) DO UPDATE SET seats_below = excluded.seats_below, purge_due_within_days = excluded.purge_due_within_days`,
     ),
-    addWebhook: db.prepare('INSERT OR REPLACE INTO alert_webhooks (tenant_id, webhook_id, url, events, registered_at) VALUES (?, ?, ?, ?, ?)'),
+    addWebhook: db.prepare(
+      'INSERT OR REPLACE INTO alert_webhooks (tenant_id, webhook_id, url, events, registered_at) VALUES (?, ?, ?, ?, ?)',
+    ),
     removeWebhook: db.prepare('DELETE FROM alert_webhooks WHERE tenant_id = ? AND webhook_id = ?'),
     removeDeliveries: db.prepare('DELETE FROM alert_deliveries WHERE tenant_id = ? AND webhook_id = ?'),
     // In registration order (rowid), so deliveries of one alert are queued in the order webhooks were registered.
-    webhooksOf: db.prepare<[string], { webhook_id: string; events: string }>('SELECT webhook_id, events FROM alert_webhooks WHERE tenant_id = ? ORDER BY rowid'),
+    webhooksOf: db.prepare<[string], { webhook_id: string; events: string }>(
+      'SELECT webhook_id, events FROM alert_webhooks WHERE tenant_id = ? ORDER BY rowid',
+    ),
     addAlert: db.prepare(
       'INSERT OR IGNORE INTO alerts (alert_id, tenant_id, type, raised_at, data) VALUES (@alertId, @tenant, @type, @raisedAt, @data)',
     ),
-    status: db.prepare<[string, string], { status: string }>('SELECT status FROM alert_subscription_status WHERE tenant_id = ? AND sku_id = ?'),
+    status: db.prepare<[string, string], { status: string }>(
+      'SELECT status FROM alert_subscription_status WHERE tenant_id = ? AND sku_id = ?',
+    ),
     saveStatus: db.prepare(
       `INSERT INTO alert_subscription_status (tenant_id, sku_id, status) VALUES (?, ?, ?)
        ON CONFLICT (tenant_id, sku_id) DO UPDATE SET status = excluded.status`,
     ),
-    addDelivery: db.prepare('INSERT OR IGNORE INTO alert_deliveries (tenant_id, webhook_id, alert_id) VALUES (?, ?, ?)'),
+    addDelivery: db.prepare(
+      'INSERT OR IGNORE INTO alert_deliveries (tenant_id, webhook_id, alert_id) VALUES (?, ?, ?)',
+    ),
   };
 }
 
@@ -77,12 +87,18 @@ export const alertsProjection = defineProjection({
   // Purges are not watched yet (see docs/alerts.md); users and mailboxes change no seat.
   ignores: ['user', 'mailbox'],
   on: {
-    SubscriptionAdded: (s, event) => seatsChanged(s, event, event.data.skuId, (row) => ({ ...row, valid: event.data.seats })),
-    SeatsPurchased: (s, event) => seatsChanged(s, event, event.data.skuId, (row) => ({ ...row, valid: row.valid + event.data.count })),
-    SeatsRenewed: (s, event) => seatsChanged(s, event, event.data.skuId, (row) => ({ ...row, valid: row.valid + event.data.count })),
-    SeatsExpired: (s, event) => seatsChanged(s, event, event.data.skuId, (row) => ({ ...row, valid: row.valid - event.data.count })),
-    LicenseAssigned: (s, event) => seatsChanged(s, event, event.data.skuId, (row) => ({ ...row, assigned: row.assigned + 1 })),
-    LicenseRemoved: (s, event) => seatsChanged(s, event, event.data.skuId, (row) => ({ ...row, assigned: row.assigned - 1 })),
+    SubscriptionAdded: (s, event) =>
+      seatsChanged(s, event, event.data.skuId, (row) => ({ ...row, valid: event.data.seats })),
+    SeatsPurchased: (s, event) =>
+      seatsChanged(s, event, event.data.skuId, (row) => ({ ...row, valid: row.valid + event.data.count })),
+    SeatsRenewed: (s, event) =>
+      seatsChanged(s, event, event.data.skuId, (row) => ({ ...row, valid: row.valid + event.data.count })),
+    SeatsExpired: (s, event) =>
+      seatsChanged(s, event, event.data.skuId, (row) => ({ ...row, valid: row.valid - event.data.count })),
+    LicenseAssigned: (s, event) =>
+      seatsChanged(s, event, event.data.skuId, (row) => ({ ...row, assigned: row.assigned + 1 })),
+    LicenseRemoved: (s, event) =>
+      seatsChanged(s, event, event.data.skuId, (row) => ({ ...row, assigned: row.assigned - 1 })),
     LicenseUpdated: IGNORED,
     SubscriptionEnteredWarning: (s, event) => statusChanged(s, event, event.data.skuId, 'warning'),
     SubscriptionSuspended: (s, event) => statusChanged(s, event, event.data.skuId, 'suspended'),
@@ -95,7 +111,13 @@ export const alertsProjection = defineProjection({
       for (const { sku_id } of s.skusOf.all(tenant)) seatsChanged(s, event, sku_id, (row) => row);
     },
     WebhookRegistered: (s, event) =>
-      s.addWebhook.run(event.metadata.tenantId, event.data.webhookId, event.data.url, JSON.stringify(event.data.events), event.metadata.occurredAt),
+      s.addWebhook.run(
+        event.metadata.tenantId,
+        event.data.webhookId,
+        event.data.url,
+        JSON.stringify(event.data.events),
+        event.metadata.occurredAt,
+      ),
     WebhookRemoved: (s, event) => {
       s.removeWebhook.run(event.metadata.tenantId, event.data.webhookId);
       s.removeDeliveries.run(event.metadata.tenantId, event.data.webhookId);
@@ -122,7 +144,8 @@ function seatsChanged(s: Statements, event: ProjectedEvent, skuId: string, chang
   const low = threshold !== undefined && available < threshold ? 1 : 0;
   const over = after.assigned > after.valid ? 1 : 0;
   if (low && !before.low) raise(s, event, 'SeatsLow', { skuId, available, threshold });
-  if (over && !before.over) raise(s, event, 'SeatsOverAssigned', { skuId, assigned: after.assigned, valid: after.valid });
+  if (over && !before.over)
+    raise(s, event, 'SeatsOverAssigned', { skuId, assigned: after.assigned, valid: after.valid });
   s.saveSeats.run({ tenant, skuId, valid: after.valid, assigned: after.assigned, low, over });
 }
 
@@ -132,12 +155,18 @@ function thresholdOf(s: Statements, tenant: string, skuId: string): number | und
 }
 
 /** The alert and its deliveries, one per webhook of the tenant that asked for its type. */
-function raise(s: Statements, event: ProjectedEvent, type: AlertType, data: Record<string, unknown> & { skuId: string }): void {
+function raise(
+  s: Statements,
+  event: ProjectedEvent,
+  type: AlertType,
+  data: Record<string, unknown> & { skuId: string },
+): void {
   const tenant = event.metadata.tenantId;
   const alertId = alertIdOf(event.eventId, type, data.skuId);
   s.addAlert.run({ alertId, tenant, type, raisedAt: event.metadata.occurredAt, data: JSON.stringify(data) });
   for (const webhook of s.webhooksOf.all(tenant)) {
-    if ((JSON.parse(webhook.events) as AlertType[]).includes(type)) s.addDelivery.run(tenant, webhook.webhook_id, alertId);
+    if ((JSON.parse(webhook.events) as AlertType[]).includes(type))
+      s.addDelivery.run(tenant, webhook.webhook_id, alertId);
   }
 }
 

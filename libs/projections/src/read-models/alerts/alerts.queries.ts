@@ -82,7 +82,9 @@ export class AlertQueries {
       `SELECT ${owedColumns} WHERE d.tenant_id = ? AND d.seq > ? ORDER BY d.seq LIMIT ?`,
     );
     this.tenants = db.prepare<[], { tenant_id: string }>('SELECT DISTINCT tenant_id FROM alert_deliveries');
-    this.counts = db.prepare<[], { type: AlertType; count: number }>('SELECT type, COUNT(*) AS count FROM alerts GROUP BY type');
+    this.counts = db.prepare<[], { type: AlertType; count: number }>(
+      'SELECT type, COUNT(*) AS count FROM alerts GROUP BY type',
+    );
   }
 
   /** The tenant's alerts, newest first. */
@@ -93,7 +95,10 @@ export class AlertQueries {
   rulesOf(tenantId: string): AlertRulesView {
     const row = this.rules.get(tenantId);
     if (!row) return { seatsBelow: [], purgeDueWithinDays: null };
-    return { seatsBelow: JSON.parse(row.seats_below) as SeatsBelowRule[], purgeDueWithinDays: row.purge_due_within_days };
+    return {
+      seatsBelow: JSON.parse(row.seats_below) as SeatsBelowRule[],
+      purgeDueWithinDays: row.purge_due_within_days,
+    };
   }
 
   webhooksOf(tenantId: string): WebhookView[] {
@@ -107,7 +112,12 @@ export class AlertQueries {
 
   /** A webhook's deliveries, newest first (their status lives in the store's outbox stream). */
   deliveriesPage(tenantId: string, webhookId: string, limit: number, cursor: string | undefined): Page<OwedDelivery> {
-    return pageOf(this.deliveries.all(tenantId, webhookId, before(cursor), limit + 1), limit, (row) => row.delivery_seq, toOwed);
+    return pageOf(
+      this.deliveries.all(tenantId, webhookId, before(cursor), limit + 1),
+      limit,
+      (row) => row.delivery_seq,
+      toOwed,
+    );
   }
 
   /** The tenant's deliveries after `afterSeq`, oldest first: the delivery worker's queue. */
@@ -130,7 +140,12 @@ function before(cursor: string | undefined): number {
 }
 
 function toAlertView(row: AlertRow): AlertView {
-  return { alertId: row.alert_id, type: row.type, raisedAt: row.raised_at, data: JSON.parse(row.data) as Record<string, unknown> };
+  return {
+    alertId: row.alert_id,
+    type: row.type,
+    raisedAt: row.raised_at,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+  };
 }
 
 function toWebhookView(row: { webhook_id: string; url: string; events: string }): WebhookView {
@@ -138,5 +153,11 @@ function toWebhookView(row: { webhook_id: string; url: string; events: string })
 }
 
 function toOwed(row: DeliveryRow): OwedDelivery {
-  return { seq: row.delivery_seq, tenantId: row.tenant_id, webhookId: row.webhook_id, url: row.url, ...toAlertView(row) };
+  return {
+    seq: row.delivery_seq,
+    tenantId: row.tenant_id,
+    webhookId: row.webhook_id,
+    url: row.url,
+    ...toAlertView(row),
+  };
 }

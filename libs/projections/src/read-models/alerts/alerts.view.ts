@@ -3,7 +3,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { AlertRulesView, AlertView, WebhookView } from './alerts.queries';
 
 export class AlertDoc implements AlertView {
-  @ApiProperty({ format: 'uuid', description: 'The same on every node and every delivery: receivers dedupe on it' }) alertId: string;
+  @ApiProperty({ format: 'uuid', description: 'The same on every node and every delivery: receivers dedupe on it' })
+  alertId: string;
   @ApiProperty({ enum: ALERT_TYPES }) type: AlertType;
   @ApiProperty({ format: 'date-time', description: 'Clock time of the change that crossed the rule' }) raisedAt: string;
 
@@ -18,13 +19,23 @@ export class AlertDoc implements AlertView {
 
 export class AlertPageDoc {
   @ApiProperty({ type: [AlertDoc], description: 'Newest first' }) items: AlertDoc[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next (older) page; null at the end' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next (older) page; null at the end',
+  })
   nextCursor: string | null;
 }
 
 export class SeatsBelowRuleDoc implements SeatsBelowRule {
   @ApiProperty({ example: 'O365_BP' }) skuId: string;
-  @ApiProperty({ type: 'integer', minimum: 0, example: 2, description: 'SeatsLow once available seats fall below this' }) available: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 2,
+    description: 'SeatsLow once available seats fall below this',
+  })
+  available: number;
 }
 
 export class AlertRulesDoc implements AlertRulesView {

@@ -72,7 +72,8 @@ export const auditProjection = defineProjection({
     const data = event.data as { userId?: unknown; skuId?: unknown };
     const userId = typeof data.userId === 'string' ? data.userId : null;
     // A UserCreated read back after its user's purge carries no UPN (E1): nothing to remember.
-    if (event.type === 'UserCreated' && event.data.userPrincipalName !== null) statements.nameUser.run(tenantId, event.data.userId, event.data.userPrincipalName);
+    if (event.type === 'UserCreated' && event.data.userPrincipalName !== null)
+      statements.nameUser.run(tenantId, event.data.userId, event.data.userPrincipalName);
     const upn = userId !== null ? (statements.name.get(tenantId, userId)?.user_principal_name ?? null) : null;
     const change = isLicenseChange(event.type) ? licenseChange(statements, event) : null;
     statements.insert.run(
@@ -111,7 +112,9 @@ function prepareAudit(db: ReadModelDatabase) {
     name: db.prepare<[string, string], { user_principal_name: string }>(
       'SELECT user_principal_name FROM audit_user_names WHERE tenant_id = ? AND user_id = ?',
     ),
-    nameUser: db.prepare('INSERT OR IGNORE INTO audit_user_names (tenant_id, user_id, user_principal_name) VALUES (?, ?, ?)'),
+    nameUser: db.prepare(
+      'INSERT OR IGNORE INTO audit_user_names (tenant_id, user_id, user_principal_name) VALUES (?, ?, ?)',
+    ),
     license: db.prepare<[string, string, string], { disabled_plans: string }>(
       'SELECT disabled_plans FROM audit_user_licenses WHERE tenant_id = ? AND user_id = ? AND sku_id = ?',
     ),
@@ -129,7 +132,10 @@ function prepareAudit(db: ReadModelDatabase) {
 type AuditStatements = ReturnType<typeof prepareAudit>;
 
 /** The user's license of that SKU before and after the event, keeping the licenses table current. */
-function licenseChange(statements: AuditStatements, event: ProjectedEvent): { before: AuditLicense | null; after: AuditLicense | null } {
+function licenseChange(
+  statements: AuditStatements,
+  event: ProjectedEvent,
+): { before: AuditLicense | null; after: AuditLicense | null } {
   const { tenantId } = event.metadata;
   const { userId, skuId, disabledPlans } = event.data as { userId: string; skuId: string; disabledPlans?: string[] };
   const held = statements.license.get(tenantId, userId, skuId);

@@ -88,7 +88,12 @@ export class AuditQueries {
   constructor(private readonly db: ReadModelDatabase) {}
 
   page(tenantId: string, filter: AuditFilter, limit: number, cursor?: string): Page<AuditEntry> {
-    return pageOf(this.rows(tenantId, filter, afterCursor(cursor), limit + 1), limit, (row) => row.position, toAuditEntry);
+    return pageOf(
+      this.rows(tenantId, filter, afterCursor(cursor), limit + 1),
+      limit,
+      (row) => row.position,
+      toAuditEntry,
+    );
   }
 
   /**

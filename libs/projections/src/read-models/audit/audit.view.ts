@@ -7,7 +7,8 @@ import { AuditActor, AuditEntry } from './audit.queries';
 /** OpenAPI descriptions of the audit entry (API.md, "Queries"). */
 export class AuditActorDoc implements AuditActor {
   @ApiProperty({ example: 'alice' }) id: string;
-  @ApiProperty({ nullable: true, type: String, example: 'Alice Doe', description: 'null when the token had no name' }) name: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Alice Doe', description: 'null when the token had no name' })
+  name: string | null;
 }
 
 export class AuditLicenseDoc implements AuditLicense {
@@ -21,15 +22,31 @@ export class AuditEntryDoc implements AuditEntry {
   @ApiProperty({ enum: LEDGER_EVENT_TYPES }) type: LedgerEventType;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ type: AuditActorDoc }) actor: AuditActorDoc;
-  @ApiPropertyOptional({ format: 'uuid', description: 'The user the event is about, when there is one' }) userId?: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: "With userId: that user's UPN when the event happened (E3)" })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The user the event is about, when there is one' })
+  userId?: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: "With userId: that user's UPN when the event happened (E3)",
+  })
   userPrincipalName?: string | null;
   @ApiPropertyOptional({ description: 'The SKU the event is about, when there is one' }) skuId?: string;
-  @ApiPropertyOptional({ type: AuditLicenseDoc, nullable: true, description: "License changes: the user's license of that SKU before (null: none)" })
+  @ApiPropertyOptional({
+    type: AuditLicenseDoc,
+    nullable: true,
+    description: "License changes: the user's license of that SKU before (null: none)",
+  })
   before?: AuditLicenseDoc | null;
-  @ApiPropertyOptional({ type: AuditLicenseDoc, nullable: true, description: 'License changes: the license after (null: removed)' })
+  @ApiPropertyOptional({
+    type: AuditLicenseDoc,
+    nullable: true,
+    description: 'License changes: the license after (null: removed)',
+  })
   after?: AuditLicenseDoc | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event data as stored' }) data: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event data as stored' }) data: Record<
+    string,
+    unknown
+  >;
   @ApiProperty() correlationId: string;
 }
 

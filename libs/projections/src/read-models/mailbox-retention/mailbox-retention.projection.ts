@@ -105,8 +105,12 @@ export const mailboxRetentionProjection = defineProjection({
       `UPDATE deleted_users SET position = @position, status = 'purged', purged_at = @at
        WHERE tenant_id = @tenant AND user_id = @userId AND position < @position`,
     );
-    const eraseOwner = db.prepare('UPDATE mailbox_owners SET user_principal_name = NULL WHERE tenant_id = @tenant AND user_id = @userId');
-    const eraseMailbox = db.prepare('UPDATE mailboxes SET user_principal_name = NULL WHERE tenant_id = @tenant AND user_id = @userId');
+    const eraseOwner = db.prepare(
+      'UPDATE mailbox_owners SET user_principal_name = NULL WHERE tenant_id = @tenant AND user_id = @userId',
+    );
+    const eraseMailbox = db.prepare(
+      'UPDATE mailboxes SET user_principal_name = NULL WHERE tenant_id = @tenant AND user_id = @userId',
+    );
     // A restored user keeps its row (status 'restored'), so its position still guards against an older event redelivered.
     const restoreUser = db.prepare(
       `UPDATE deleted_users SET position = @position, status = 'restored'
@@ -128,16 +132,34 @@ export const mailboxRetentionProjection = defineProjection({
        WHERE tenant_id = @tenant AND user_id = @userId AND status = 'deleted' AND position < @position`,
     );
     return {
-      provision, softDelete, restore, purge, contacts, own, deleteUser, purgeUser, eraseOwner, eraseMailbox, restoreUser, hold, rescheduleMailbox,
+      provision,
+      softDelete,
+      restore,
+      purge,
+      contacts,
+      own,
+      deleteUser,
+      purgeUser,
+      eraseOwner,
+      eraseMailbox,
+      restoreUser,
+      hold,
+      rescheduleMailbox,
       rescheduleUser,
     };
   },
   ignores: ['subscription', 'license', 'alerting'],
   on: {
-    UserCreated: ({ own }, event) => own.run({ tenant: event.metadata.tenantId, userId: event.data.userId, upn: event.data.userPrincipalName }),
+    UserCreated: ({ own }, event) =>
+      own.run({ tenant: event.metadata.tenantId, userId: event.data.userId, upn: event.data.userPrincipalName }),
     MailboxProvisioned: ({ provision }, event) => provision.run(rowOf(event)),
     MailboxSoftDeleted: ({ softDelete }, event) =>
-      softDelete.run({ ...rowOf(event), purgeAfter: event.data.purgeAfter, eventId: event.eventId, correlationId: event.metadata.correlationId }),
+      softDelete.run({
+        ...rowOf(event),
+        purgeAfter: event.data.purgeAfter,
+        eventId: event.eventId,
+        correlationId: event.metadata.correlationId,
+      }),
     MailboxRestored: ({ restore }, event) => {
       const { tenant, userId, position } = rowOf(event);
       restore.run({ tenant, userId, position });
@@ -152,7 +174,12 @@ export const mailboxRetentionProjection = defineProjection({
       contacts.run({ tenant, userId, position, contactsList: 'active' });
     },
     UserDeleted: ({ deleteUser }, event) =>
-      deleteUser.run({ ...rowOf(event), purgeAfter: event.data.purgeAfter, eventId: event.eventId, correlationId: event.metadata.correlationId }),
+      deleteUser.run({
+        ...rowOf(event),
+        purgeAfter: event.data.purgeAfter,
+        eventId: event.eventId,
+        correlationId: event.metadata.correlationId,
+      }),
     UserPurged: ({ purgeUser, eraseOwner, eraseMailbox }, event) => {
       purgeUser.run(rowOf(event));
       eraseOwner.run(rowOf(event));
@@ -170,7 +197,8 @@ export const mailboxRetentionProjection = defineProjection({
       const { tenant, userId, position } = rowOf(event);
       hold.run({ tenant, userId, position, held: 0 });
       const { mailboxPurgeAfter, userPurgeAfter } = event.data;
-      if (mailboxPurgeAfter !== null) rescheduleMailbox.run({ tenant, userId, position, purgeAfter: mailboxPurgeAfter });
+      if (mailboxPurgeAfter !== null)
+        rescheduleMailbox.run({ tenant, userId, position, purgeAfter: mailboxPurgeAfter });
       if (userPurgeAfter !== null) rescheduleUser.run({ tenant, userId, position, purgeAfter: userPurgeAfter });
     },
     UserUpdated: IGNORED,
@@ -180,6 +208,26 @@ export const mailboxRetentionProjection = defineProjection({
 });
 
 /** The parameters every statement here shares: each event it handles is about one user. */
-function rowOf(event: ProjectedEvent<'UserCreated' | 'UserDeleted' | 'UserPurged' | 'UserRestored' | 'LegalHoldPlaced' | 'LegalHoldReleased' | 'MailboxProvisioned' | 'MailboxSoftDeleted' | 'MailboxRestored' | 'MailboxPurged' | 'ContactsListDeleted' | 'ContactsListRestored'>) {
-  return { tenant: event.metadata.tenantId, userId: event.data.userId, position: event.position, at: event.metadata.occurredAt };
+function rowOf(
+  event: ProjectedEvent<
+    | 'UserCreated'
+    | 'UserDeleted'
+    | 'UserPurged'
+    | 'UserRestored'
+    | 'LegalHoldPlaced'
+    | 'LegalHoldReleased'
+    | 'MailboxProvisioned'
+    | 'MailboxSoftDeleted'
+    | 'MailboxRestored'
+    | 'MailboxPurged'
+    | 'ContactsListDeleted'
+    | 'ContactsListRestored'
+  >,
+) {
+  return {
+    tenant: event.metadata.tenantId,
+    userId: event.data.userId,
+    position: event.position,
+    at: event.metadata.occurredAt,
+  };
 }

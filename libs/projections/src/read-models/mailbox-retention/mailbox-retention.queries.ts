@@ -90,7 +90,8 @@ interface DueRow {
 }
 
 /** H1: held users are left out of the due range by a primary-key probe per row, never loaded one by one. */
-const NOT_HELD = 'NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.tenant_id = d.tenant_id AND h.user_id = d.user_id AND h.held = 1)';
+const NOT_HELD =
+  'NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.tenant_id = d.tenant_id AND h.user_id = d.user_id AND h.held = 1)';
 
 /** Across tenants, in due order, a range of the (status, purge_after, tenant_id, user_id) index: O(due) per pass. */
 export const DUE_MAILBOXES_SQL = `
@@ -120,7 +121,10 @@ export class MailboxRetentionQueries {
 
   constructor(db: ReadModelDatabase) {
     // One statement for every filter combination: a NULL parameter switches its filter off.
-    this.page = db.prepare<{ tenant: string; status: string | null; before: string | null; after: number; limit: number }, MailboxRow & { seq: number }>(
+    this.page = db.prepare<
+      { tenant: string; status: string | null; before: string | null; after: number; limit: number },
+      MailboxRow & { seq: number }
+    >(
       `SELECT m.*, ${MAILBOX_HOLD_SQL} FROM mailboxes m
        WHERE m.tenant_id = @tenant AND m.seq > @after
          AND (@status IS NULL OR m.status = @status)
@@ -171,7 +175,13 @@ export class MailboxRetentionQueries {
 
 function dueParams(now: string, after: DueKey | null, limit: number): DueParams {
   // '' sorts before every ISO time and id, so the first batch starts at the beginning.
-  return { now, afterPurge: after?.purgeAfter ?? '', afterTenant: after?.tenantId ?? '', afterUser: after?.userId ?? '', limit };
+  return {
+    now,
+    afterPurge: after?.purgeAfter ?? '',
+    afterTenant: after?.tenantId ?? '',
+    afterUser: after?.userId ?? '',
+    limit,
+  };
 }
 
 function toDue(kind: DuePurge['kind'], row: DueRow): DuePurge {

@@ -11,8 +11,13 @@ export const SHAREPOINT_DOCUMENTS_RETAINED = 'SharePointDocumentsRetained';
  * Events that take a license or data away: each commit holding one says, once, that SharePoint
  * documents were kept (L6), whichever license went (a SharePoint-only one included).
  */
-const REMOVES_DATA: readonly LedgerEventType[] = ['LicenseRemoved', 'MailboxSoftDeleted', 'MailboxPurged', 'UserDeleted', 'UserPurged'];
-
+const REMOVES_DATA: readonly LedgerEventType[] = [
+  'LicenseRemoved',
+  'MailboxSoftDeleted',
+  'MailboxPurged',
+  'UserDeleted',
+  'UserPurged',
+];
 
 interface Entry {
   type: string;
@@ -110,7 +115,10 @@ function entriesOf(event: UserEvent): Entry[] {
   const entries: Entry[] = [{ type: event.type, details: detailsOf(event) }];
   if (event.type === 'MailboxPurged') entries.push({ type: CONTACTS_LIST_PURGED, details: {} });
   if (REMOVES_DATA.includes(event.type)) {
-    entries.push({ type: SHAREPOINT_DOCUMENTS_RETAINED, details: { servicePlan: 'SHAREPOINT', removedBy: event.type } });
+    entries.push({
+      type: SHAREPOINT_DOCUMENTS_RETAINED,
+      details: { servicePlan: 'SHAREPOINT', removedBy: event.type },
+    });
   }
   return entries;
 }

@@ -21,30 +21,35 @@ export class TimelineEntryDoc implements TimelineEntry {
   })
   type: string;
 
-  @ApiProperty({ type: TimelineActorDoc, description: 'Who did it; the retention saga is system:retention' }) actor: TimelineActorDoc;
+  @ApiProperty({ type: TimelineActorDoc, description: 'Who did it; the retention saga is system:retention' })
+  actor: TimelineActorDoc;
 
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
     example: { purgeAfter: '2030-01-31T10:00:00.000Z' },
-    description: 'The event data without the userId: e.g. skuId and reason of LicenseRemoved, purgeAfter of MailboxSoftDeleted',
+    description:
+      'The event data without the userId: e.g. skuId and reason of LicenseRemoved, purgeAfter of MailboxSoftDeleted',
   })
   details: Record<string, unknown>;
 }
 
 export class ScheduledPurgeDoc implements PendingPurge {
-  @ApiProperty({ format: 'date-time', description: 'purgeAfter: the saga purges at or soon after this instant' }) at: string;
+  @ApiProperty({ format: 'date-time', description: 'purgeAfter: the saga purges at or soon after this instant' })
+  at: string;
 
   @ApiProperty({
     enum: ['purgeMailbox', 'purgeUser'],
-    description: 'purgeMailbox: the mailbox and contacts list (L5); purgeUser: the deleted user\'s data but SharePoint documents, freeing the UPN (U4)',
+    description:
+      "purgeMailbox: the mailbox and contacts list (L5); purgeUser: the deleted user's data but SharePoint documents, freeing the UPN (U4)",
   })
   action: PendingPurge['action'];
 }
 
 export class RetentionTimelineDoc implements RetentionTimeline {
   @ApiProperty() userId: string;
-  @ApiProperty({ type: [TimelineEntryDoc], description: 'Every lifecycle step, oldest first' }) entries: TimelineEntryDoc[];
+  @ApiProperty({ type: [TimelineEntryDoc], description: 'Every lifecycle step, oldest first' })
+  entries: TimelineEntryDoc[];
   @ApiProperty({ type: [ScheduledPurgeDoc], description: 'Purges still pending (empty once purged or restored)' })
   scheduled: ScheduledPurgeDoc[];
 }

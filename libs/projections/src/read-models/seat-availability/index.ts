@@ -3,7 +3,13 @@ import { GetSubscriptionHandler, ListSubscriptionsHandler } from './seat-availab
 import { seatAvailabilityProjection } from './seat-availability.projection';
 import { SeatAvailabilityQueries } from './seat-availability.queries';
 import { SubscriptionListDoc, SubscriptionViewDoc } from './seat-availability.view';
-import { ListSubscribedSkusHandler, PrepaidUnitsDoc, SubscribedSkuDoc, SubscribedSkuListDoc, SubscribedSkuServicePlanDoc } from './subscribed-skus';
+import {
+  ListSubscribedSkusHandler,
+  PrepaidUnitsDoc,
+  SubscribedSkuDoc,
+  SubscribedSkuListDoc,
+  SubscribedSkuServicePlanDoc,
+} from './subscribed-skus';
 
 export * from './seat-availability.handlers';
 export * from './seat-availability.projection';
@@ -15,5 +21,12 @@ export const seatAvailabilityReadModel = {
   projection: seatAvailabilityProjection,
   queries: [SeatAvailabilityQueries],
   handlers: [GetSubscriptionHandler, ListSubscriptionsHandler, ListSubscribedSkusHandler],
-  views: [SubscriptionViewDoc, SubscriptionListDoc, PrepaidUnitsDoc, SubscribedSkuServicePlanDoc, SubscribedSkuDoc, SubscribedSkuListDoc],
+  views: [
+    SubscriptionViewDoc,
+    SubscriptionListDoc,
+    PrepaidUnitsDoc,
+    SubscribedSkuServicePlanDoc,
+    SubscribedSkuDoc,
+    SubscribedSkuListDoc,
+  ],
 } satisfies ReadModel;

@@ -63,20 +63,31 @@ export const seatAvailabilityProjection = defineProjection({
         skuId,
       });
     },
-    SubscriptionEnteredWarning: ({ termOf, transition }, event) => transition.run(scheduleOf(event, 'warning', termEnd(termOf, event))),
-    SubscriptionSuspended: ({ termOf, transition }, event) => transition.run(scheduleOf(event, 'suspended', termEnd(termOf, event))),
-    SubscriptionDeleted: ({ termOf, transition }, event) => transition.run(scheduleOf(event, 'deleted', termEnd(termOf, event))),
+    SubscriptionEnteredWarning: ({ termOf, transition }, event) =>
+      transition.run(scheduleOf(event, 'warning', termEnd(termOf, event))),
+    SubscriptionSuspended: ({ termOf, transition }, event) =>
+      transition.run(scheduleOf(event, 'suspended', termEnd(termOf, event))),
+    SubscriptionDeleted: ({ termOf, transition }, event) =>
+      transition.run(scheduleOf(event, 'deleted', termEnd(termOf, event))),
     SubscriptionRenewed: ({ transition }, event) => transition.run(scheduleOf(event, 'enabled', event.data.termEndsAt)),
     SeatsPurchased: ({ adjust }, { metadata, data }) => adjust.run(data.count, 0, 0, metadata.tenantId, data.skuId),
-    SeatsExpired: ({ adjust }, { metadata, data }) => adjust.run(-data.count, data.count, 0, metadata.tenantId, data.skuId),
-    SeatsRenewed: ({ adjust }, { metadata, data }) => adjust.run(data.count, -data.count, 0, metadata.tenantId, data.skuId),
+    SeatsExpired: ({ adjust }, { metadata, data }) =>
+      adjust.run(-data.count, data.count, 0, metadata.tenantId, data.skuId),
+    SeatsRenewed: ({ adjust }, { metadata, data }) =>
+      adjust.run(data.count, -data.count, 0, metadata.tenantId, data.skuId),
     LicenseAssigned: ({ adjust }, { metadata, data }) => adjust.run(0, 0, 1, metadata.tenantId, data.skuId),
     LicenseRemoved: ({ adjust }, { metadata, data }) => adjust.run(0, 0, -1, metadata.tenantId, data.skuId),
     LicenseUpdated: IGNORED,
   },
 });
 
-type LifecycleEvent = ProjectedEvent<'SubscriptionAdded' | 'SubscriptionEnteredWarning' | 'SubscriptionSuspended' | 'SubscriptionDeleted' | 'SubscriptionRenewed'>;
+type LifecycleEvent = ProjectedEvent<
+  | 'SubscriptionAdded'
+  | 'SubscriptionEnteredWarning'
+  | 'SubscriptionSuspended'
+  | 'SubscriptionDeleted'
+  | 'SubscriptionRenewed'
+>;
 
 /** The row's new state and schedule; when the next step falls due is the domain's to say. */
 function scheduleOf(event: LifecycleEvent, status: SubscriptionStatus, termEndsAt: string | null) {
@@ -91,6 +102,9 @@ function scheduleOf(event: LifecycleEvent, status: SubscriptionStatus, termEndsA
   };
 }
 
-function termEnd(termOf: Statement<[string, string], { term_ends_at: string | null }>, event: LifecycleEvent): string | null {
+function termEnd(
+  termOf: Statement<[string, string], { term_ends_at: string | null }>,
+  event: LifecycleEvent,
+): string | null {
   return termOf.get(event.metadata.tenantId, event.data.skuId)?.term_ends_at ?? null;
 }

@@ -49,7 +49,9 @@ export function toSubscriptionView(row: SubscriptionRow): SubscriptionView {
 }
 
 /** The view from seat counts, whether read from this table or folded from the events (audit point-in-time state). */
-export function subscriptionView(seats: Omit<SubscriptionView, 'available' | 'overAssigned' | 'nextTransitionAt'>): SubscriptionView {
+export function subscriptionView(
+  seats: Omit<SubscriptionView, 'available' | 'overAssigned' | 'nextTransitionAt'>,
+): SubscriptionView {
   const { skuId, name, servicePlans, valid, expired, assigned, status, termEndsAt, trial } = seats;
   return {
     skuId,
@@ -105,10 +107,13 @@ export class SeatAvailabilityQueries {
   private readonly due;
 
   constructor(db: ReadModelDatabase) {
-    this.due = db.prepare<{ now: string; afterAt: string; afterTenant: string; afterSku: string; limit: number }, DueTransitionRow>(
-      DUE_TRANSITIONS_SQL,
+    this.due = db.prepare<
+      { now: string; afterAt: string; afterTenant: string; afterSku: string; limit: number },
+      DueTransitionRow
+    >(DUE_TRANSITIONS_SQL);
+    this.one = db.prepare<[string, string], SubscriptionRow>(
+      'SELECT * FROM subscriptions WHERE tenant_id = ? AND sku_id = ?',
     );
-    this.one = db.prepare<[string, string], SubscriptionRow>('SELECT * FROM subscriptions WHERE tenant_id = ? AND sku_id = ?');
     this.all = db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE tenant_id = ? ORDER BY sku_id');
   }
 
@@ -125,7 +130,13 @@ export class SeatAvailabilityQueries {
   dueTransitions(now: string, after: DueTransitionKey | null, limit: number): DueTransition[] {
     // '' sorts before every ISO time and id, so the first batch starts at the beginning.
     return this.due
-      .all({ now, afterAt: after?.nextTransitionAt ?? '', afterTenant: after?.tenantId ?? '', afterSku: after?.skuId ?? '', limit })
+      .all({
+        now,
+        afterAt: after?.nextTransitionAt ?? '',
+        afterTenant: after?.tenantId ?? '',
+        afterSku: after?.skuId ?? '',
+        limit,
+      })
       .map((row) => ({
         tenantId: row.tenant_id,
         skuId: row.sku_id,

@@ -10,15 +10,23 @@ export class SubscriptionViewDoc implements SubscriptionView {
   @ApiProperty({ type: 'integer', minimum: 0 }) expired: number;
   @ApiProperty({ type: 'integer', minimum: 0 }) assigned: number;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'max(0, valid - assigned)' }) available: number;
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'max(0, assigned - valid): seats expired while assigned' }) overAssigned: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'max(0, assigned - valid): seats expired while assigned' })
+  overAssigned: number;
   @ApiProperty({
     enum: ['enabled', 'warning', 'suspended', 'deleted'],
-    description: 'SL1: warning (30 days after the term end: no new assignments), suspended (90 days: services disabled), deleted (licenses removed)',
+    description:
+      'SL1: warning (30 days after the term end: no new assignments), suspended (90 days: services disabled), deleted (licenses removed)',
   })
   status: SubscriptionView['status'];
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'End of the term; null: no term' }) termEndsAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'End of the term; null: no term' })
+  termEndsAt: string | null;
   @ApiProperty({ description: 'A trial subscription (SL1)' }) trial: boolean;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the next lifecycle step falls due unless renewed' })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the next lifecycle step falls due unless renewed',
+  })
   nextTransitionAt: string | null;
 }
 

@@ -35,7 +35,10 @@ export interface SubscribedSkuList {
 }
 
 /** One place maps the lifecycle onto Graph: the valid seats count under the state the subscription is in. */
-export function graphCapability(status: SubscriptionStatus, valid: number): Pick<SubscribedSku, 'capabilityStatus' | 'prepaidUnits'> {
+export function graphCapability(
+  status: SubscriptionStatus,
+  valid: number,
+): Pick<SubscribedSku, 'capabilityStatus' | 'prepaidUnits'> {
   const units = { enabled: 0, warning: 0, suspended: 0, lockedOut: 0 };
   switch (status) {
     case 'enabled':
@@ -55,7 +58,11 @@ export function toSubscribedSku(view: SubscriptionView, status: SubscriptionStat
     skuPartNumber: view.skuId,
     ...graphCapability(status, view.valid),
     consumedUnits: view.assigned,
-    servicePlans: view.servicePlans.map((servicePlanName) => ({ servicePlanName, provisioningStatus: 'Success', appliesTo: 'User' })),
+    servicePlans: view.servicePlans.map((servicePlanName) => ({
+      servicePlanName,
+      provisioningStatus: 'Success',
+      appliesTo: 'User',
+    })),
   };
 }
 
@@ -78,8 +85,14 @@ const SKU_ID_MAPPING =
   'Our skuId (e.g. ENTERPRISEPACK). Graph gives a GUID here and the part number in skuPartNumber; the ledger has no GUIDs, so both carry the skuId.';
 
 export class PrepaidUnitsDoc implements PrepaidUnits {
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Valid seats while the subscription is enabled' }) enabled: number;
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Valid seats while it is in warning (not renewed, still usable)' }) warning: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Valid seats while the subscription is enabled' })
+  enabled: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Valid seats while it is in warning (not renewed, still usable)',
+  })
+  warning: number;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Valid seats while it is suspended' }) suspended: number;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Valid seats of a deleted subscription' }) lockedOut: number;
 }
@@ -93,7 +106,8 @@ export class SubscribedSkuServicePlanDoc implements SubscribedSkuServicePlan {
 export class SubscribedSkuDoc implements SubscribedSku {
   @ApiProperty({ example: 'ENTERPRISEPACK', description: SKU_ID_MAPPING }) skuId: string;
   @ApiProperty({ example: 'ENTERPRISEPACK', description: 'Our skuId' }) skuPartNumber: string;
-  @ApiProperty({ enum: ['Enabled', 'Warning', 'Suspended', 'Deleted'] }) capabilityStatus: SubscribedSku['capabilityStatus'];
+  @ApiProperty({ enum: ['Enabled', 'Warning', 'Suspended', 'Deleted'] })
+  capabilityStatus: SubscribedSku['capabilityStatus'];
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Assigned seats' }) consumedUnits: number;
   @ApiProperty({ type: PrepaidUnitsDoc }) prepaidUnits: PrepaidUnitsDoc;
   @ApiProperty({ type: [SubscribedSkuServicePlanDoc] }) servicePlans: SubscribedSkuServicePlanDoc[];

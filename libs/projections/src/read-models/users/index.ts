@@ -1,5 +1,11 @@
 import type { ReadModel } from '../../read-model';
-import { GetLicenseDetailsHandler, LicenseDetailsDoc, LicenseDetailsListDoc, LicenseDetailsQueries, LicenseDetailsServicePlanDoc } from './license-details';
+import {
+  GetLicenseDetailsHandler,
+  LicenseDetailsDoc,
+  LicenseDetailsListDoc,
+  LicenseDetailsQueries,
+  LicenseDetailsServicePlanDoc,
+} from './license-details';
 import { GetUserHandler, ListUsersHandler } from './users.handlers';
 import { usersProjection } from './users.projection';
 import { UserQueries } from './users.queries';

@@ -74,14 +74,18 @@ export class GetLicenseDetailsHandler implements IQueryHandler<GetLicenseDetails
 
 export class LicenseDetailsServicePlanDoc implements LicenseDetailsServicePlan {
   @ApiProperty({ example: 'EXCHANGE', description: 'The plan id of the catalogue' }) servicePlanName: string;
-  @ApiProperty({ enum: ['Success', 'Disabled'], description: 'Disabled when the plan is in the license’s disabledPlans' })
+  @ApiProperty({
+    enum: ['Success', 'Disabled'],
+    description: 'Disabled when the plan is in the license’s disabledPlans',
+  })
   provisioningStatus: LicenseDetailsServicePlan['provisioningStatus'];
 }
 
 export class LicenseDetailsDoc implements LicenseDetails {
   @ApiProperty({
     example: 'ENTERPRISEPACK',
-    description: 'Our skuId. Graph gives a GUID here and the part number in skuPartNumber; the ledger has no GUIDs, so both carry the skuId.',
+    description:
+      'Our skuId. Graph gives a GUID here and the part number in skuPartNumber; the ledger has no GUIDs, so both carry the skuId.',
   })
   skuId: string;
   @ApiProperty({ example: 'ENTERPRISEPACK', description: 'Our skuId' }) skuPartNumber: string;

@@ -41,12 +41,16 @@ export function userListSql(shape: UserListShape): string {
   // the two prefix ranges instead and sorts the matches.
   const column = (name: string) => (shape.search ? `+u.${name}` : `u.${name}`);
   const where = ['u.tenant_id = @tenant'];
-  if (shape.after) where.push(key ? `(${column(key)}, ${column('seq')}) > (@afterKey, @afterSeq)` : `${column('seq')} > @afterSeq`);
-  if (shape.search) where.push('((u.upn_key >= @from AND u.upn_key < @to) OR (u.name_key >= @from AND u.name_key < @to))');
+  if (shape.after)
+    where.push(key ? `(${column(key)}, ${column('seq')}) > (@afterKey, @afterSeq)` : `${column('seq')} > @afterSeq`);
+  if (shape.search)
+    where.push('((u.upn_key >= @from AND u.upn_key < @to) OR (u.name_key >= @from AND u.name_key < @to))');
   if (shape.status) where.push('u.status = @status');
   if (shape.usageLocation) where.push('u.usage_location = @usageLocation');
   if (shape.skuId) {
-    where.push('EXISTS (SELECT 1 FROM user_licenses l WHERE l.tenant_id = u.tenant_id AND l.user_id = u.user_id AND l.sku_id = @sku)');
+    where.push(
+      'EXISTS (SELECT 1 FROM user_licenses l WHERE l.tenant_id = u.tenant_id AND l.user_id = u.user_id AND l.sku_id = @sku)',
+    );
   }
   return `SELECT u.* FROM users u WHERE ${where.join(' AND ')} ORDER BY ${key ? `${column(key)}, ` : ''}${column('seq')} LIMIT @limit`;
 }

@@ -66,7 +66,9 @@ export const usersProjection = defineProjection({
       'UPDATE users SET hold_since = ?, hold_by_id = ?, hold_by_name = ?, hold_reason = ? WHERE tenant_id = ? AND user_id = ?',
     );
     // H2: a deleted user's grace period that ended under the hold starts again at the release.
-    const reschedule = db.prepare(`UPDATE users SET purge_after = ? WHERE tenant_id = ? AND user_id = ? AND status = 'deleted'`);
+    const reschedule = db.prepare(
+      `UPDATE users SET purge_after = ? WHERE tenant_id = ? AND user_id = ? AND status = 'deleted'`,
+    );
     const forget = db.prepare('DELETE FROM users WHERE tenant_id = ? AND user_id = ?');
     const insertLicense = db.prepare(
       `INSERT INTO user_licenses (tenant_id, user_id, sku_id, disabled_plans, assigned_at, assigned_by)
@@ -80,7 +82,20 @@ export const usersProjection = defineProjection({
     const aliasesOf = (tenant: string, userId: string): string[] =>
       JSON.parse(selectAliases.get(tenant, userId)?.aliases ?? '[]') as string[];
 
-    return { insertUser, updateUser, setAliases, setDeleted, setRestored, setHold, reschedule, forget, insertLicense, updateLicense, deleteLicense, aliasesOf };
+    return {
+      insertUser,
+      updateUser,
+      setAliases,
+      setDeleted,
+      setRestored,
+      setHold,
+      reschedule,
+      forget,
+      insertLicense,
+      updateLicense,
+      deleteLicense,
+      aliasesOf,
+    };
   },
   ignores: ['subscription', 'mailbox', 'alerting'],
   on: {
@@ -118,19 +133,35 @@ export const usersProjection = defineProjection({
       const kept = aliasesOf(tenantId, data.userId).filter((alias) => !released.has(alias.toLowerCase()));
       setAliases.run(JSON.stringify(kept), tenantId, data.userId);
     },
-    UserDeleted: ({ setDeleted }, { metadata, data }) => setDeleted.run(metadata.occurredAt, data.purgeAfter, metadata.tenantId, data.userId),
+    UserDeleted: ({ setDeleted }, { metadata, data }) =>
+      setDeleted.run(metadata.occurredAt, data.purgeAfter, metadata.tenantId, data.userId),
     UserRestored: ({ setRestored }, { metadata, data }) => setRestored.run(metadata.tenantId, data.userId),
     LegalHoldPlaced: ({ setHold }, { metadata, data }) =>
-      setHold.run(metadata.occurredAt, metadata.actor.id, metadata.actor.name ?? null, data.reason, metadata.tenantId, data.userId),
+      setHold.run(
+        metadata.occurredAt,
+        metadata.actor.id,
+        metadata.actor.name ?? null,
+        data.reason,
+        metadata.tenantId,
+        data.userId,
+      ),
     LegalHoldReleased: ({ setHold, reschedule }, { metadata, data }) => {
       setHold.run(null, null, null, null, metadata.tenantId, data.userId);
       if (data.userPurgeAfter !== null) reschedule.run(data.userPurgeAfter, metadata.tenantId, data.userId);
     },
     UserPurged: ({ forget }, { metadata, data }) => forget.run(metadata.tenantId, data.userId),
     LicenseAssigned: ({ insertLicense }, { metadata, data }) =>
-      insertLicense.run(metadata.tenantId, data.userId, data.skuId, JSON.stringify(data.disabledPlans), metadata.occurredAt, metadata.actor.id),
+      insertLicense.run(
+        metadata.tenantId,
+        data.userId,
+        data.skuId,
+        JSON.stringify(data.disabledPlans),
+        metadata.occurredAt,
+        metadata.actor.id,
+      ),
     LicenseUpdated: ({ updateLicense }, { metadata, data }) =>
       updateLicense.run(JSON.stringify(data.disabledPlans), metadata.tenantId, data.userId, data.skuId),
-    LicenseRemoved: ({ deleteLicense }, { metadata, data }) => deleteLicense.run(metadata.tenantId, data.userId, data.skuId),
+    LicenseRemoved: ({ deleteLicense }, { metadata, data }) =>
+      deleteLicense.run(metadata.tenantId, data.userId, data.skuId),
   },
 });

@@ -1,8 +1,21 @@
 import type { Statement } from 'better-sqlite3';
 import { ReadModelDatabase } from '../../database';
-import { MAILBOX_HOLD_SQL, MailboxRow, MailboxView, toMailboxView } from '../mailbox-retention/mailbox-retention.queries';
+import {
+  MAILBOX_HOLD_SQL,
+  MailboxRow,
+  MailboxView,
+  toMailboxView,
+} from '../mailbox-retention/mailbox-retention.queries';
 import { Page } from '../../paging';
-import { UserOrder, decodeUserCursor, encodeUserCursor, prefixRange, searchKey, sortKeyOf, userListSql } from './user-search';
+import {
+  UserOrder,
+  decodeUserCursor,
+  encodeUserCursor,
+  prefixRange,
+  searchKey,
+  sortKeyOf,
+  userListSql,
+} from './user-search';
 
 export interface LicenseView {
   skuId: string;
@@ -132,7 +145,8 @@ export class UserQueries {
     const last = kept[kept.length - 1];
     return {
       items: kept.map((row) => this.toView(tenantId, row)),
-      nextCursor: rows.length > filter.limit ? encodeUserCursor(order, { key: sortKeyOf(order, last), seq: last.seq }) : null,
+      nextCursor:
+        rows.length > filter.limit ? encodeUserCursor(order, { key: sortKeyOf(order, last), seq: last.seq }) : null,
     };
   }
 
@@ -165,7 +179,11 @@ export function toUserView(row: UserRow, licenses: LicenseRow[], mailbox: Mailbo
     purgeAfter: row.purge_after,
     hold:
       row.hold_since !== null
-        ? { since: row.hold_since, by: { id: row.hold_by_id ?? '', name: row.hold_by_name }, reason: row.hold_reason ?? '' }
+        ? {
+            since: row.hold_since,
+            by: { id: row.hold_by_id ?? '', name: row.hold_by_name },
+            reason: row.hold_reason ?? '',
+          }
         : null,
   };
 }

@@ -32,15 +32,18 @@ export class UserViewDoc implements UserView {
   @ApiProperty({ type: [LicenseViewDoc] }) licenses: LicenseViewDoc[];
   @ApiProperty({ type: MailboxViewDoc, nullable: true }) mailbox: MailboxViewDoc | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Set while deleted' }) deletedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Set while deleted' }) deletedAt:
+    string | null;
   @ApiProperty({
     format: 'date-time',
     nullable: true,
     type: String,
-    description: 'Set while deleted: restorable until then (U5), purged then unless held (H1); a hold released after it sets release + 30 days (H2)',
+    description:
+      'Set while deleted: restorable until then (U5), purged then unless held (H1); a hold released after it sets release + 30 days (H2)',
   })
   purgeAfter: string | null;
-  @ApiProperty({ type: LegalHoldViewDoc, nullable: true, description: 'The legal hold (H1), null when none stands' }) hold: LegalHoldViewDoc | null;
+  @ApiProperty({ type: LegalHoldViewDoc, nullable: true, description: 'The legal hold (H1), null when none stands' })
+  hold: LegalHoldViewDoc | null;
 }
 
 export class UserPageDoc implements Page<UserView> {
