@@ -19,8 +19,8 @@ import {
   SetAlertRules,
   RenewSubscription,
   UpdateUser,
+  checkDeclared,
 } from './commands';
-import { checkDeclared } from './command-errors';
 import { LedgerEvent, assertNever } from './events';
 import { Failure, invalid, throwIfAny } from './failures';
 import {

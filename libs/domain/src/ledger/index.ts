@@ -1,5 +1,4 @@
 export * from './catalog';
-export * from './command-errors';
 export * from './commands';
 export * from './decide';
 export * from './events';
@@ -9,7 +8,6 @@ export * from './license-changes';
 export * from './state';
 export * from './metadata';
 export * from './bulk-summary';
-export * from './personal-data';
 export * from './subscription-lifecycle';
 export * from './consequences';
 export * from './undoable-fold';
