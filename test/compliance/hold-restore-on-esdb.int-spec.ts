@@ -1,4 +1,4 @@
-import { TokenService } from '@app/application';
+import { TokenService, type Role } from '@app/application';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ interface UserView {
  */
 withTestServer('Legal hold and restore on EventStoreDB with two API nodes (H1, H2, U5, L4)', () => {
   const tenant = uniqueTenant('hold');
-  const sign = (roles: string[]) =>
+  const sign = (roles: Role[]) =>
     TokenService.fromSecret(SECRET, 'default').sign({ actorId: roles[0], roles, tenantId: tenant, ttlSeconds: 600 });
   const admin = callAs(sign(['global-admin']));
   const compliance = callAs(sign(['compliance']));
