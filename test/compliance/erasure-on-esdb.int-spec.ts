@@ -1,11 +1,8 @@
 import { TokenService } from '@app/application';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEsdbTestServer, type EsdbTestServer } from '../esdb-test-server';
 import { eventually, readTenantEvents, uniqueTenant, withTestServer } from '../esdb/support/esdb-target';
-import { ApiProcess, callAs, startApiProcess } from '../support/api-process';
+import { ApiProcess, callAs } from '../support/api-process';
 import { markersIn, markersInFolder } from './data-folder-scan';
+import { twoNodesOnTestServer } from './two-nodes';
 
 const SECRET = 'erasure-esdb-secret-0123456789abcdef';
 const MARKERS = ['zq6upnmarker', 'Zq7DisplayMarker', 'zq8aliasmarker'];
@@ -22,10 +19,7 @@ withTestServer('Erasure on EventStoreDB with two API nodes (E1, E2)', () => {
     tenantId: tenant,
     ttlSeconds: 600,
   });
-  const serverDir = mkdtempSync(join(tmpdir(), 'ledger-esdb-log-'));
-  const nodeDirs = [mkdtempSync(join(tmpdir(), 'ledger-erasure-a-')), mkdtempSync(join(tmpdir(), 'ledger-erasure-b-'))];
-  let server: EsdbTestServer;
-  let nodes: ApiProcess[];
+  const cluster = twoNodesOnTestServer(SECRET, 'erasure');
   const call = callAs(token);
   const text = async (api: ApiProcess, path: string) => {
     const response = await call(api, 'GET', path);
@@ -40,30 +34,13 @@ withTestServer('Erasure on EventStoreDB with two API nodes (E1, E2)', () => {
       return ready.ok && BigInt(body.info!.readModels!.checkpoint) >= position ? true : undefined;
     });
   const head = async () => {
-    const events = await readTenantEvents(server.connectionString, tenant);
+    const events = await readTenantEvents(cluster.server.connectionString, tenant);
     return events[events.length - 1].position;
   };
   let userId: string;
 
-  beforeAll(async () => {
-    server = await startEsdbTestServer({ dataFile: join(serverDir, 'esdb.log') });
-    const env = (dir: string) => ({
-      LEDGER_EVENT_STORE: 'esdb',
-      EVENTSTORE_CONNECTION_STRING: server.connectionString,
-      LEDGER_DATA_DIR: dir,
-      LEDGER_JWT_SECRET: SECRET,
-      LEDGER_CLOCK: 'manual',
-    });
-    nodes = await Promise.all(nodeDirs.map((dir) => startApiProcess(env(dir))));
-  }, 120_000);
-  afterAll(async () => {
-    await Promise.all((nodes ?? []).map((node) => node.kill()));
-    await server?.stop();
-    for (const dir of [serverDir, ...nodeDirs]) rmSync(dir, { recursive: true, force: true });
-  });
-
   it('the second node opens what the first sealed; the server keeps ciphertext only', async () => {
-    const [first, second] = nodes;
+    const [first, second] = cluster.nodes;
     expect(
       (
         await call(first, 'POST', '/v1/subscriptions', {
@@ -94,17 +71,19 @@ withTestServer('Erasure on EventStoreDB with two API nodes (E1, E2)', () => {
 
     await caughtUp(second, await head());
     expect(markersIn(await text(second, `/v1/audit/events?userId=${userId}`), MARKERS)).toEqual(MARKERS);
-    expect(markersInFolder(nodeDirs[1], MARKERS)).toEqual(MARKERS);
-    expect(markersInFolder(serverDir, MARKERS)).toEqual([]);
+    expect(markersInFolder(cluster.nodeDirs[1], MARKERS)).toEqual(MARKERS);
+    expect(markersInFolder(cluster.serverDir, MARKERS)).toEqual([]);
   }, 60_000);
 
   it('after one purge (both nodes run the saga), neither node shows the data, and no file of either node or the server holds it', async () => {
-    const advanced = await Promise.all(nodes.map((node) => call(node, 'POST', '/v1/clock/advance', { days: 30 })));
+    const advanced = await Promise.all(
+      cluster.nodes.map((node) => call(node, 'POST', '/v1/clock/advance', { days: 30 })),
+    );
     expect(advanced.map((response) => response.status)).toEqual([200, 200]);
-    const stored = await readTenantEvents(server.connectionString, tenant);
+    const stored = await readTenantEvents(cluster.server.connectionString, tenant);
     expect(stored.filter((event) => event.type === 'UserPurged')).toHaveLength(1);
 
-    for (const [index, node] of nodes.entries()) {
+    for (const [index, node] of cluster.nodes.entries()) {
       await caughtUp(node, await head());
       const audit = await text(node, `/v1/audit/events?userId=${userId}`);
       expect(markersIn(audit, MARKERS)).toEqual([]);
@@ -117,8 +96,8 @@ withTestServer('Erasure on EventStoreDB with two API nodes (E1, E2)', () => {
         userPrincipalName: null,
         erased: true,
       });
-      expect(markersInFolder(nodeDirs[index], MARKERS)).toEqual([]);
+      expect(markersInFolder(cluster.nodeDirs[index], MARKERS)).toEqual([]);
     }
-    expect(markersInFolder(serverDir, MARKERS)).toEqual([]);
+    expect(markersInFolder(cluster.serverDir, MARKERS)).toEqual([]);
   }, 60_000);
 });

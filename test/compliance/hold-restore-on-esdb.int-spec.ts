@@ -1,10 +1,7 @@
 import { TokenService, type Role } from '@app/application';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEsdbTestServer, type EsdbTestServer } from '../esdb-test-server';
 import { readTenantEvents, uniqueTenant, withTestServer } from '../esdb/support/esdb-target';
-import { ApiProcess, callAs, startApiProcess } from '../support/api-process';
+import { ApiProcess, callAs } from '../support/api-process';
+import { twoNodesOnTestServer } from './two-nodes';
 
 const SECRET = 'hold-restore-esdb-secret-0123456789ab';
 
@@ -26,13 +23,11 @@ withTestServer('Legal hold and restore on EventStoreDB with two API nodes (H1, H
     TokenService.fromSecret(SECRET, 'default').sign({ actorId: roles[0], roles, tenantId: tenant, ttlSeconds: 600 });
   const admin = callAs(sign(['global-admin']));
   const compliance = callAs(sign(['compliance']));
-  const serverDir = mkdtempSync(join(tmpdir(), 'ledger-esdb-log-'));
-  const nodeDirs = [mkdtempSync(join(tmpdir(), 'ledger-hold-a-')), mkdtempSync(join(tmpdir(), 'ledger-hold-b-'))];
-  let server: EsdbTestServer;
-  let nodes: ApiProcess[];
-  const storedTypes = async () => (await readTenantEvents(server.connectionString, tenant)).map((event) => event.type);
+  const cluster = twoNodesOnTestServer(SECRET, 'hold');
+  const storedTypes = async () =>
+    (await readTenantEvents(cluster.server.connectionString, tenant)).map((event) => event.type);
   const headPosition = async () => {
-    const events = await readTenantEvents(server.connectionString, tenant);
+    const events = await readTenantEvents(cluster.server.connectionString, tenant);
     return events[events.length - 1].position.toString();
   };
   /** The answer's X-Ledger-Position, after checking its status: what the other node must reach before it reads. */
@@ -51,30 +46,13 @@ withTestServer('Legal hold and restore on EventStoreDB with two API nodes (H1, H
   };
   /** Moves the shared clock on node A, then one minute on node B, so that both nodes' sagas pass at the new time. */
   const advanceBoth = async (days: number) => {
-    const [a, b] = nodes;
+    const [a, b] = cluster.nodes;
     expect((await admin(a, 'POST', '/v1/clock/advance', { days })).status).toBe(200);
     expect((await admin(b, 'POST', '/v1/clock/advance', { minutes: 1 })).status).toBe(200);
   };
 
-  beforeAll(async () => {
-    server = await startEsdbTestServer({ dataFile: join(serverDir, 'esdb.log') });
-    const env = (dir: string) => ({
-      LEDGER_EVENT_STORE: 'esdb',
-      EVENTSTORE_CONNECTION_STRING: server.connectionString,
-      LEDGER_DATA_DIR: dir,
-      LEDGER_JWT_SECRET: SECRET,
-      LEDGER_CLOCK: 'manual',
-    });
-    nodes = await Promise.all(nodeDirs.map((dir) => startApiProcess(env(dir))));
-  }, 120_000);
-  afterAll(async () => {
-    await Promise.all((nodes ?? []).map((node) => node.kill()));
-    await server?.stop();
-    for (const dir of [serverDir, ...nodeDirs]) rmSync(dir, { recursive: true, force: true });
-  });
-
   it('a hold placed on B keeps a user deleted on A from being purged by either node; a restore on B shows on A with license and mailbox (L4); after release, exactly one purge', async () => {
-    const [a, b] = nodes;
+    const [a, b] = cluster.nodes;
     await written(
       admin(a, 'POST', '/v1/subscriptions', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 1 }),
       201,
@@ -98,7 +76,7 @@ withTestServer('Legal hold and restore on EventStoreDB with two API nodes (H1, H
     await advanceBoth(31);
 
     const afterDue = await headPosition();
-    for (const node of nodes) {
+    for (const node of cluster.nodes) {
       const user = await userOn(node, userId, afterDue);
       expect(user).toMatchObject({ status: 'deleted', hold: { reason: 'litigation 42' } });
       expect(user.mailbox).toMatchObject({ status: 'softDeleted', contactsList: 'deleted' });
