@@ -1,7 +1,8 @@
-import { ledgerStreamId } from '@app/domain';
-import { SqliteEventStore } from '@app/event-store';
+import { keyCreatedEvent, keyStreamOf, sealPersonalFields } from '@app/application';
+import { ledgerStreamId, personalFieldsOf } from '@app/domain';
+import { JsonObject, SqliteEventStore } from '@app/event-store';
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 const T0 = Date.parse('2020-01-01T00:00:00.000Z');
 const PLANS = ['EXCHANGE', 'OFFICE'];
@@ -23,7 +24,7 @@ export interface HistoryShape {
  * created, licensed and given a mailbox), the soft-deleted mailboxes, then license and profile churn.
  * Only has to be a history evolve accepts: no decider runs.
  */
-export function* historyEvents(events: number, shape: HistoryShape = {}): Generator<[string, object]> {
+export function* historyEvents(events: number, shape: HistoryShape = {}): Generator<[string, JsonObject]> {
   const created = usersIn(events, shape);
   const softDeleted = Math.min(shape.softDeleted ?? 0, created);
   for (let index = 0; index < events; index++) {
@@ -80,9 +81,25 @@ export async function writeHistory(
   const insert = db.prepare(
     'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  // Personal fields are sealed as the API's store seals them (E1): the API refuses a plaintext log.
+  const keys = new Map<string, Buffer>();
+  const keyOf = (userId: string): Buffer => {
+    let key = keys.get(userId);
+    if (!key) {
+      key = randomBytes(32);
+      keys.set(userId, key);
+      const created = keyCreatedEvent(key);
+      insert.run(keyStreamOf(tenantId, userId), 0, created.id, created.type, JSON.stringify(created.data), '{}', T0);
+    }
+    return key;
+  };
   db.transaction(() => {
     let revision = head;
-    for (const [type, data] of historyEvents(events, shape)) {
+    for (const [type, plain] of historyEvents(events, shape)) {
+      const data =
+        personalFieldsOf(type).length > 0
+          ? sealPersonalFields(keyOf(String(plain.userId)), tenantId, type, plain)
+          : plain;
       const occurredAt = T0 + ++revision;
       const metadata = {
         actor: { id: 'bench' },

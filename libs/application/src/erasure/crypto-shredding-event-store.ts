@@ -12,7 +12,7 @@ import {
   SubscribeToAllOptions,
 } from '@app/event-store';
 import { PersonalDataKeys, isKeyStream } from './personal-data-keys';
-import { isSealed, open, seal } from './personal-data-cipher';
+import { isSealed, open, sealPersonalFields } from './personal-data-cipher';
 import { isSealedBody, openBody, sealBody } from './sealed-idempotency-body';
 
 const LEDGER_STREAM = 'ledger-';
@@ -130,14 +130,13 @@ export class CryptoShreddingEventStore implements EventStore {
     const sealed: EventData[] = [];
     for (const event of events) {
       const tenantId = tenantOf(event);
-      const data: JsonObject = { ...event.data };
-      for (const field of personalFieldsOf(event.type)) {
-        if (data[field] === undefined || data[field] === null) continue;
+      let data = event.data;
+      if (personalFieldsOf(event.type).some((field) => data[field] !== undefined && data[field] !== null)) {
         const userId = String(data.userId);
         const key = await this.keys.findOrCreate(tenantId, userId);
         if (!key)
           throw new Error(`The data key of user ${userId} is destroyed: no personal data of that user can be stored`);
-        data[field] = seal(key, `${tenantId}/${userId}`, data[field]);
+        data = sealPersonalFields(key, tenantId, event.type, data);
       }
       let metadata = event.metadata;
       const idempotency = idempotencyOf(event);

@@ -1,4 +1,4 @@
-import { EventStore, NO_STREAM, StreamNotFoundError, WrongExpectedVersionError } from '@app/event-store';
+import { EventData, EventStore, NO_STREAM, StreamNotFoundError, WrongExpectedVersionError } from '@app/event-store';
 import { randomBytes, randomUUID } from 'node:crypto';
 
 export const KEY_STREAM_PREFIX = 'personal-data-key-';
@@ -12,6 +12,11 @@ export function keyStreamOf(tenantId: string, userId: string): string {
 
 export function isKeyStream(streamId: string): boolean {
   return streamId.startsWith(KEY_STREAM_PREFIX);
+}
+
+/** The event that stores a user's new data key, first in its key stream. */
+export function keyCreatedEvent(key: Buffer): EventData {
+  return { id: randomUUID(), type: KEY_CREATED, data: { key: key.toString('base64') }, metadata: {} };
 }
 
 /**
@@ -40,13 +45,7 @@ export class PersonalDataKeys {
     if (cached) return cached;
     const key = randomBytes(32);
     try {
-      await this.store.appendToStream(
-        stream,
-        [{ id: randomUUID(), type: KEY_CREATED, data: { key: key.toString('base64') }, metadata: {} }],
-        {
-          expectedRevision: NO_STREAM,
-        },
-      );
+      await this.store.appendToStream(stream, [keyCreatedEvent(key)], { expectedRevision: NO_STREAM });
       this.cache.set(stream, key);
       return key;
     } catch (error) {
