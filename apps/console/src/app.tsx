@@ -58,7 +58,7 @@ function route(path: string, identity: Identity, pages: Page[]): ReactNode {
   const page = PAGES.find((p) => p.path === `/${first}`);
   if (!page) return pages.length ? <Redirect to={pages[0].path} /> : <NoPages />;
   if (!may(identity.roles, page.needs)) return <NotAllowed title={page.title} />;
-  if (first === 'users' && id) return <UserPage userId={id} />;
+  if (first === 'users' && id) return <UserPage key={id} userId={decodeURIComponent(id)} />;
   if (first === 'retention' && id) return <TimelinePage userId={id} />;
   return {
     seats: <SeatsPage />,
