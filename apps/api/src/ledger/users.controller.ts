@@ -243,7 +243,8 @@ export class UsersController {
   @Get()
   @Roles('user-admin', 'auditor', 'compliance')
   @ApiOperation({
-    summary: 'Find users: a UPN or display-name prefix, a SKU, a status, a usage location; ordered, keyset paging',
+    summary:
+      'Find users: a UPN or display-name prefix, a SKU, a status, a usage location, held or not; ordered, keyset paging',
   })
   @ApiOkResponse({ type: UserPageDoc, description: 'One page of users; nextCursor is null on the last' })
   list(@Query() query: ListUsersQueryDto, @Actor() actor: ActorContext): Promise<Page<UserView>> {

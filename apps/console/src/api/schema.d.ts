@@ -130,7 +130,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find users: a UPN or display-name prefix, a SKU, a status, a usage location; ordered, keyset paging */
+        /** Find users: a UPN or display-name prefix, a SKU, a status, a usage location, held or not; ordered, keyset paging */
         get: operations["UsersController_list"];
         put?: never;
         /** Create a user (U1); the server assigns its userId */
@@ -1994,6 +1994,8 @@ export interface operations {
                 status?: "active" | "deleted";
                 /** @description Only users of this usage location */
                 usageLocation?: string;
+                /** @description true: only users under a legal hold (H1); false: only users not held. Anything else is 400. */
+                hold?: boolean;
                 /** @description createdAt: creation order. A cursor resumes after the last row of its page, so users created or deleted meanwhile shift no one. */
                 orderBy?: "createdAt" | "userPrincipalName" | "displayName";
             };
