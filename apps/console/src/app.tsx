@@ -3,6 +3,7 @@ import { may, type Task } from './auth/roles';
 import { SignIn } from './auth/sign-in';
 import { useSession } from './auth/session';
 import type { Identity } from './auth/token';
+import { AlertsPage } from './pages/alerts';
 import { AuditPage } from './pages/audit';
 import { BulkPage } from './pages/bulk';
 import { RetentionPage, TimelinePage } from './pages/retention';
@@ -25,6 +26,7 @@ const PAGES: Page[] = [
   { path: '/bulk', title: 'Bulk', needs: 'changeLicenses' },
   { path: '/retention', title: 'Retention', needs: 'readRetention' },
   { path: '/audit', title: 'Audit', needs: 'readAudit' },
+  { path: '/alerts', title: 'Alerts', needs: 'readAlerts' },
 ];
 
 export function App() {
@@ -66,6 +68,7 @@ function route(path: string, identity: Identity, pages: Page[]): ReactNode {
     bulk: <BulkPage />,
     retention: <RetentionPage />,
     audit: <AuditPage />,
+    alerts: <AlertsPage />,
   }[first];
 }
 

@@ -28,7 +28,8 @@ export function say(c: Consequence): Said {
     lost.push(`The mailbox enters its grace period and is purged after ${when(c.purgeAfter)} unless it comes back.`);
   else if (c.purgeAfter) lost.push(`The user can be restored until ${when(c.purgeAfter)}; then its data is purged.`);
   if (c.aliasesReleased.length) lost.push(`These aliases are released for good: ${c.aliasesReleased.join(', ')}.`);
-  if (c.contactsList === 'deleted') lost.push('The Lync contacts list is deleted (restorable during the grace period).');
+  if (c.contactsList === 'deleted')
+    lost.push('The Lync contacts list is deleted (restorable during the grace period).');
   if (c.mailbox === 'provisioned') gained.push('A mailbox is provisioned.');
   if (c.mailbox === 'restored') gained.push('The mailbox comes back from its grace period.');
   if (c.contactsList === 'restored') gained.push('The Lync contacts list comes back.');

@@ -75,9 +75,7 @@ export function ConfirmChange({
               ) : (
                 <p>Nothing is lost.</p>
               )}
-              {gained.length > 0 && (
-                <Lines label={several ? `What ${who} gets` : 'What comes back'} lines={gained} />
-              )}
+              {gained.length > 0 && <Lines label={several ? `What ${who} gets` : 'What comes back'} lines={gained} />}
             </div>
           );
         })}

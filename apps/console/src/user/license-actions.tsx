@@ -32,7 +32,10 @@ export function LicenseActions({
   const editable = user.status === 'active' && !readOnly;
 
   const remove = (skuId: string) =>
-    setChange({ title: `Remove ${skuId} from ${user.displayName}`, body: { addLicenses: [], removeLicenses: [skuId] } });
+    setChange({
+      title: `Remove ${skuId} from ${user.displayName}`,
+      body: { addLicenses: [], removeLicenses: [skuId] },
+    });
   const setPlans = (skuId: string, disabledPlans: string[]) => {
     const verb = held.has(skuId) ? `Change the plans of ${skuId}` : `Assign ${skuId}`;
     setChange({
