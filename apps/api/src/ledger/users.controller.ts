@@ -41,7 +41,7 @@ const USER_OR_DRY_RUN = {
 import { ApiCommandErrors, ApiErrors } from '../http/api-errors.decorator';
 
 @ApiTags('users')
-@ApiExtraModels(DryRunResultDoc)
+@ApiExtraModels(DryRunResultDoc, RestoreResultDoc)
 @Controller('v1/users')
 export class UsersController {
   constructor(
@@ -185,17 +185,24 @@ export class UsersController {
   @Roles('user-admin')
   @ApiOperation({
     summary:
-      'Restore a deleted user until its purgeAfter, in one commit: licenses (or none), mailbox and contacts list (L4), aliases no one took (U5)',
+      'Restore a deleted user until its purgeAfter, in one commit: licenses (or none), mailbox and contacts list (L4), aliases no one took (U5); ?dryRun=true previews',
   })
-  @ApiOkResponse({ type: RestoreResultDoc, description: 'The user restored, and the aliases others took meanwhile' })
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(RestoreResultDoc) }, { $ref: getSchemaPath(DryRunResultDoc) }] },
+    description:
+      'The user restored, and the aliases others took meanwhile; with ?dryRun=true, what would happen (200 even when refused)',
+  })
   @ApiCommandErrors('RestoreUser')
   async restore(
     @Param('userId') userId: string,
+    @Query() query: DryRunQueryDto,
     @Body() body: RestoreUserDto,
     @LedgerContext() context: CommandContext,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<{ user: UserView | undefined; aliasesNotRestored: string[] }> {
+  ): Promise<{ user: UserView | undefined; aliasesNotRestored: string[] } | DryRunResult> {
     const command: LedgerCommand = { type: 'RestoreUser', data: { userId, withLicenses: body.withLicenses ?? true } };
+    if (query.dryRun)
+      return dryRunResult(await this.commands.execute(new ExecuteLedgerCommand(command, context, { dryRun: true })));
     const view = ({ events }: DecidedCommand) => ({
       user: this.users.get(context.tenantId, userId),
       aliasesNotRestored: events.flatMap((event) =>
