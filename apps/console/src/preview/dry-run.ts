@@ -30,6 +30,9 @@ export function say(c: Consequence): Said {
   if (c.aliasesReleased.length) lost.push(`These aliases are released for good: ${c.aliasesReleased.join(', ')}.`);
   if (c.contactsList === 'deleted')
     lost.push('The Lync contacts list is deleted (restorable during the grace period).');
+  if (c.aliasesNotRestored.length)
+    lost.push(`Not given back, taken by someone else since: ${c.aliasesNotRestored.join(', ')}.`);
+  if (c.licensesAssigned.length) gained.push(`Licenses assigned: ${c.licensesAssigned.join(', ')}.`);
   if (c.mailbox === 'provisioned') gained.push('A mailbox is provisioned.');
   if (c.mailbox === 'restored') gained.push('The mailbox comes back from its grace period.');
   if (c.contactsList === 'restored') gained.push('The Lync contacts list comes back.');
