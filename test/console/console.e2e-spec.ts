@@ -14,6 +14,9 @@ const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS === '1' ? join(ROOT, 'docs',
 
 jest.setTimeout(60_000);
 
+/** O365_BP's term (SL1): the seats page shows it. */
+const TERM_ENDS_AT = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10) + 'T00:00:00.000Z';
+
 let ledger: LedgerApp;
 let url: string;
 let browser: Browser;
@@ -72,6 +75,7 @@ beforeAll(async () => {
       name: 'Business Premium',
       servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'],
       seats: 8,
+      termEndsAt: TERM_ENDS_AT,
     })
     .expect(201);
   await admin
@@ -279,6 +283,11 @@ it('every page renders for a global admin without a console error, on a laptop a
     const { page, context, errors } = await signedIn(['global-admin'], '/seats', 'alice', 'Alice Admin', viewport);
     await page.getByText('Business Premium').waitFor();
     await page.locator('.chart svg').waitFor();
+    const card = (sku: string) => page.getByRole('listitem').filter({ hasText: sku }).textContent();
+    await expect(card('O365_BP')).resolves.toMatch(
+      new RegExp(`^Business Premium O365_BPenabled.*term ends${utc(TERM_ENDS_AT)}next step${utc(TERM_ENDS_AT)}`),
+    );
+    await expect(card('TEAMS_ESS')).resolves.toContain('enabled · over-assigned by 1');
     await shot(`seats${suffix}`, open!);
     for (const [title, ready] of [
       ['Users', 'Grace Hopper'],

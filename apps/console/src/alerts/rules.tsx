@@ -134,20 +134,22 @@ function RulesForm({ rules, skus, onSaved }: { rules: Schemas['AlertRulesDoc']; 
           Add a threshold
         </button>
       </fieldset>
-      <Field
-        label="Purge due within (days)"
-        type="number"
-        min={1}
-        max={30}
-        inputMode="numeric"
-        hint="PurgeDueSoon; empty: none"
-        value={days}
-        onChange={(event) => {
-          setDays(event.target.value);
-          setSaved(false);
-        }}
-        error={errors.purgeDueWithinDays}
-      />
+      <div className="inline-form">
+        <Field
+          label="Purge due within (days)"
+          type="number"
+          min={1}
+          max={30}
+          inputMode="numeric"
+          hint="PurgeDueSoon; empty: none"
+          value={days}
+          onChange={(event) => {
+            setDays(event.target.value);
+            setSaved(false);
+          }}
+          error={errors.purgeDueWithinDays}
+        />
+      </div>
       <div className="actions">
         <button type="submit" className="primary">
           Save rules

@@ -44,8 +44,10 @@ export function PickUsers({ picked, onChange }: { picked: Picked; onChange: (pic
                     onChange(next);
                   }}
                 />
-                {user.userPrincipalName}
-                {user.status === 'deleted' && <span className="muted"> (deleted)</span>}
+                <span>
+                  {user.userPrincipalName}
+                  {user.status === 'deleted' && <span className="muted"> (deleted)</span>}
+                </span>
               </label>
             ))}
             {items.length === 0 && <p className="muted">No user starts with “{search}”.</p>}
