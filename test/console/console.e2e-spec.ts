@@ -1,9 +1,11 @@
 import { TokenService, type Role } from '@app/application';
 import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { launchBrowser, watchedPage, type WatchedPage } from '../support/browser';
+import { startWebhookReceiver } from '../support/webhook-receiver';
 import { startLedgerApp, type LedgerApp } from '../support/ledger-app';
 
 const ROOT = join(__dirname, '..', '..');
@@ -11,6 +13,9 @@ const ROOT = join(__dirname, '..', '..');
 const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'console') : null;
 
 jest.setTimeout(60_000);
+
+/** O365_BP's term (SL1): the seats page shows it. */
+const TERM_ENDS_AT = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10) + 'T00:00:00.000Z';
 
 let ledger: LedgerApp;
 let url: string;
@@ -39,6 +44,16 @@ async function signedIn(
   return open;
 }
 
+/** Waits until the field is marked invalid (the console's own check, before anything is sent). */
+async function invalid(field: Locator): Promise<void> {
+  await field.and(field.page().locator('[aria-invalid="true"]')).waitFor();
+}
+
+/** A time as the console writes it (ui/format.ts `when`). */
+function utc(iso: string): string {
+  return `${iso.replace('T', ' ').slice(0, 16)} UTC`;
+}
+
 async function shot(name: string, watched: WatchedPage): Promise<void> {
   if (!SCREENSHOTS) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -60,6 +75,7 @@ beforeAll(async () => {
       name: 'Business Premium',
       servicePlans: ['EXCHANGE', 'LYNC', 'SHAREPOINT', 'OFFICE'],
       seats: 8,
+      termEndsAt: TERM_ENDS_AT,
     })
     .expect(201);
   await admin
@@ -111,14 +127,20 @@ afterAll(async () => {
   await ledger?.close();
 });
 
-it('an admin previews a license removal that soft-deletes the mailbox, sees what will be lost, and applies it (L3)', async () => {
+it("an admin previews a license removal that soft-deletes the mailbox with the API's dry run, sees what will be lost, and applies it (L3)", async () => {
   const { page } = await signedIn(['global-admin'], `/users/${ada.userId}`);
   await shot('user', open!);
+  const previewCall = page.waitForRequest((r) => r.url().endsWith(`/v1/users/${ada.userId}/assignLicense?dryRun=true`));
   await page.getByRole('button', { name: 'Remove O365_BP' }).click();
+  expect(JSON.parse((await previewCall).postData()!)).toEqual({ addLicenses: [], removeLicenses: ['O365_BP'] });
   const dialog = page.getByRole('dialog', { name: 'Remove O365_BP from Ada Lovelace' });
   const lost = dialog.getByRole('list', { name: 'What will be lost' });
-  await expect(lost.textContent()).resolves.toContain('The mailbox enters its 30-day grace period');
-  await expect(lost.textContent()).resolves.toContain('a.lovelace@contoso.com');
+  await lost.waitFor();
+  const preview = (await lost.textContent())!;
+  expect(preview).toContain('Licenses removed: O365_BP.');
+  expect(preview).toContain('The mailbox enters its grace period');
+  expect(preview).toContain('a.lovelace@contoso.com');
+  expect(preview).toContain('The Lync contacts list is deleted');
   await shot('user-preview', open!);
   // The preview applied nothing.
   expect((await ledger.as('global-admin').get(`/v1/users/${ada.userId}`)).body.mailbox.status).toBe('active');
@@ -136,6 +158,8 @@ it('an admin previews a license removal that soft-deletes the mailbox, sees what
     mailbox: 'softDeleted',
     aliases: [],
   });
+  // The purge date previewed is the ledger's (its manual clock is two weeks ahead of the browser's).
+  expect(preview).toContain(`purged after ${utc(after.mailbox.purgeAfter)}`);
 });
 
 it("an auditor finds the admin's license removal and exports it as CSV and NDJSON", async () => {
@@ -181,7 +205,7 @@ it("an auditor finds the admin's license removal and exports it as CSV and NDJSO
   ]);
 });
 
-it('compliance staff find the mailboxes in their grace period and read a timeline with its scheduled purge (L5)', async () => {
+it('compliance staff find the mailboxes in their grace period, place a legal hold and read it in the timeline (L5, H1)', async () => {
   const { page } = await signedIn(['compliance'], '/retention', 'carol', 'Carol Compliance');
   const rows = page.getByRole('row').filter({ hasText: '@contoso.com' });
   await rows.first().waitFor();
@@ -189,15 +213,34 @@ it('compliance staff find the mailboxes in their grace period and read a timelin
   const purgeAfter = (await ledger.as('global-admin').get(`/v1/users/${ada.userId}`)).body.mailbox.purgeAfter as string;
   const daysLeft = Math.ceil((Date.parse(purgeAfter) - Date.now()) / 86_400_000);
   expect((await rows.allTextContents()).map((text) => text.replace(/\d{4}-.*UTC/g, '').trim()).sort()).toEqual([
-    `ada@contoso.com${daysLeft}`,
-    `linus@contoso.com${daysLeft}`,
+    `ada@contoso.com${daysLeft}—`,
+    `linus@contoso.com${daysLeft}—`,
   ]);
   await shot('retention', open!);
   await page.getByRole('link', { name: 'ada@contoso.com' }).click();
   await page.getByRole('heading', { name: 'Retention timeline' }).waitFor();
   await expect(page.locator('.scheduled').textContent()).resolves.toMatch(/Mailbox purge at .* \(\d+ days left\)/);
   await expect(page.locator('.timeline').textContent()).resolves.toContain('MailboxSoftDeleted');
+
+  // From the timeline to the user, where compliance places a hold: an empty reason is refused before sending.
+  await page.getByRole('link', { name: "the user's page" }).click();
+  await page.getByRole('button', { name: 'Place hold' }).click();
+  await invalid(page.getByLabel('Reason'));
+  await page.getByLabel('Reason').fill('Litigation 2026-114');
+  await page.getByRole('button', { name: 'Place hold' }).click();
+  await page.getByRole('status').filter({ hasText: 'A legal hold is placed on Ada Lovelace.' }).waitFor();
+  const hold = (await ledger.as('compliance').get(`/v1/users/${ada.userId}`)).body.hold;
+  expect(hold).toMatchObject({ by: { id: 'carol', name: 'Carol Compliance' }, reason: 'Litigation 2026-114' });
+  // The facts list reads term then value: "Legal hold" "since … by …: reason".
+  await expect(page.locator('.facts').textContent()).resolves.toContain(
+    `Legal holdsince ${utc(hold.since)} by Carol Compliance: Litigation 2026-114`,
+  );
+  await shot('user-hold', open!);
+  await page.getByRole('link', { name: 'Retention timeline' }).click();
+  await expect(page.locator('.timeline').textContent()).resolves.toMatch(/LegalHoldPlaced by Carol Compliance/);
   await shot('timeline', open!);
+  await page.getByRole('link', { name: 'Retention', exact: true }).click();
+  await expect(rows.filter({ hasText: 'ada@contoso.com' }).textContent()).resolves.toContain('held: not purged');
 });
 
 it('a scripted sign-in leaves no token in the address bar; the header says who is signed in; signing out forgets the token', async () => {
@@ -240,16 +283,22 @@ it('every page renders for a global admin without a console error, on a laptop a
     const { page, context, errors } = await signedIn(['global-admin'], '/seats', 'alice', 'Alice Admin', viewport);
     await page.getByText('Business Premium').waitFor();
     await page.locator('.chart svg').waitFor();
+    const card = (sku: string) => page.getByRole('listitem').filter({ hasText: sku }).textContent();
+    await expect(card('O365_BP')).resolves.toMatch(
+      new RegExp(`^Business Premium O365_BPenabled.*term ends${utc(TERM_ENDS_AT)}next step${utc(TERM_ENDS_AT)}`),
+    );
+    await expect(card('TEAMS_ESS')).resolves.toContain('enabled · over-assigned by 1');
     await shot(`seats${suffix}`, open!);
     for (const [title, ready] of [
       ['Users', 'Grace Hopper'],
       ['Bulk', 'Dry run'],
-      ['Retention', 'linus@contoso.com'],
+      ['Retention', 'ada@contoso.com'],
       ['Audit', 'State at an instant'],
+      ['Alerts', 'Raised alerts'],
     ] as const) {
       await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: title }).click();
       await page.getByText(ready).first().waitFor();
-      if (!suffix && title === 'Users') await shot('users', open!);
+      if (suffix && title === 'Users') await shot('users-phone', open!);
     }
     expect(errors).toEqual([]);
     if (suffix) break;
@@ -258,7 +307,7 @@ it('every page renders for a global admin without a console error, on a laptop a
   }
 });
 
-it("bulk: a dry run shows every user's outcome and applies nothing until Apply", async () => {
+it("bulk: a dry run shows every user's outcome and applies nothing until Apply; a refused one names each user's failure", async () => {
   const { page } = await signedIn(['user-admin'], '/bulk', 'uma', 'Uma User-Admin');
   await page.getByRole('checkbox', { name: 'grace@contoso.com' }).check();
   await page.getByLabel('Or paste UPNs').fill('ken@contoso.com, ALAN@contoso.com');
@@ -269,7 +318,7 @@ it("bulk: a dry run shows every user's outcome and applies nothing until Apply",
   await page.getByRole('button', { name: 'Dry run' }).click();
   const dryRun = page.getByRole('table').filter({ hasText: 'Dry run: nothing applied yet' });
   await dryRun.waitFor();
-  expect(await dryRun.getByRole('row').filter({ hasText: 'PROJECT_P1' }).allTextContents()).toHaveLength(3);
+  expect(await dryRun.getByRole('row').filter({ hasText: '+PROJECT_P1' }).allTextContents()).toHaveLength(3);
   await shot('bulk', open!);
   const holders = async () =>
     (await ledger.as('global-admin').get('/v1/users?skuId=PROJECT_P1')).body.items
@@ -279,6 +328,23 @@ it("bulk: a dry run shows every user's outcome and applies nothing until Apply",
   await page.getByRole('button', { name: 'Apply' }).click();
   await page.getByRole('table').filter({ hasText: 'Applied' }).waitFor();
   expect(await holders()).toEqual(['alan@contoso.com', 'grace@contoso.com', 'ken@contoso.com']);
+
+  // Deleting Linus again (deleted already) and Ken: the dry run answers 200 with ok false, Linus's failure named.
+  await page.getByLabel('Change', { exact: true }).selectOption('delete');
+  await page.getByRole('checkbox', { name: 'grace@contoso.com' }).uncheck();
+  await page.getByLabel('Or paste UPNs').fill('linus@contoso.com ken@contoso.com');
+  await page.getByRole('button', { name: 'Dry run' }).click();
+  const refused = page.getByRole('table').filter({ hasText: 'the ledger would refuse this' });
+  await refused.waitFor();
+  await expect(refused.getByRole('row').filter({ hasText: 'linus@contoso.com' }).textContent()).resolves.toContain(
+    '(UserDeleted)',
+  );
+  await expect(refused.getByRole('row').filter({ hasText: 'ken@contoso.com' }).textContent()).resolves.toMatch(
+    /to be deleted, frees .*PROJECT_P1.*—$/,
+  );
+  expect(await page.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+  await shot('bulk-delete', open!);
+  expect((await ledger.as('global-admin').get('/v1/users?status=deleted')).body.items).toHaveLength(1);
 });
 
 it("a form shows the API's ValidationFailed message against its field", async () => {
@@ -291,4 +357,122 @@ it("a form shows the API's ValidationFailed message against its field", async ()
   expect(await field.getAttribute('aria-invalid')).toBe('true');
   const describedBy = (await field.getAttribute('aria-describedby'))!;
   await expect(page.locator(`[id="${describedBy}"]`).textContent()).resolves.toContain('skuId');
+});
+
+it('users: search by a name prefix, filter by hold and location, and open a user by UPN', async () => {
+  const { page } = await signedIn(['auditor'], '/users', 'ian', 'Ian Auditor');
+  const names = () => page.getByRole('table').getByRole('link').allTextContents();
+  await page.getByText('Grace Hopper').waitFor();
+  await page.getByLabel('Search').fill('gr');
+  await page.getByRole('button', { name: 'Find' }).click();
+  // The old page goes (Ada), then the answer comes (Grace).
+  await page.getByText('Ada Lovelace').waitFor({ state: 'detached' });
+  await page.getByText('Grace Hopper').waitFor();
+  expect(await names()).toEqual(['Grace Hopper']);
+
+  await page.getByLabel('Search').fill('');
+  await page.getByLabel('Legal hold').selectOption('true');
+  await page.getByLabel('Location').fill('gb');
+  await expect(page.getByLabel('Location').inputValue()).resolves.toBe('GB');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByText('Grace Hopper').waitFor({ state: 'detached' });
+  await page.getByText('Ada Lovelace').waitFor();
+  expect(await names()).toEqual(['Ada Lovelace']);
+  await shot('users', open!);
+
+  // A location the console can tell is wrong is said under its field, and nothing is sent.
+  await page.getByLabel('Location').fill('G');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await invalid(page.getByLabel('Location'));
+
+  await page.getByLabel('Open by UPN').fill('LINUS@contoso.com');
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await page.getByRole('heading', { name: 'Linus Torvalds' }).waitFor();
+  expect(page.url()).toBe(`${url}/console/users/${linus.userId}`);
+});
+
+it('an admin restores a deleted user after the preview of what comes back (U5, L4)', async () => {
+  const { page } = await signedIn(['user-admin'], `/users/${linus.userId}`, 'uma', 'Uma User-Admin');
+  const previewCall = page.waitForRequest((r) => r.url().endsWith(`/v1/users/${linus.userId}/restore?dryRun=true`));
+  await page.getByRole('button', { name: 'Preview restore' }).click();
+  expect(JSON.parse((await previewCall).postData()!)).toEqual({ withLicenses: true });
+  const dialog = page.getByRole('dialog', { name: 'Restore Linus Torvalds with its licenses' });
+  const back = dialog.getByRole('list', { name: 'What comes back' });
+  await back.waitFor();
+  await expect(back.allTextContents()).resolves.toEqual([
+    'Licenses assigned: O365_BP.The mailbox comes back from its grace period.The Lync contacts list comes back.',
+  ]);
+  await shot('restore-preview', open!);
+  expect((await ledger.as('global-admin').get(`/v1/users/${linus.userId}`)).body.status).toBe('deleted');
+
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await page.getByRole('status').filter({ hasText: 'Linus Torvalds is restored.' }).waitFor();
+  const after = (await ledger.as('global-admin').get(`/v1/users/${linus.userId}`)).body;
+  expect({
+    status: after.status,
+    licenses: after.licenses.map((l: { skuId: string }) => l.skuId),
+    mailbox: after.mailbox.status,
+  }).toEqual({
+    status: 'active',
+    licenses: ['O365_BP'],
+    mailbox: 'active',
+  });
+});
+
+it('alerts: a global admin registers a webhook, sets a seats rule that raises an alert, and finds its signed delivery (N1)', async () => {
+  const receiver = await startWebhookReceiver();
+  try {
+    const { page } = await signedIn(['global-admin'], '/alerts');
+    await page.getByLabel('URL').fill(receiver.url);
+    for (const type of ['SeatsOverAssigned', 'PurgeDueSoon', 'SubscriptionStateChanged'])
+      await page.getByRole('checkbox', { name: type }).uncheck();
+    await page.getByRole('button', { name: 'Register webhook' }).click();
+    // The secret is checked before sending: none given yet.
+    await invalid(page.getByLabel('Secret'));
+    await page.getByRole('button', { name: 'Generate a secret' }).click();
+    const secret = await page.getByLabel('Secret').inputValue();
+    await page.getByRole('button', { name: 'Register webhook' }).click();
+    await page.getByRole('status').filter({ hasText: 'Its secret is not shown again.' }).waitFor();
+    expect((await ledger.as('global-admin').get('/v1/webhooks')).body.items).toEqual([
+      { id: expect.any(String), url: receiver.url, events: ['SeatsLow'] },
+    ]);
+
+    // O365_BP has fewer than 8 seats available: a threshold of 8 is crossed at once (SeatsLow).
+    const { available } = (await ledger.as('global-admin').get('/v1/subscriptions/O365_BP')).body;
+    expect(available).toBeLessThan(8);
+    await page.getByRole('button', { name: 'Add a threshold' }).click();
+    await page.getByLabel('SKU 1').selectOption('O365_BP');
+    await page.getByLabel('Fewer available than (1)').fill('0');
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await invalid(page.getByLabel('Fewer available than (1)'));
+    await page.getByLabel('Fewer available than (1)').fill('8');
+    await page.getByLabel('Purge due within (days)').fill('7');
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByText('Saved.').waitFor();
+    expect((await ledger.as('global-admin').get('/v1/alerts/rules')).body).toEqual({
+      seatsBelow: [{ skuId: 'O365_BP', available: 8 }],
+      purgeDueWithinDays: 7,
+    });
+    const raised = page
+      .getByRole('table', { name: 'Alerts, newest first' })
+      .getByRole('row')
+      .filter({ hasText: 'SeatsLow' });
+    await expect(raised.textContent()).resolves.toContain(`skuId: O365_BP · available: ${available} · threshold: 8`);
+
+    await receiver.acceptedCount(1);
+    const [delivery] = receiver.accepted();
+    expect(receiver.received[0].headers['x-ledger-signature']).toBe(
+      `sha256=${createHmac('sha256', secret).update(receiver.received[0].rawBody).digest('hex')}`,
+    );
+    await page.getByRole('button', { name: `Deliveries of ${receiver.url}` }).click();
+    const row = page
+      .getByRole('table')
+      .filter({ hasText: 'Deliveries' })
+      .getByRole('row')
+      .filter({ hasText: 'SeatsLow' });
+    await expect(row.textContent()).resolves.toContain(delivery.alertId.slice(0, 8));
+    await shot('alerts', open!);
+  } finally {
+    await receiver.close();
+  }
 });

@@ -169,7 +169,7 @@ describe('Legal hold, restore and audit entries that need no join', () => {
     ]);
   });
 
-  it('U5: without licenses the user comes back with its mailbox still soft-deleted; once purged, RestoreWindowClosed', async () => {
+  it('U5: without licenses the user comes back with its mailbox still soft-deleted; once purged, RestoreWindowClosed (its ?dryRun=true preview too)', async () => {
     const eve = await script.user('eve');
     await script.assign(eve);
     await admin.delete(`/v1/users/${eve}`).expect(200);
@@ -189,5 +189,14 @@ describe('Legal hold, restore and audit entries that need no join', () => {
     expect(await eventsOf(fay, 'UserPurged')).toHaveLength(1);
     const closed = (await admin.post(`/v1/users/${fay}/restore`, {}).expect(409)).body;
     expect(closed).toMatchObject({ error: 'RestoreWindowClosed', details: { userId: fay } });
+    const appended = (await ledger.events()).length;
+    const preview = (await admin.post(`/v1/users/${fay}/restore?dryRun=true`, {}).expect(200)).body;
+    expect(preview).toEqual({
+      dryRun: true,
+      ok: false,
+      consequences: [],
+      error: { error: 'RestoreWindowClosed', message: closed.message, details: closed.details },
+    });
+    expect((await ledger.events()).length).toBe(appended);
   });
 });

@@ -1,3 +1,4 @@
+import { LedgerEvent, consequencesOf } from '@app/domain';
 import { Caller, LedgerApp, startLedgerApp } from '../support/ledger-app';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -72,6 +73,8 @@ describe('Previews (?dryRun=true) and bulk: delete several users, remove, per-us
           aliasesReleased: ['preview-ada.alias@fabrikam.com'],
           contactsList: 'deleted',
           licensesRemoved: [],
+          licensesAssigned: [],
+          aliasesNotRestored: [],
         },
       ],
     });
@@ -112,6 +115,8 @@ describe('Previews (?dryRun=true) and bulk: delete several users, remove, per-us
         aliasesReleased: ['preview-bob.alias@fabrikam.com'],
         contactsList: 'deleted',
         licensesRemoved: ['E3'],
+        licensesAssigned: [],
+        aliasesNotRestored: [],
       },
     ]);
     expect((await admin.get(`/v1/users/${bob}`).expect(200)).body.status).toBe('active');
@@ -131,9 +136,91 @@ describe('Previews (?dryRun=true) and bulk: delete several users, remove, per-us
       ok: true,
       consequences: [
         { userId: from, mailbox: 'softDeleted', licensesRemoved: ['E3'] },
-        { userId: to, mailbox: 'provisioned', licensesRemoved: [] },
+        { userId: to, mailbox: 'provisioned', licensesRemoved: [], licensesAssigned: ['E3'] },
       ],
     });
+  });
+
+  it('U5 L4 restore ?dryRun=true previews what the restore then does (mailbox, contacts list, licenses back, aliases taken meanwhile); nothing appended', async () => {
+    const cal = await licensedUser('preview-cal');
+    await admin.post(`/v1/users/${cal}/aliases`, { alias: 'preview-cal.sales@fabrikam.com' }).expect(201);
+    await admin.delete(`/v1/users/${cal}`).expect(200);
+    // Someone takes one of the aliases the deletion released (U1), so the restore cannot give it back.
+    await admin
+      .post('/v1/users', {
+        userPrincipalName: 'preview-cal-successor@fabrikam.com',
+        displayName: 'successor',
+        aliases: ['preview-cal.sales@fabrikam.com'],
+      })
+      .expect(201);
+
+    const withoutLicenses = await appendsNothing(() =>
+      admin.post(`/v1/users/${cal}/restore?dryRun=true`, { withLicenses: false }).expect(200),
+    );
+    expect(withoutLicenses.consequences).toEqual([
+      expect.objectContaining({ userId: cal, mailbox: null, contactsList: null, licensesAssigned: [] }),
+    ]);
+    const preview = await appendsNothing(() => admin.post(`/v1/users/${cal}/restore?dryRun=true`, {}).expect(200));
+    expect(preview).toEqual({
+      dryRun: true,
+      ok: true,
+      consequences: [
+        {
+          userId: cal,
+          mailbox: 'restored',
+          purgeAfter: null,
+          aliasesReleased: [],
+          contactsList: 'restored',
+          licensesRemoved: [],
+          licensesAssigned: ['E3'],
+          aliasesNotRestored: ['preview-cal.sales@fabrikam.com'],
+        },
+      ],
+    });
+    expect((await admin.get(`/v1/users/${cal}`).expect(200)).body).toMatchObject({ status: 'deleted', licenses: [] });
+
+    const before = (await ledger.events()).length;
+    const restored = (await admin.post(`/v1/users/${cal}/restore`, {}).expect(200)).body;
+    const appended = (await ledger.events()).slice(before) as unknown as LedgerEvent[];
+    expect(consequencesOf(appended)).toEqual(preview.consequences);
+    expect(restored.aliasesNotRestored).toEqual(preview.consequences[0].aliasesNotRestored);
+    expect(restored.user).toMatchObject({
+      status: 'active',
+      aliases: ['preview-cal.alias@fabrikam.com'],
+      licenses: [expect.objectContaining({ skuId: 'E3' })],
+      mailbox: expect.objectContaining({ status: 'active' }),
+    });
+  });
+
+  it('U5 a restore that would be refused previews as 200 ok: false with the error (UserNotDeleted, InsufficientSeats); nothing appended', async () => {
+    const active = await licensedUser('preview-active');
+    expect(await appendsNothing(() => admin.post(`/v1/users/${active}/restore?dryRun=true`, {}).expect(200))).toEqual({
+      dryRun: true,
+      ok: false,
+      consequences: [],
+      error: { error: 'UserNotDeleted', message: expect.any(String), details: { userId: active } },
+    });
+
+    await ledger
+      .as('global-admin')
+      .post('/v1/subscriptions', { skuId: 'RESTORE_SEAT', name: 'One seat', servicePlans: ['OFFICE'], seats: 1 })
+      .expect(201);
+    const give = (userId: string) =>
+      admin
+        .post(`/v1/users/${userId}/assignLicense`, { addLicenses: [{ skuId: 'RESTORE_SEAT' }], removeLicenses: [] })
+        .expect(200);
+    const seated = await licensedUser('preview-seated');
+    await give(seated);
+    await admin.delete(`/v1/users/${seated}`).expect(200);
+    // The seat the deletion freed goes to someone else, so the restore cannot give it back (U5).
+    await give(await licensedUser('preview-seat-taker'));
+    const short = await appendsNothing(() => admin.post(`/v1/users/${seated}/restore?dryRun=true`, {}).expect(200));
+    expect(short).toMatchObject({
+      ok: false,
+      consequences: [],
+      error: { error: 'InsufficientSeats', details: { seats: [{ skuId: 'RESTORE_SEAT', needed: 1, available: 0 }] } },
+    });
+    await admin.post(`/v1/users/${seated}/restore?dryRun=yes`, {}).expect(400);
   });
 
   it('U4 L3 POST /v1/users/delete deletes every listed user in one commit, each with L3', async () => {
@@ -289,9 +376,11 @@ describe('Previews (?dryRun=true) and bulk: delete several users, remove, per-us
     expect(
       document.paths['/v1/licenses/reassign'].post.parameters.map((parameter: { name: string }) => parameter.name),
     ).toContain('dryRun');
-    expect(
-      document.paths['/v1/users/{userId}'].delete.parameters.map((parameter: { name: string }) => parameter.name),
-    ).toContain('dryRun');
+    for (const route of [
+      document.paths['/v1/users/{userId}'].delete,
+      document.paths['/v1/users/{userId}/restore'].post,
+    ])
+      expect(route.parameters.map((parameter: { name: string }) => parameter.name)).toContain('dryRun');
     expect(Object.keys(document.components.schemas.SubscriptionViewDoc.properties)).toEqual(
       expect.arrayContaining(['status', 'termEndsAt', 'trial', 'nextTransitionAt']),
     );

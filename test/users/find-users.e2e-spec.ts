@@ -114,6 +114,52 @@ describe('Finding users: UPN lookup, search, filters, order and keyset paging', 
     },
   );
 
+  it.each(['createdAt', 'userPrincipalName', 'displayName'])(
+    'H1 hold=true lists only the users under a legal hold (deleted ones included), hold=false the others; keyset pages by %s',
+    async (orderBy) => {
+      const users = [
+        await create('d@contoso.com', 'Bea'),
+        await create('a@contoso.com', 'Dan'),
+        await create('c@contoso.com', 'Ann'),
+        await create('b@contoso.com', 'Cid'),
+        await create('f@contoso.com', 'Eve'),
+        await create('e@contoso.com', 'Fay'),
+        await create('g@contoso.com', 'Gus'),
+      ];
+      const hold = (user: Listed) =>
+        admin.put(`/v1/users/${user.userId}/hold`, { reason: 'Litigation 2026-114' }).expect(200);
+      for (const index of [0, 1, 3]) await hold(users[index]);
+      await admin.delete(`/v1/users/${users[5].userId}`).expect(200);
+      await hold(users[5]);
+      await hold(users[4]);
+      await admin.delete(`/v1/users/${users[4].userId}/hold`).expect(200);
+
+      const heldInOrder: Record<string, number[]> = {
+        createdAt: [0, 1, 3, 5],
+        userPrincipalName: [1, 3, 0, 5],
+        displayName: [0, 3, 1, 5],
+      };
+      const ids = (listed: Listed[]) => listed.map((user) => users.findIndex((one) => one.userId === user.userId));
+      // A hold placed between pages on a user that sorts after the cursor shows on a later page.
+      const held = await allPages(admin, `hold=true&orderBy=${orderBy}&limit=1`, async (page) => {
+        if (page === 0) await hold(users[6]);
+      });
+      expect(ids(held)).toEqual([...heldInOrder[orderBy], 6]);
+      expect(ids(await allPages(admin, `hold=false&orderBy=${orderBy}&limit=2`))).toEqual([2, 4]);
+      expect(ids(await allPages(admin, `hold=true&status=deleted&orderBy=${orderBy}&limit=1`))).toEqual([5]);
+      expect(ids(await allPages(admin, `hold=false&search=e&orderBy=${orderBy}&limit=1`))).toEqual([4]);
+    },
+  );
+
+  it('hold takes only true or false: anything else is 400 ValidationFailed naming it', async () => {
+    for (const value of ['yes', '1', 'TRUE', '', 'true,false']) {
+      const answer = await admin.get(`/v1/users?hold=${value}`).expect(400);
+      expect(answer.body).toMatchObject({ error: 'ValidationFailed' });
+      expect(JSON.stringify(answer.body)).toContain('hold');
+    }
+    expect((await admin.get('/v1/users?hold=false').expect(200)).body.items).toEqual([]);
+  });
+
   it('a cursor of another orderBy, a bad orderBy and an empty search are 400 ValidationFailed', async () => {
     await create('a@contoso.com', 'A');
     await create('b@contoso.com', 'B');

@@ -39,6 +39,16 @@ describe('the users list reads its indexes', () => {
     expect(detail).toBe(`SEARCH u USING INDEX ${index}`);
   });
 
+  it.each(USER_ORDERS)(
+    'hold=true, ordered by %s: reads only the held users, from the partial index users_held',
+    (order) => {
+      const sql = userListSql({ order, after: true, search: false, ...shape, hold: true });
+      const detail = plan(sql, { tenant: 't', limit: 11, ...keyset(order) });
+      expect(detail).toMatch(/^SEARCH u USING INDEX users_held \(tenant_id=\?/);
+      expect(detail).not.toMatch(/SCAN/);
+    },
+  );
+
   it('a prefix range holds exactly the keys that start with the prefix, in any case', () => {
     const { from, to } = prefixRange('AdA');
     const inRange = (key: string) => key >= from && key < to;

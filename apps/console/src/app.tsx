@@ -3,6 +3,7 @@ import { may, type Task } from './auth/roles';
 import { SignIn } from './auth/sign-in';
 import { useSession } from './auth/session';
 import type { Identity } from './auth/token';
+import { AlertsPage } from './pages/alerts';
 import { AuditPage } from './pages/audit';
 import { BulkPage } from './pages/bulk';
 import { RetentionPage, TimelinePage } from './pages/retention';
@@ -25,6 +26,7 @@ const PAGES: Page[] = [
   { path: '/bulk', title: 'Bulk', needs: 'changeLicenses' },
   { path: '/retention', title: 'Retention', needs: 'readRetention' },
   { path: '/audit', title: 'Audit', needs: 'readAudit' },
+  { path: '/alerts', title: 'Alerts', needs: 'readAlerts' },
 ];
 
 export function App() {
@@ -58,7 +60,7 @@ function route(path: string, identity: Identity, pages: Page[]): ReactNode {
   const page = PAGES.find((p) => p.path === `/${first}`);
   if (!page) return pages.length ? <Redirect to={pages[0].path} /> : <NoPages />;
   if (!may(identity.roles, page.needs)) return <NotAllowed title={page.title} />;
-  if (first === 'users' && id) return <UserPage userId={id} />;
+  if (first === 'users' && id) return <UserPage key={id} userId={decodeURIComponent(id)} />;
   if (first === 'retention' && id) return <TimelinePage userId={id} />;
   return {
     seats: <SeatsPage />,
@@ -66,6 +68,7 @@ function route(path: string, identity: Identity, pages: Page[]): ReactNode {
     bulk: <BulkPage />,
     retention: <RetentionPage />,
     audit: <AuditPage />,
+    alerts: <AlertsPage />,
   }[first];
 }
 

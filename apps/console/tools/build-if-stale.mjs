@@ -24,6 +24,8 @@ const sources = Math.max(
   newest(join(root, 'vite.config.mts')),
 );
 if (built < sources) {
+  // A caller's NODE_ENV (jest sets "test") would bundle React's development build, which `npm start` then serves.
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   await build({ configFile: join(root, 'vite.config.mts') });
 }

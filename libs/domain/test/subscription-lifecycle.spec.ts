@@ -255,6 +255,8 @@ describe('bulk remove: L1 and L9 for mode remove', () => {
         aliasesReleased: [],
         contactsList: 'deleted',
         licensesRemoved: [SKU.PREMIUM],
+        licensesAssigned: [],
+        aliasesNotRestored: [],
       },
     ]);
   });

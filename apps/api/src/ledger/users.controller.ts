@@ -41,7 +41,7 @@ const USER_OR_DRY_RUN = {
 import { ApiCommandErrors, ApiErrors } from '../http/api-errors.decorator';
 
 @ApiTags('users')
-@ApiExtraModels(DryRunResultDoc)
+@ApiExtraModels(DryRunResultDoc, RestoreResultDoc)
 @Controller('v1/users')
 export class UsersController {
   constructor(
@@ -185,17 +185,24 @@ export class UsersController {
   @Roles('user-admin')
   @ApiOperation({
     summary:
-      'Restore a deleted user until its purgeAfter, in one commit: licenses (or none), mailbox and contacts list (L4), aliases no one took (U5)',
+      'Restore a deleted user until its purgeAfter, in one commit: licenses (or none), mailbox and contacts list (L4), aliases no one took (U5); ?dryRun=true previews',
   })
-  @ApiOkResponse({ type: RestoreResultDoc, description: 'The user restored, and the aliases others took meanwhile' })
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(RestoreResultDoc) }, { $ref: getSchemaPath(DryRunResultDoc) }] },
+    description:
+      'The user restored, and the aliases others took meanwhile; with ?dryRun=true, what would happen (200 even when refused)',
+  })
   @ApiCommandErrors('RestoreUser')
   async restore(
     @Param('userId') userId: string,
+    @Query() query: DryRunQueryDto,
     @Body() body: RestoreUserDto,
     @LedgerContext() context: CommandContext,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<{ user: UserView | undefined; aliasesNotRestored: string[] }> {
+  ): Promise<{ user: UserView | undefined; aliasesNotRestored: string[] } | DryRunResult> {
     const command: LedgerCommand = { type: 'RestoreUser', data: { userId, withLicenses: body.withLicenses ?? true } };
+    if (query.dryRun)
+      return dryRunResult(await this.commands.execute(new ExecuteLedgerCommand(command, context, { dryRun: true })));
     const view = ({ events }: DecidedCommand) => ({
       user: this.users.get(context.tenantId, userId),
       aliasesNotRestored: events.flatMap((event) =>
@@ -243,7 +250,8 @@ export class UsersController {
   @Get()
   @Roles('user-admin', 'auditor', 'compliance')
   @ApiOperation({
-    summary: 'Find users: a UPN or display-name prefix, a SKU, a status, a usage location; ordered, keyset paging',
+    summary:
+      'Find users: a UPN or display-name prefix, a SKU, a status, a usage location, held or not; ordered, keyset paging',
   })
   @ApiOkResponse({ type: UserPageDoc, description: 'One page of users; nextCursor is null on the last' })
   list(@Query() query: ListUsersQueryDto, @Actor() actor: ActorContext): Promise<Page<UserView>> {

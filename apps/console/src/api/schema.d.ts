@@ -130,7 +130,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find users: a UPN or display-name prefix, a SKU, a status, a usage location; ordered, keyset paging */
+        /** Find users: a UPN or display-name prefix, a SKU, a status, a usage location, held or not; ordered, keyset paging */
         get: operations["UsersController_list"];
         put?: never;
         /** Create a user (U1); the server assigns its userId */
@@ -220,7 +220,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Restore a deleted user until its purgeAfter, in one commit: licenses (or none), mailbox and contacts list (L4), aliases no one took (U5) */
+        /** Restore a deleted user until its purgeAfter, in one commit: licenses (or none), mailbox and contacts list (L4), aliases no one took (U5); ?dryRun=true previews */
         post: operations["UsersController_restore"];
         delete?: never;
         options?: never;
@@ -659,6 +659,10 @@ export interface components {
             /** @enum {string|null} */
             contactsList: "deleted" | "restored" | null;
             licensesRemoved: string[];
+            /** @description The SKUs the user would get; for a restore, the licenses given back */
+            licensesAssigned: string[];
+            /** @description A restore (U5): the aliases not given back, because someone else has taken them since */
+            aliasesNotRestored: string[];
         };
         RuleFailureDoc: {
             /**
@@ -678,26 +682,6 @@ export interface components {
             ok: boolean;
             consequences: components["schemas"]["ConsequenceDoc"][];
             error?: components["schemas"]["RuleFailureDoc"];
-        };
-        CreateUserDto: {
-            /**
-             * @description E-mail form, unique case-insensitively
-             * @example ada@contoso.com
-             */
-            userPrincipalName: string;
-            /** @example Ada Lovelace */
-            displayName: string;
-            /**
-             * @description ISO 3166-1 alpha-2, upper case; needed before a license is assigned
-             * @example GB
-             */
-            usageLocation?: string;
-            /**
-             * @example [
-             *       "ada.l@contoso.com"
-             *     ]
-             */
-            aliases?: string[];
         };
         LicenseViewDoc: {
             skuId: string;
@@ -770,6 +754,31 @@ export interface components {
             purgeAfter: string | null;
             /** @description The legal hold (H1), null when none stands */
             hold: components["schemas"]["LegalHoldViewDoc"] | null;
+        };
+        RestoreResultDoc: {
+            user: components["schemas"]["UserViewDoc"];
+            /** @description Aliases released at the deletion that someone else has taken since */
+            aliasesNotRestored: string[];
+        };
+        CreateUserDto: {
+            /**
+             * @description E-mail form, unique case-insensitively
+             * @example ada@contoso.com
+             */
+            userPrincipalName: string;
+            /** @example Ada Lovelace */
+            displayName: string;
+            /**
+             * @description ISO 3166-1 alpha-2, upper case; needed before a license is assigned
+             * @example GB
+             */
+            usageLocation?: string;
+            /**
+             * @example [
+             *       "ada.l@contoso.com"
+             *     ]
+             */
+            aliases?: string[];
         };
         UpdateUserDto: {
             /** @example Ada King */
@@ -848,11 +857,6 @@ export interface components {
              * @default true
              */
             withLicenses: boolean;
-        };
-        RestoreResultDoc: {
-            user: components["schemas"]["UserViewDoc"];
-            /** @description Aliases released at the deletion that someone else has taken since */
-            aliasesNotRestored: string[];
         };
         LegalHoldDto: {
             /**
@@ -1994,6 +1998,8 @@ export interface operations {
                 status?: "active" | "deleted";
                 /** @description Only users of this usage location */
                 usageLocation?: string;
+                /** @description true: only users under a legal hold (H1); false: only users not held. Anything else is 400. */
+                hold?: boolean;
                 /** @description createdAt: creation order. A cursor resumes after the last row of its page, so users created or deleted meanwhile shift no one. */
                 orderBy?: "createdAt" | "userPrincipalName" | "displayName";
             };
@@ -2715,7 +2721,10 @@ export interface operations {
     };
     UsersController_restore: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Answer with what would happen and be lost; append nothing */
+                dryRun?: boolean;
+            };
             header?: {
                 /** @description Optional, 1-255 visible ASCII characters, unique per intended operation. The key is stored with the command's events: the same key with the same request, on any node and after any crash, replays the first successful answer (header Idempotent-Replayed: true) and appends nothing; with a different request: 422 IdempotencyKeyReused. A refused command stored nothing, so its retry is decided again. Keys are kept 24 hours per tenant. */
                 "Idempotency-Key"?: string;
@@ -2731,13 +2740,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user restored, and the aliases others took meanwhile */
+            /** @description The user restored, and the aliases others took meanwhile; with ?dryRun=true, what would happen (200 even when refused) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RestoreResultDoc"];
+                    "application/json": components["schemas"]["RestoreResultDoc"] | components["schemas"]["DryRunResultDoc"];
                 };
             };
             /** @description `ValidationFailed` or `MalformedJson` */

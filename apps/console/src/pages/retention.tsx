@@ -20,7 +20,8 @@ export function RetentionPage() {
     <section aria-labelledby="retention-title">
       <h1 id="retention-title">Retention</h1>
       <p className="muted">
-        Mailboxes in their 30-day grace period, ordered by purge date. Open one for the user's timeline.
+        Mailboxes in their 30-day grace period, ordered by purge date; a held one is not purged. Open one for the user's
+        timeline.
       </p>
       <Show loaded={page}>
         {({ items, nextCursor }) => {
@@ -35,6 +36,7 @@ export function RetentionPage() {
                       <th scope="col">Soft-deleted</th>
                       <th scope="col">Purge after</th>
                       <th scope="col">Days left</th>
+                      <th scope="col">Hold</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -48,12 +50,13 @@ export function RetentionPage() {
                           <td>{when(m.softDeletedAt)}</td>
                           <td>{when(m.purgeAfter)}</td>
                           <td>{left === null ? '—' : left <= 0 ? 'due' : left}</td>
+                          <td>{m.hold ? 'held: not purged' : '—'}</td>
                         </tr>
                       );
                     })}
                     {sorted.length === 0 && (
                       <tr>
-                        <td colSpan={4} className="muted">
+                        <td colSpan={5} className="muted">
                           No mailbox is in its grace period.
                         </td>
                       </tr>
@@ -87,7 +90,7 @@ export function TimelinePage({ userId }: { userId: string }) {
       </p>
       <h1 id="timeline-title">Retention timeline</h1>
       <p className="muted">
-        User <code>{userId}</code>
+        User <code>{userId}</code> · <Link to={`/users/${userId}`}>the user's page</Link>
       </p>
       <Show loaded={timeline}>
         {({ entries, scheduled }) => (

@@ -1,10 +1,19 @@
-import { api, ok, type AuditEntry, type Schemas } from '../api/client';
+import { api, ok, type AuditEntry, type Schemas, type SubscriptionView } from '../api/client';
 import { useSession } from '../auth/session';
 import { may } from '../auth/roles';
 import { useLoad, Show } from '../ui/async';
 import { LineChart, SeatBar, type Point } from '../ui/charts';
+import { when } from '../ui/format';
 
-/** Seats per SKU, and assigned seats over time from the audit log. */
+/** SL1 in words: what each lifecycle state means for the people holding its seats. */
+const STATUS: Record<SubscriptionView['status'], string> = {
+  enabled: 'enabled',
+  warning: 'warning: past its term, no new assignments',
+  suspended: 'suspended: services disabled',
+  deleted: 'deleted: licenses removed',
+};
+
+/** Seats per SKU with the subscription's lifecycle state and term, and assigned seats over time from the audit log. */
 export function SeatsPage() {
   const { identity } = useSession();
   const [subs] = useLoad(() => ok(api.GET('/v1/subscriptions')), []);
@@ -36,7 +45,14 @@ export function SeatsPage() {
                   <li key={sub.skuId} className={`card${sub.overAssigned ? ' warn' : ''}`}>
                     <h2>
                       {sub.name} <code>{sub.skuId}</code>
+                      {sub.trial && <span className="badge">trial</span>}
                     </h2>
+                    <p className="small">
+                      <span className={`status ${sub.status}`}>{STATUS[sub.status]}</span>
+                      {sub.overAssigned > 0 && (
+                        <strong className="over-text"> · over-assigned by {sub.overAssigned}</strong>
+                      )}
+                    </p>
                     <SeatBar sub={sub} />
                     <dl className="numbers">
                       <div>
@@ -59,6 +75,18 @@ export function SeatsPage() {
                         <div className="over-text">
                           <dt>over-assigned</dt>
                           <dd>{sub.overAssigned}</dd>
+                        </div>
+                      )}
+                    </dl>
+                    <dl className="numbers small">
+                      <div>
+                        <dt>term ends</dt>
+                        <dd>{sub.termEndsAt ? when(sub.termEndsAt) : 'no term'}</dd>
+                      </div>
+                      {sub.nextTransitionAt && (
+                        <div>
+                          <dt>next step</dt>
+                          <dd>{when(sub.nextTransitionAt)}</dd>
                         </div>
                       )}
                     </dl>

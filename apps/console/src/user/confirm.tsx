@@ -1,90 +1,87 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiProblem } from '../api/client';
-import type { Preview } from '../preview/consequences';
+import { say, type DryRun } from '../preview/dry-run';
 import { Problem } from '../ui/async';
 
 /**
- * The preview of a change and its confirmation: what will be lost is shown before anything is sent.
- * `apply` runs the command; its error (e.g. InsufficientSeats) stays here, against the change.
+ * The preview of a change and its confirmation: the command is first sent with `?dryRun=true`, and what the
+ * ledger says will be lost is shown before anything is applied. `apply` runs the command for real; its error
+ * (e.g. InsufficientSeats) stays here, against the change.
  */
 export function ConfirmChange({
   title,
   preview,
   apply,
+  names = {},
   onDone,
   onCancel,
   onInvalid,
 }: {
   title: string;
-  preview: () => Promise<Preview>;
+  preview: () => Promise<DryRun>;
   apply: () => Promise<unknown>;
-  onDone: () => void;
+  /** userId → how to call that user, when the change touches more than one. */
+  names?: Record<string, string>;
+  onDone: (result: unknown) => void;
   onCancel: () => void;
   /** A ValidationFailed answer goes back to the form, against its fields. */
   onInvalid?: (fields: Record<string, string>) => void;
 }) {
-  const [result, setResult] = useState<Preview | null>(null);
+  const [result, setResult] = useState<DryRun | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const invalid = (e: unknown) => onInvalid && e instanceof ApiProblem && e.code === 'ValidationFailed';
   useEffect(() => {
     heading.current?.focus();
-    preview().then(setResult, (e: unknown) =>
-      onInvalid && e instanceof ApiProblem && e.code === 'ValidationFailed' ? onInvalid(e.fields) : setError(e),
-    );
+    preview().then(setResult, (e: unknown) => (invalid(e) ? onInvalid!((e as ApiProblem).fields) : setError(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const confirm = async () => {
     setBusy(true);
     setError(null);
     try {
-      await apply();
-      onDone();
+      onDone(await apply());
     } catch (e) {
-      if (onInvalid && e instanceof ApiProblem && e.code === 'ValidationFailed') return onInvalid(e.fields);
+      if (invalid(e)) return onInvalid!((e as ApiProblem).fields);
       setError(e);
       setBusy(false);
     }
   };
+  const several = (result?.consequences.length ?? 0) > 1;
   return (
     <div className="confirm" role="dialog" aria-modal="false" aria-labelledby="confirm-title">
       <h3 id="confirm-title" tabIndex={-1} ref={heading}>
         {title}
       </h3>
-      {!result && !error && <p role="status">Computing what this change does…</p>}
-      {result && (
-        <>
-          {result.lost.length > 0 ? (
-            <>
-              <p>
-                <strong>What will be lost:</strong>
-              </p>
-              <ul className="lost" aria-label="What will be lost">
-                {result.lost.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            <p>Nothing is lost: no mailbox, alias or contacts list is affected.</p>
-          )}
-          {result.blockers.map((line) => (
-            <p key={line} className="notice error">
-              {line}
-            </p>
-          ))}
-        </>
+      {!result && error === null && <p role="status">Asking the ledger what this change does…</p>}
+      {result?.ok === false && result.error && (
+        <p className="notice error" role="alert">
+          The ledger would refuse this: {result.error.message} ({result.error.error})
+        </p>
       )}
+      {result?.ok && result.consequences.length === 0 && (
+        <p>Nothing is lost: no license, mailbox, alias or contacts list is affected.</p>
+      )}
+      {result?.ok &&
+        result.consequences.map((c) => {
+          const { lost, gained } = say(c);
+          const who = names[c.userId] ?? c.userId;
+          return (
+            <div key={c.userId}>
+              {several && <h4>{who}</h4>}
+              {lost.length > 0 ? (
+                <Lines label={several ? `What ${who} will lose` : 'What will be lost'} lines={lost} className="lost" />
+              ) : (
+                <p>Nothing is lost.</p>
+              )}
+              {gained.length > 0 && <Lines label={several ? `What ${who} gets` : 'What comes back'} lines={gained} />}
+            </div>
+          );
+        })}
       {error !== null && <Problem error={error} />}
       <div className="actions">
-        <button
-          type="button"
-          className="danger"
-          disabled={
-            !result || result.blockers.length > 0 || busy || (error instanceof ApiProblem && error.status === 403)
-          }
-          onClick={() => void confirm()}
-        >
+        <button type="button" className="danger" disabled={!result?.ok || busy} onClick={() => void confirm()}>
           {busy ? 'Applying…' : 'Confirm'}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>
@@ -92,5 +89,20 @@ export function ConfirmChange({
         </button>
       </div>
     </div>
+  );
+}
+
+function Lines({ label, lines, className }: { label: string; lines: string[]; className?: string }) {
+  return (
+    <>
+      <p>
+        <strong>{label}:</strong>
+      </p>
+      <ul className={className} aria-label={label}>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </>
   );
 }

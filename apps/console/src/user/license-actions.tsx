@@ -1,16 +1,19 @@
 import { useState } from 'react';
-import { api, ok, type SubscriptionView, type UserView } from '../api/client';
-import { licensesOf, previewLicenseChange, type LicenseSet } from '../preview/consequences';
+import { api, ok, type Schemas, type SubscriptionView, type UserView } from '../api/client';
+import { dryRun } from '../preview/dry-run';
 import { Select } from '../ui/field';
 import { ConfirmChange } from './confirm';
 
 interface Change {
   title: string;
-  target: LicenseSet;
-  body: { addLicenses: Array<{ skuId: string; disabledPlans: string[] }>; removeLicenses: string[] };
+  body: Schemas['AssignLicenseDto'];
 }
 
-/** Assign a SKU, remove one, or change its disabled plans: each previewed, then confirmed (one assignLicense call). */
+/**
+ * Assign a SKU, remove one, or change its disabled plans: one assignLicense call, previewed by the same call
+ * with `?dryRun=true`, then confirmed. `subs` is empty for a role that may not read seats (the plans are then
+ * listed from the license alone).
+ */
 export function LicenseActions({
   user,
   subs,
@@ -19,33 +22,32 @@ export function LicenseActions({
 }: {
   user: UserView;
   subs: SubscriptionView[];
-  onChanged: () => void;
+  onChanged: (done: string) => void;
   readOnly: boolean;
 }) {
   const [change, setChange] = useState<Change | null>(null);
   const [adding, setAdding] = useState('');
-  const current = licensesOf(user);
-  const free = subs.filter((s) => !current.has(s.skuId));
+  const held = new Set(user.licenses.map((l) => l.skuId));
+  const free = subs.filter((s) => !held.has(s.skuId));
   const editable = user.status === 'active' && !readOnly;
 
-  const remove = (skuId: string) => {
-    const target = new Map(current);
-    target.delete(skuId);
+  const remove = (skuId: string) =>
     setChange({
       title: `Remove ${skuId} from ${user.displayName}`,
-      target,
       body: { addLicenses: [], removeLicenses: [skuId] },
     });
-  };
   const setPlans = (skuId: string, disabledPlans: string[]) => {
-    const target = new Map(current).set(skuId, disabledPlans);
-    const verb = current.has(skuId) ? `Change the plans of ${skuId}` : `Assign ${skuId}`;
+    const verb = held.has(skuId) ? `Change the plans of ${skuId}` : `Assign ${skuId}`;
     setChange({
       title: `${verb} for ${user.displayName}`,
-      target,
       body: { addLicenses: [{ skuId, disabledPlans }], removeLicenses: [] },
     });
   };
+  const call = (body: Schemas['AssignLicenseDto'], preview: boolean) =>
+    api.POST('/v1/users/{userId}/assignLicense', {
+      params: { path: { userId: user.userId }, query: preview ? { dryRun: true } : {} },
+      body,
+    });
 
   return (
     <div className="license-actions">
@@ -123,20 +125,13 @@ export function LicenseActions({
       )}
       {change && (
         <ConfirmChange
-          key={change.title + JSON.stringify([...change.target])}
+          key={JSON.stringify(change.body)}
           title={change.title}
-          preview={() => previewLicenseChange(user, change.target, subs)}
-          apply={() =>
-            ok(
-              api.POST('/v1/users/{userId}/assignLicense', {
-                params: { path: { userId: user.userId } },
-                body: change.body,
-              }),
-            )
-          }
+          preview={() => dryRun(call(change.body, true))}
+          apply={() => ok(call(change.body, false))}
           onDone={() => {
             setChange(null);
-            onChanged();
+            onChanged(`Done: ${change.title}.`);
           }}
           onCancel={() => setChange(null)}
         />
@@ -161,6 +156,9 @@ function PlanToggles({
   return (
     <fieldset className="plans">
       <legend className="sr-only">Plans of {skuId}</legend>
+      {plans.length === 0 && (
+        <span className="small">{disabled.length ? `disabled: ${disabled.join(', ')}` : 'every plan on'}</span>
+      )}
       {plans.map((plan) => (
         <label key={plan} className={disabled.includes(plan) ? 'plan off' : 'plan'}>
           <input

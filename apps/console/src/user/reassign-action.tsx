@@ -1,36 +1,35 @@
 import { useState } from 'react';
-import { api, ok, type SubscriptionView, type UserView } from '../api/client';
-import { licensesOf, previewLicenseChange } from '../preview/consequences';
+import { api, ApiProblem, ok, type UserView } from '../api/client';
+import { dryRun } from '../preview/dry-run';
 import { Field, Select } from '../ui/field';
 import { ConfirmChange } from './confirm';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Move one of the user's seats to another user (L8), after a preview of what this user loses. */
-export function ReassignAction({
-  user,
-  subs,
-  onChanged,
-}: {
-  user: UserView;
-  subs: SubscriptionView[];
-  onChanged: () => void;
-}) {
+/** Move one of the user's seats to another user (L8), found by UPN or id, after the API's preview of both sides. */
+export function ReassignAction({ user, onChanged }: { user: UserView; onChanged: (done: string) => void }) {
   const [skuId, setSkuId] = useState(user.licenses[0]?.skuId ?? '');
-  const [toUserId, setToUserId] = useState('');
+  const [toUser, setToUser] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [confirming, setConfirming] = useState(false);
+  const [target, setTarget] = useState<UserView | null>(null);
   if (user.status !== 'active' || user.licenses.length === 0) return null;
 
-  const submit = () => {
-    const found: Record<string, string> = {};
-    if (!UUID.test(toUserId.trim())) found.toUserId = 'Enter the id (UUID) of the user who receives the seat.';
-    else if (toUserId.trim() === user.userId) found.toUserId = 'Choose another user than this one.';
-    setErrors(found);
-    setConfirming(Object.keys(found).length === 0);
+  const submit = async () => {
+    setTarget(null);
+    const wanted = toUser.trim();
+    if (!wanted) return setErrors({ toUserId: 'Enter the UPN or id of the user who receives the seat.' });
+    try {
+      const found = await ok(api.GET('/v1/users/{userId}', { params: { path: { userId: wanted } } }));
+      if (found.userId === user.userId) return setErrors({ toUserId: 'Choose another user than this one.' });
+      setErrors({});
+      setTarget(found);
+    } catch (e) {
+      setErrors({ toUserId: e instanceof ApiProblem ? e.message : String(e) });
+    }
   };
-  const target = licensesOf(user);
-  target.delete(skuId);
+  const call = (to: UserView, preview: boolean) =>
+    api.POST('/v1/licenses/reassign', {
+      params: { query: preview ? { dryRun: true } : {} },
+      body: { skuId, fromUserId: user.userId, toUserId: to.userId },
+    });
   return (
     <section aria-labelledby="reassign-title" className="panel">
       <h2 id="reassign-title">Reassign a license</h2>
@@ -39,7 +38,7 @@ export function ReassignAction({
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          submit();
+          void submit();
         }}
       >
         <Select
@@ -49,33 +48,30 @@ export function ReassignAction({
           options={user.licenses.map((l): [string, string] => [l.skuId, l.skuId])}
         />
         <Field
-          label="To user (id)"
-          value={toUserId}
-          onChange={(event) => setToUserId(event.target.value)}
+          label="To user (UPN or id)"
+          value={toUser}
+          onChange={(event) => setToUser(event.target.value)}
           error={errors.toUserId ?? errors.skuId}
-          placeholder="00000000-0000-0000-0000-000000000000"
+          placeholder="grace@contoso.com"
+          autoComplete="off"
         />
         <button type="submit">Preview reassign</button>
       </form>
-      {confirming && (
+      {target && (
         <ConfirmChange
-          title={`Reassign ${skuId} from ${user.displayName}`}
-          preview={() => previewLicenseChange(user, target, subs)}
-          apply={() =>
-            ok(
-              api.POST('/v1/licenses/reassign', {
-                body: { skuId, fromUserId: user.userId, toUserId: toUserId.trim() },
-              }),
-            )
-          }
+          key={target.userId + skuId}
+          title={`Reassign ${skuId} from ${user.displayName} to ${target.displayName}`}
+          names={{ [user.userId]: user.displayName, [target.userId]: target.displayName }}
+          preview={() => dryRun(call(target, true))}
+          apply={() => ok(call(target, false))}
           onDone={() => {
-            setConfirming(false);
-            onChanged();
+            setTarget(null);
+            onChanged(`${skuId} moved to ${target.displayName}.`);
           }}
-          onCancel={() => setConfirming(false)}
+          onCancel={() => setTarget(null)}
           onInvalid={(fields) => {
             setErrors(fields);
-            setConfirming(false);
+            setTarget(null);
           }}
         />
       )}

@@ -9,6 +9,10 @@ export interface Consequence {
   aliasesReleased: string[];
   contactsList: 'deleted' | 'restored' | null;
   licensesRemoved: string[];
+  /** The SKUs the user would get; for a restore (U5), the licenses given back. */
+  licensesAssigned: string[];
+  /** U5: the aliases a restore would not give back, because someone else has taken them since. */
+  aliasesNotRestored: string[];
 }
 
 /**
@@ -22,7 +26,16 @@ export function consequencesOf(events: readonly LedgerEvent[]): Consequence[] {
     const { userId } = event.data;
     let entry = byUser.get(userId);
     if (!entry) {
-      entry = { userId, mailbox: null, purgeAfter: null, aliasesReleased: [], contactsList: null, licensesRemoved: [] };
+      entry = {
+        userId,
+        mailbox: null,
+        purgeAfter: null,
+        aliasesReleased: [],
+        contactsList: null,
+        licensesRemoved: [],
+        licensesAssigned: [],
+        aliasesNotRestored: [],
+      };
       byUser.set(userId, entry);
     }
     switch (event.type) {
@@ -52,6 +65,12 @@ export function consequencesOf(events: readonly LedgerEvent[]): Consequence[] {
         break;
       case 'LicenseRemoved':
         entry.licensesRemoved.push(event.data.skuId);
+        break;
+      case 'LicenseAssigned':
+        entry.licensesAssigned.push(event.data.skuId);
+        break;
+      case 'UserRestored':
+        entry.aliasesNotRestored.push(...(event.data.aliasesNotRestored ?? []));
         break;
     }
   }

@@ -1,6 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { QueryBoolean } from '../../http/query-boolean';
 
 /** `?dryRun=true`: decide, report what would happen, append nothing. */
 export class DryRunQueryDto {
@@ -9,9 +8,6 @@ export class DryRunQueryDto {
     default: false,
     description: 'Answer with what would happen and be lost; append nothing',
   })
-  @IsOptional()
-  // Query strings arrive as text: only `true` and `false` become booleans, anything else fails IsBoolean.
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @QueryBoolean()
   dryRun?: boolean;
 }

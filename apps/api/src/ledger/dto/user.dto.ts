@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { Optional } from '../../http/optional';
 import { PageQueryDto } from '../../http/page-query.dto';
+import { QueryBoolean } from '../../http/query-boolean';
 import { MAX_BULK_USERS, SKU_ID, SKU_ID_MESSAGE, USAGE_LOCATION, USAGE_LOCATION_MESSAGE } from './patterns';
 
 const EMAIL_MESSAGE = '$property must be an e-mail address';
@@ -97,6 +98,13 @@ export class ListUsersQueryDto extends PageQueryDto {
   @Optional()
   @Matches(USAGE_LOCATION, { message: USAGE_LOCATION_MESSAGE })
   usageLocation?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: only users under a legal hold (H1); false: only users not held. Anything else is 400.',
+  })
+  @QueryBoolean()
+  hold?: boolean;
 
   @ApiPropertyOptional({
     enum: USER_ORDERS,

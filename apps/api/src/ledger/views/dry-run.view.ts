@@ -27,6 +27,13 @@ export class ConsequenceDoc implements Consequence {
   @ApiProperty({ enum: ['deleted', 'restored'], nullable: true, type: String })
   contactsList: Consequence['contactsList'];
   @ApiProperty({ type: [String] }) licensesRemoved: string[];
+  @ApiProperty({ type: [String], description: 'The SKUs the user would get; for a restore, the licenses given back' })
+  licensesAssigned: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'A restore (U5): the aliases not given back, because someone else has taken them since',
+  })
+  aliasesNotRestored: string[];
 }
 
 export class DryRunResultDoc implements DryRunResult {

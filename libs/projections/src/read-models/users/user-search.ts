@@ -29,6 +29,8 @@ export interface UserListShape {
   skuId: boolean;
   status: boolean;
   usageLocation: boolean;
+  /** true: only users under a legal hold (H1); false: only those not held; absent: both. */
+  hold?: boolean;
 }
 
 /**
@@ -38,8 +40,10 @@ export interface UserListShape {
 export function userListSql(shape: UserListShape): string {
   const key = ORDER_KEY[shape.order];
   // With a search, `+` keeps SQLite from walking the order's index from the cursor to the tenant's end: it reads
-  // the two prefix ranges instead and sorts the matches.
-  const column = (name: string) => (shape.search ? `+u.${name}` : `u.${name}`);
+  // the two prefix ranges instead and sorts the matches. Held users are few too: hold=true reads the partial index
+  // users_held (in creation order already) and sorts them by UPN or display name.
+  const unordered = shape.search || (shape.hold === true && key !== null);
+  const column = (name: string) => (unordered ? `+u.${name}` : `u.${name}`);
   const where = ['u.tenant_id = @tenant'];
   if (shape.after)
     where.push(key ? `(${column(key)}, ${column('seq')}) > (@afterKey, @afterSeq)` : `${column('seq')} > @afterSeq`);
@@ -47,6 +51,8 @@ export function userListSql(shape: UserListShape): string {
     where.push('((u.upn_key >= @from AND u.upn_key < @to) OR (u.name_key >= @from AND u.name_key < @to))');
   if (shape.status) where.push('u.status = @status');
   if (shape.usageLocation) where.push('u.usage_location = @usageLocation');
+  // Written as the partial index's own WHERE, so that SQLite may use it.
+  if (shape.hold !== undefined) where.push(shape.hold ? 'u.hold_since IS NOT NULL' : 'u.hold_since IS NULL');
   if (shape.skuId) {
     where.push(
       'EXISTS (SELECT 1 FROM user_licenses l WHERE l.tenant_id = u.tenant_id AND l.user_id = u.user_id AND l.sku_id = @sku)',

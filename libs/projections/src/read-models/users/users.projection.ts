@@ -33,6 +33,7 @@ export const usersProjection = defineProjection({
     CREATE INDEX IF NOT EXISTS users_by_seq ON users (tenant_id, seq);
     CREATE INDEX IF NOT EXISTS users_by_upn ON users (tenant_id, upn_key, seq);
     CREATE INDEX IF NOT EXISTS users_by_name ON users (tenant_id, name_key, seq);
+    CREATE INDEX IF NOT EXISTS users_held ON users (tenant_id, seq) WHERE hold_since IS NOT NULL;
     CREATE TABLE IF NOT EXISTS user_licenses (
       tenant_id TEXT NOT NULL,
       user_id TEXT NOT NULL,

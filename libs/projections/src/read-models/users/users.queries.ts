@@ -54,6 +54,8 @@ export interface UserFilter {
   skuId?: string;
   status?: 'active' | 'deleted';
   usageLocation?: string;
+  /** true: only users under a legal hold (H1); false: only those not held. */
+  hold?: boolean;
   orderBy?: UserOrder;
   limit: number;
   cursor?: string;
@@ -131,6 +133,7 @@ export class UserQueries {
       skuId: filter.skuId !== undefined,
       status: filter.status !== undefined,
       usageLocation: filter.usageLocation !== undefined,
+      hold: filter.hold,
     });
     const rows = this.statement(sql).all({
       tenant: tenantId,
