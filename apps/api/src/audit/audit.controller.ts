@@ -108,8 +108,12 @@ export class AuditController {
       'Subscriptions are sorted by skuId, assignments by userId then skuId.',
   })
   @ApiOkResponse({ type: AuditStateDoc, description: 'Subscriptions and assignments as they were at that instant' })
-  state(@Query() query: AuditStateQueryDto, @Actor() actor: ActorContext): Promise<AuditStateDoc> {
-    return this.queries.execute(new GetAuditStateQuery(actor.tenantId, new Date(query.at)));
+  async state(@Query() query: AuditStateQueryDto, @Actor() actor: ActorContext, @Res() res: Response): Promise<void> {
+    // Already JSON text: res.json() would stringify (and hash for an ETag) a large answer in one go.
+    const pieces = await this.queries.execute(new GetAuditStateQuery(actor.tenantId, new Date(query.at)));
+    res.status(200);
+    res.setHeader('Content-Type', `${JSON_TYPE}; charset=utf-8`);
+    await streamPieces(res, pieces);
   }
 }
 

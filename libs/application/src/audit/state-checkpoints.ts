@@ -1,16 +1,14 @@
-import { LedgerState, copyState, evolve, initialState } from '@app/domain';
+import { LedgerState, evolve, initialState } from '@app/domain';
 import { EventStore } from '@app/event-store';
-import { performance } from 'node:perf_hooks';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { FoldedAt } from './audit-state';
+import { copyStateInSlices } from './copy-in-slices';
+import { EventLoopTurns } from './event-loop-turns';
 import { readLedger } from '../ledger/ledger-history';
 
 /** Events between two checkpoints: the most a point-in-time query folds past its checkpoint. */
 export const STATE_CHECKPOINT_INTERVAL = 2000;
 /** Checkpoints kept per tenant; past it their spacing doubles (every second one dropped), so memory stays bounded as history grows. */
 export const MAX_CHECKPOINTS_PER_TENANT = 64;
-/** Longest the fold runs before it lets other requests (and /health/live) in. */
-const SLICE_MS = 4;
 
 interface Checkpoint {
   revision: bigint;
@@ -20,36 +18,62 @@ interface Checkpoint {
   state: LedgerState;
 }
 
+interface TenantCheckpoints {
+  spacing: bigint;
+  checkpoints: Checkpoint[];
+}
+
 /**
  * Point-in-time folds (A2) in bounded time: the states at regular revisions of a tenant's stream are
  * remembered as folds pass them, so a later query starts from the nearest one and folds only a short
- * tail, yielding to the event loop every few milliseconds. The stream is append-only, so a checkpoint
- * never goes stale; checkpoints live in memory and are rebuilt by the first queries after a start.
+ * tail. The stream is append-only, so a checkpoint never goes stale; checkpoints live in memory and are
+ * rebuilt by the first queries after a start.
+ *
+ * All of a query's work on the main thread (the fold, every copy of a state, and what the caller reads
+ * from the result) runs in EventLoopTurns: a few milliseconds at a time, one query at a time, so the
+ * event loop is never held for long at any history size or number of parallel queries. Not a worker
+ * thread: it would need its own store connection and personal-data keys on both stores, hand erasures
+ * over, and its answer would still be copied back; slicing keeps one store, one key cache, one forget().
  */
 export class StateCheckpoints {
-  private readonly byTenant = new Map<string, { spacing: bigint; checkpoints: Checkpoint[] }>();
+  private readonly byTenant = new Map<string, TenantCheckpoints>();
 
   constructor(
     private readonly store: EventStore,
     private readonly interval: number = STATE_CHECKPOINT_INTERVAL,
+    readonly turns: EventLoopTurns = new EventLoopTurns(),
   ) {}
 
+  /** The tenant's state as of `at` (see readAt). */
+  foldAt(tenantId: string, at: Date): Promise<FoldedAt> {
+    return this.readAt(tenantId, at, (folded) => Promise.resolve(folded));
+  }
+
   /**
-   * The tenant's state as of `at`, matched against each event's metadata.occurredAt (the ledger's
-   * clock, maybe the manual one). The result is a prefix of the stream: replay stops at the first
-   * event after `at`, so it is a state the ledger really was in, even if clocks of several processes
-   * disagreed slightly. A checkpoint is a valid start only when no event before it is after `at`.
+   * Folds the tenant's state as of `at` and hands it to `read`, in the same turns: `read` must call
+   * turns.due() per unit of its own work. `at` is matched against each event's metadata.occurredAt (the
+   * ledger's clock, maybe the manual one). The result is a prefix of the stream: replay stops at the
+   * first event after `at`, so it is a state the ledger really was in, even if clocks of several
+   * processes disagreed slightly. A checkpoint is a valid start only when no event before it is after `at`.
    */
-  async foldAt(tenantId: string, at: Date): Promise<FoldedAt> {
+  readAt<T>(tenantId: string, at: Date, read: (folded: FoldedAt) => Promise<T>): Promise<T> {
+    return this.turns.run(async () => read(await this.fold(tenantId, at)));
+  }
+
+  /** After a purge (E1): the remembered states hold the erased fields; later folds read them erased. */
+  forget(tenantId: string): void {
+    // A fold under way keeps remembering into the dropped record, which nothing reads again.
+    this.byTenant.delete(tenantId);
+  }
+
+  private async fold(tenantId: string, at: Date): Promise<FoldedAt> {
     const limit = at.getTime();
-    const start = [...(this.byTenant.get(tenantId)?.checkpoints ?? [])]
-      .reverse()
-      .find((checkpoint) => checkpoint.maxOccurredAt <= limit);
-    const state = start ? copyState(start.state) : initialState();
+    const tenant = this.tenant(tenantId);
+    const start = [...tenant.checkpoints].reverse().find((checkpoint) => checkpoint.maxOccurredAt <= limit);
+    const state = start ? await copyStateInSlices(start.state, this.turns) : initialState();
     let position = start?.position ?? null;
     let maxOccurredAt = start?.maxOccurredAt ?? -Infinity;
     let events = 0;
-    let sliceStart = performance.now();
     for await (const { event, metadata, recorded } of readLedger(
       this.store,
       tenantId,
@@ -61,41 +85,35 @@ export class StateCheckpoints {
       position = recorded.position;
       maxOccurredAt = Math.max(maxOccurredAt, occurredAt);
       events++;
-      if ((recorded.revision + 1n) % this.spacing(tenantId) === 0n) {
-        this.remember(tenantId, {
-          revision: recorded.revision,
-          position: recorded.position,
-          maxOccurredAt,
-          state: copyState(state),
-        });
+      if ((recorded.revision + 1n) % tenant.spacing === 0n && !known(tenant, recorded.revision)) {
+        // The fold waits for the copy of its state, so the copy is of one state.
+        const copy = await copyStateInSlices(state, this.turns);
+        remember(tenant, { revision: recorded.revision, position: recorded.position, maxOccurredAt, state: copy });
       }
-      if (performance.now() - sliceStart >= SLICE_MS) {
-        await yieldToEventLoop();
-        sliceStart = performance.now();
-      }
+      if (this.turns.due()) await this.turns.pass();
     }
     return { state, position, events };
   }
 
-  /** After a purge (E1): the remembered states hold the erased fields; later folds read them erased. */
-  forget(tenantId: string): void {
-    this.byTenant.delete(tenantId);
-  }
-
-  private spacing(tenantId: string): bigint {
-    return this.byTenant.get(tenantId)?.spacing ?? BigInt(this.interval);
-  }
-
-  private remember(tenantId: string, checkpoint: Checkpoint): void {
+  private tenant(tenantId: string): TenantCheckpoints {
     const tenant = this.byTenant.get(tenantId) ?? { spacing: BigInt(this.interval), checkpoints: [] };
     this.byTenant.set(tenantId, tenant);
-    if (tenant.checkpoints.some((known) => known.revision === checkpoint.revision)) return;
-    tenant.checkpoints.push(checkpoint);
-    tenant.checkpoints.sort((a, b) => (a.revision < b.revision ? -1 : 1));
-    if (tenant.checkpoints.length > MAX_CHECKPOINTS_PER_TENANT) {
-      // Evenly spaced at twice the distance: every tail stays at most one (new) spacing long.
-      tenant.spacing *= 2n;
-      tenant.checkpoints = tenant.checkpoints.filter((known) => (known.revision + 1n) % tenant.spacing === 0n);
-    }
+    return tenant;
+  }
+}
+
+function known(tenant: TenantCheckpoints, revision: bigint): boolean {
+  return tenant.checkpoints.some((checkpoint) => checkpoint.revision === revision);
+}
+
+function remember(tenant: TenantCheckpoints, checkpoint: Checkpoint): void {
+  // Another fold may have remembered the same revision while this one copied.
+  if (known(tenant, checkpoint.revision)) return;
+  tenant.checkpoints.push(checkpoint);
+  tenant.checkpoints.sort((a, b) => (a.revision < b.revision ? -1 : 1));
+  if (tenant.checkpoints.length > MAX_CHECKPOINTS_PER_TENANT) {
+    // Evenly spaced at twice the distance: every tail stays at most one (new) spacing long.
+    tenant.spacing *= 2n;
+    tenant.checkpoints = tenant.checkpoints.filter((known) => (known.revision + 1n) % tenant.spacing === 0n);
   }
 }
