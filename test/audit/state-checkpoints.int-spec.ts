@@ -10,7 +10,7 @@ import { EsdbTestServer, startEsdbTestServer } from '../esdb-test-server';
 const T0 = Date.parse('2025-01-01T00:00:00.000Z');
 const MINUTE = 60_000;
 const at = (minute: number) => new Date(T0 + minute * MINUTE);
-const view = (minute: number, state: LedgerState) => auditStateView(at(minute), state, new EventLoopTurns());
+const view = (minute: number, state: LedgerState) => auditStateView(at(minute), state);
 
 const event = (type: string, data: object, minute: number): EventData => ({
   id: randomUUID(),
@@ -78,9 +78,9 @@ describe.each(stores)('StateCheckpoints on %s', (_name, open) => {
       expect(folded.events).toBe((minute + 1) % 50);
       const replayed = await new StateCheckpoints(store, 50).foldAt('cp', at(minute));
       expect(replayed.events).toBe(minute + 1);
-      expect(await view(minute, folded.state)).toEqual(await view(minute, replayed.state));
+      expect(view(minute, folded.state)).toEqual(view(minute, replayed.state));
       expect(folded.position).toBe(replayed.position);
-      expect((await view(minute, folded.state)).subscriptions[0].valid).toBe(minute + 10);
+      expect(view(minute, folded.state).subscriptions[0].valid).toBe(minute + 10);
     }
   });
 
@@ -89,7 +89,7 @@ describe.each(stores)('StateCheckpoints on %s', (_name, open) => {
     await checkpoints.foldAt('cp', at(249));
     await checkpoints.foldAt('cp', at(120));
     const again = await checkpoints.foldAt('cp', at(110));
-    expect((await view(110, again.state)).subscriptions[0].valid).toBe(120);
+    expect(view(110, again.state).subscriptions[0].valid).toBe(120);
   });
 
   it('A2: past 64 checkpoints their spacing doubles, evenly, so every tail stays short', async () => {
@@ -99,12 +99,12 @@ describe.each(stores)('StateCheckpoints on %s', (_name, open) => {
     for (const minute of [10, 120, 248]) {
       const folded = await checkpoints.foldAt('cp', at(minute));
       expect(folded.events).toBe((minute + 1) % 4);
-      expect((await view(minute, folded.state)).subscriptions[0].valid).toBe(minute + 10);
+      expect(view(minute, folded.state).subscriptions[0].valid).toBe(minute + 10);
     }
   });
 
   it('A2: parallel folds take turns, and the event loop runs between two turns (counted, not timed)', async () => {
-    // A zero-length slice: every 64 units of work (events folded, entries copied) end a turn.
+    // A zero-length slice: every 64 events folded end a turn.
     const turns = new EventLoopTurns(0);
     const checkpoints = new StateCheckpoints(store, 50, turns);
     let loopTurns = 0;
@@ -117,7 +117,7 @@ describe.each(stores)('StateCheckpoints on %s', (_name, open) => {
     const folds = await Promise.all([0, 1, 2].map(() => checkpoints.foldAt('cp', at(249))));
     running = false;
 
-    for (const folded of folds) expect((await view(249, folded.state)).subscriptions[0].valid).toBe(259);
+    for (const folded of folds) expect(view(249, folded.state).subscriptions[0].valid).toBe(259);
     // A turn ends every 64 units (but a fold's last one, which may be shorter); the loop ran after each.
     const events = folds.reduce((sum, folded) => sum + folded.events, 0);
     expect(turns.passes).toBeGreaterThanOrEqual(Math.floor(events / 64) - folds.length);

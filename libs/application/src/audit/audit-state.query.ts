@@ -1,9 +1,8 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { auditStateJson, auditStateView } from './audit-state';
-import { StateCheckpoints } from './state-checkpoints';
+import { AuditStateAnswer, AuditStateWorker } from './audit-state-worker';
 
-/** The answer is the AuditStateView's JSON text, in pieces made a few milliseconds at a time. */
-export class GetAuditStateQuery extends Query<string[]> {
+/** The answer is the AuditStateView's JSON text, made in the point-in-time worker thread. */
+export class GetAuditStateQuery extends Query<AuditStateAnswer> {
   constructor(
     readonly tenantId: string,
     readonly at: Date,
@@ -14,13 +13,10 @@ export class GetAuditStateQuery extends Query<string[]> {
 
 /** Replays the event history itself (not a read model), as DESIGN.md asks of point-in-time views, from the nearest checkpoint. */
 @QueryHandler(GetAuditStateQuery)
-export class GetAuditStateHandler implements IQueryHandler<GetAuditStateQuery, string[]> {
-  constructor(private readonly checkpoints: StateCheckpoints) {}
+export class GetAuditStateHandler implements IQueryHandler<GetAuditStateQuery, AuditStateAnswer> {
+  constructor(private readonly worker: AuditStateWorker) {}
 
-  execute({ tenantId, at }: GetAuditStateQuery): Promise<string[]> {
-    const { turns } = this.checkpoints;
-    return this.checkpoints.readAt(tenantId, at, async ({ state }) =>
-      auditStateJson(await auditStateView(at, state, turns), turns),
-    );
+  execute({ tenantId, at }: GetAuditStateQuery): Promise<AuditStateAnswer> {
+    return this.worker.answer(tenantId, at);
   }
 }

@@ -1,7 +1,6 @@
-import { LedgerState, evolve, initialState } from '@app/domain';
+import { LedgerState, copyState, evolve, initialState } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import type { FoldedAt } from './audit-state';
-import { copyStateInSlices } from './copy-in-slices';
 import { EventLoopTurns } from './event-loop-turns';
 import { readLedger } from '../ledger/ledger-history';
 
@@ -29,11 +28,9 @@ interface TenantCheckpoints {
  * tail. The stream is append-only, so a checkpoint never goes stale; checkpoints live in memory and are
  * rebuilt by the first queries after a start.
  *
- * All of a query's work on the main thread (the fold, every copy of a state, and what the caller reads
- * from the result) runs in EventLoopTurns: a few milliseconds at a time, one query at a time, so the
- * event loop is never held for long at any history size or number of parallel queries. Not a worker
- * thread: it would need its own store connection and personal-data keys on both stores, hand erasures
- * over, and its answer would still be copied back; slicing keeps one store, one key cache, one forget().
+ * Folds take turns (EventLoopTurns): a few milliseconds each, round-robin, so a cold fold of a long
+ * history does not hold up the other queries, nor the forget() of a purge. They run in the API's
+ * point-in-time worker thread (AuditStateWorker), whose heap takes the garbage of the state copies.
  */
 export class StateCheckpoints {
   private readonly byTenant = new Map<string, TenantCheckpoints>();
@@ -44,20 +41,14 @@ export class StateCheckpoints {
     readonly turns: EventLoopTurns = new EventLoopTurns(),
   ) {}
 
-  /** The tenant's state as of `at` (see readAt). */
-  foldAt(tenantId: string, at: Date): Promise<FoldedAt> {
-    return this.readAt(tenantId, at, (folded) => Promise.resolve(folded));
-  }
-
   /**
-   * Folds the tenant's state as of `at` and hands it to `read`, in the same turns: `read` must call
-   * turns.due() per unit of its own work. `at` is matched against each event's metadata.occurredAt (the
-   * ledger's clock, maybe the manual one). The result is a prefix of the stream: replay stops at the
-   * first event after `at`, so it is a state the ledger really was in, even if clocks of several
-   * processes disagreed slightly. A checkpoint is a valid start only when no event before it is after `at`.
+   * The tenant's state as of `at`, matched against each event's metadata.occurredAt (the ledger's
+   * clock, maybe the manual one). The result is a prefix of the stream: replay stops at the first
+   * event after `at`, so it is a state the ledger really was in, even if clocks of several processes
+   * disagreed slightly. A checkpoint is a valid start only when no event before it is after `at`.
    */
-  readAt<T>(tenantId: string, at: Date, read: (folded: FoldedAt) => Promise<T>): Promise<T> {
-    return this.turns.run(async () => read(await this.fold(tenantId, at)));
+  foldAt(tenantId: string, at: Date): Promise<FoldedAt> {
+    return this.turns.run(() => this.fold(tenantId, at));
   }
 
   /** After a purge (E1): the remembered states hold the erased fields; later folds read them erased. */
@@ -70,7 +61,7 @@ export class StateCheckpoints {
     const limit = at.getTime();
     const tenant = this.tenant(tenantId);
     const start = [...tenant.checkpoints].reverse().find((checkpoint) => checkpoint.maxOccurredAt <= limit);
-    const state = start ? await copyStateInSlices(start.state, this.turns) : initialState();
+    const state = start ? copyState(start.state) : initialState();
     let position = start?.position ?? null;
     let maxOccurredAt = start?.maxOccurredAt ?? -Infinity;
     let events = 0;
@@ -86,9 +77,12 @@ export class StateCheckpoints {
       maxOccurredAt = Math.max(maxOccurredAt, occurredAt);
       events++;
       if ((recorded.revision + 1n) % tenant.spacing === 0n && !known(tenant, recorded.revision)) {
-        // The fold waits for the copy of its state, so the copy is of one state.
-        const copy = await copyStateInSlices(state, this.turns);
-        remember(tenant, { revision: recorded.revision, position: recorded.position, maxOccurredAt, state: copy });
+        remember(tenant, {
+          revision: recorded.revision,
+          position: recorded.position,
+          maxOccurredAt,
+          state: copyState(state),
+        });
       }
       if (this.turns.due()) await this.turns.pass();
     }
@@ -107,8 +101,6 @@ function known(tenant: TenantCheckpoints, revision: bigint): boolean {
 }
 
 function remember(tenant: TenantCheckpoints, checkpoint: Checkpoint): void {
-  // Another fold may have remembered the same revision while this one copied.
-  if (known(tenant, checkpoint.revision)) return;
   tenant.checkpoints.push(checkpoint);
   tenant.checkpoints.sort((a, b) => (a.revision < b.revision ? -1 : 1));
   if (tenant.checkpoints.length > MAX_CHECKPOINTS_PER_TENANT) {
