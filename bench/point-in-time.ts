@@ -102,18 +102,20 @@ async function main(): Promise<void> {
     const checkpoints = new StateCheckpoints(store, undefined, turns);
     return async (at: Date) => JSON.stringify(auditStateView(at, (await checkpoints.foldAt('bench', at)).state));
   };
+  // One variant after the other, so a main-thread variant's checkpoints (its heap) are gone before the next
+  // one; rounds, each with its own anchor: the longest stall of an idle stretch as long (GC, the machine's load).
   const variants = [
-    { label: 'worker thread (the API)', answer: (at: Date) => worker.answer('bench', at) },
-    { label: 'main thread, fold in 4 ms turns', answer: onMainThread(new EventLoopTurns()) },
-    { label: 'main thread, each query in one go', answer: onMainThread(new EventLoopTurns(Infinity)) },
+    { label: 'worker thread (the API)', answer: () => (at: Date) => worker.answer('bench', at) },
+    { label: 'main thread, fold in 4 ms turns', answer: () => onMainThread(new EventLoopTurns()) },
+    { label: 'main thread, each query in one go', answer: () => onMainThread(new EventLoopTurns(Infinity)) },
   ];
-  for (const { answer } of variants) await answer(instant(1));
-  // Rounds, each with its own anchor: the longest stall of an idle stretch as long (timer jitter, GC, the machine's load).
-  for (let round = 1; round <= ROUNDS; round++) {
-    for (const { label, answer } of variants) {
+  for (const variant of variants) {
+    const answer = variant.answer();
+    await answer(instant(1));
+    for (let round = 1; round <= ROUNDS; round++) {
       const run = await withStalls(() => Promise.all(spread(PARALLEL).map((fraction) => answer(instant(fraction)))));
       const idle = await withStalls(() => sleep(run.ms));
-      row(`round ${round}, ${label}: ${PARALLEL} parallel queries (all done)`, run, idle);
+      row(`${variant.label}: ${PARALLEL} parallel queries (all done), round ${round}`, run, idle);
     }
   }
   await worker.close();

@@ -1,15 +1,16 @@
 import { performance } from 'node:perf_hooks';
 
-/** Longest a point-in-time query computes before the event loop (other requests, /health/live) gets a turn. */
+/** Longest a point-in-time fold computes before the event loop (the other folds, a forget()) gets a turn. */
 export const SLICE_MS = 4;
-/** Units of work (an event folded, a user copied, an entry sorted or serialised) between two looks at the clock. */
+/** Units of work (events folded) between two looks at the clock. */
 export const UNITS_PER_CHECK = 64;
 
 /**
- * Shares the event loop between point-in-time queries (A2): at most one of them computes at a time, for
+ * Shares an event loop between point-in-time folds (A2): at most one of them computes at a time, for
  * one slice, then lets the event loop run once (setImmediate) and hands the turn to the next waiting
- * query, round-robin. So however many queries run in parallel, the loop is never held for much more than
- * one slice; a per-query slice would hold it for one slice per parallel query.
+ * fold, round-robin. So however many folds run in parallel, the loop is never held for much more than
+ * one slice (a per-fold slice would hold it for one slice per parallel fold), and a short fold is not
+ * stuck behind a long one.
  */
 export class EventLoopTurns {
   /** Queries waiting for a turn, oldest first. */
