@@ -31,7 +31,12 @@ export class AuditStateWorker implements OnModuleDestroy {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
 
-  constructor(private readonly config: EventStoreConfig) {}
+  private readonly config: EventStoreConfig;
+
+  constructor({ eventStore, eventStoreConnectionString, dataDir }: EventStoreConfig) {
+    // Only what the thread needs to open the store: no secret of the rest of the config crosses over.
+    this.config = { eventStore, eventStoreConnectionString, dataDir };
+  }
 
   answer(tenantId: string, at: Date): Promise<AuditStateAnswer> {
     const id = this.nextId++;

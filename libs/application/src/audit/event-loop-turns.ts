@@ -13,9 +13,9 @@ export const UNITS_PER_CHECK = 64;
  * stuck behind a long one.
  */
 export class EventLoopTurns {
-  /** Queries waiting for a turn, oldest first. */
+  /** Folds waiting for a turn, oldest first. */
   private readonly waiting: (() => void)[] = [];
-  /** True while a query holds the turn or is being handed it. */
+  /** True while a fold holds the turn or is being handed it. */
   private busy = false;
   private sliceStart = 0;
   private units = 0;
@@ -41,7 +41,7 @@ export class EventLoopTurns {
     return ++this.units % UNITS_PER_CHECK === 0 && performance.now() - this.sliceStart >= this.sliceMs;
   }
 
-  /** Lets the event loop run once, and the queries that waited longer take their turns, before going on. */
+  /** Lets the event loop run once, and the folds that waited longer take their turns, before going on. */
   async pass(): Promise<void> {
     this.passes++;
     const turn = new Promise<void>((resolve) => this.waiting.push(resolve));

@@ -38,7 +38,7 @@ export class StateCheckpoints {
   constructor(
     private readonly store: EventStore,
     private readonly interval: number = STATE_CHECKPOINT_INTERVAL,
-    readonly turns: EventLoopTurns = new EventLoopTurns(),
+    private readonly turns: EventLoopTurns = new EventLoopTurns(),
   ) {}
 
   /**
