@@ -5,7 +5,7 @@ import type { Response } from 'express';
  * (write() returned true, or 'drain'), so a slow client slows the reading instead of filling memory.
  * Stops pulling when the client goes away.
  */
-export async function streamPieces(res: Response, pieces: Iterable<string>): Promise<void> {
+export async function streamPieces(res: Response, pieces: Iterable<string | Uint8Array>): Promise<void> {
   let gone = false;
   const onClose = () => (gone = true);
   res.on('close', onClose);

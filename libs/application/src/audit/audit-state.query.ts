@@ -1,8 +1,8 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { AuditStateView, auditStateView } from './audit-state';
-import { StateCheckpoints } from './state-checkpoints';
+import { AuditStateAnswer, AuditStateWorker } from './audit-state-worker';
 
-export class GetAuditStateQuery extends Query<AuditStateView> {
+/** The answer is the AuditStateView's JSON text, made in the point-in-time worker thread. */
+export class GetAuditStateQuery extends Query<AuditStateAnswer> {
   constructor(
     readonly tenantId: string,
     readonly at: Date,
@@ -13,11 +13,10 @@ export class GetAuditStateQuery extends Query<AuditStateView> {
 
 /** Replays the event history itself (not a read model), as DESIGN.md asks of point-in-time views, from the nearest checkpoint. */
 @QueryHandler(GetAuditStateQuery)
-export class GetAuditStateHandler implements IQueryHandler<GetAuditStateQuery, AuditStateView> {
-  constructor(private readonly checkpoints: StateCheckpoints) {}
+export class GetAuditStateHandler implements IQueryHandler<GetAuditStateQuery, AuditStateAnswer> {
+  constructor(private readonly worker: AuditStateWorker) {}
 
-  async execute({ tenantId, at }: GetAuditStateQuery): Promise<AuditStateView> {
-    const { state } = await this.checkpoints.foldAt(tenantId, at);
-    return auditStateView(at, state);
+  execute({ tenantId, at }: GetAuditStateQuery): Promise<AuditStateAnswer> {
+    return this.worker.answer(tenantId, at);
   }
 }

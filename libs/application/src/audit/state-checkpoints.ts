@@ -1,16 +1,13 @@
 import { LedgerState, copyState, evolve, initialState } from '@app/domain';
 import { EventStore } from '@app/event-store';
-import { performance } from 'node:perf_hooks';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { FoldedAt } from './audit-state';
+import { EventLoopTurns } from './event-loop-turns';
 import { readLedger } from '../ledger/ledger-history';
 
 /** Events between two checkpoints: the most a point-in-time query folds past its checkpoint. */
 export const STATE_CHECKPOINT_INTERVAL = 2000;
 /** Checkpoints kept per tenant; past it their spacing doubles (every second one dropped), so memory stays bounded as history grows. */
 export const MAX_CHECKPOINTS_PER_TENANT = 64;
-/** Longest the fold runs before it lets other requests (and /health/live) in. */
-const SLICE_MS = 4;
 
 interface Checkpoint {
   revision: bigint;
@@ -20,18 +17,28 @@ interface Checkpoint {
   state: LedgerState;
 }
 
+interface TenantCheckpoints {
+  spacing: bigint;
+  checkpoints: Checkpoint[];
+}
+
 /**
  * Point-in-time folds (A2) in bounded time: the states at regular revisions of a tenant's stream are
  * remembered as folds pass them, so a later query starts from the nearest one and folds only a short
- * tail, yielding to the event loop every few milliseconds. The stream is append-only, so a checkpoint
- * never goes stale; checkpoints live in memory and are rebuilt by the first queries after a start.
+ * tail. The stream is append-only, so a checkpoint never goes stale; checkpoints live in memory and are
+ * rebuilt by the first queries after a start.
+ *
+ * Folds take turns (EventLoopTurns): a few milliseconds each, round-robin, so a cold fold of a long
+ * history does not hold up the other queries, nor the forget() of a purge. They run in the API's
+ * point-in-time worker thread (AuditStateWorker), whose heap takes the garbage of the state copies.
  */
 export class StateCheckpoints {
-  private readonly byTenant = new Map<string, { spacing: bigint; checkpoints: Checkpoint[] }>();
+  private readonly byTenant = new Map<string, TenantCheckpoints>();
 
   constructor(
     private readonly store: EventStore,
     private readonly interval: number = STATE_CHECKPOINT_INTERVAL,
+    private readonly turns: EventLoopTurns = new EventLoopTurns(),
   ) {}
 
   /**
@@ -40,16 +47,24 @@ export class StateCheckpoints {
    * event after `at`, so it is a state the ledger really was in, even if clocks of several processes
    * disagreed slightly. A checkpoint is a valid start only when no event before it is after `at`.
    */
-  async foldAt(tenantId: string, at: Date): Promise<FoldedAt> {
+  foldAt(tenantId: string, at: Date): Promise<FoldedAt> {
+    return this.turns.run(() => this.fold(tenantId, at));
+  }
+
+  /** After a purge (E1): the remembered states hold the erased fields; later folds read them erased. */
+  forget(tenantId: string): void {
+    // A fold under way keeps remembering into the dropped record, which nothing reads again.
+    this.byTenant.delete(tenantId);
+  }
+
+  private async fold(tenantId: string, at: Date): Promise<FoldedAt> {
     const limit = at.getTime();
-    const start = [...(this.byTenant.get(tenantId)?.checkpoints ?? [])]
-      .reverse()
-      .find((checkpoint) => checkpoint.maxOccurredAt <= limit);
+    const tenant = this.tenant(tenantId);
+    const start = [...tenant.checkpoints].reverse().find((checkpoint) => checkpoint.maxOccurredAt <= limit);
     const state = start ? copyState(start.state) : initialState();
     let position = start?.position ?? null;
     let maxOccurredAt = start?.maxOccurredAt ?? -Infinity;
     let events = 0;
-    let sliceStart = performance.now();
     for await (const { event, metadata, recorded } of readLedger(
       this.store,
       tenantId,
@@ -61,41 +76,36 @@ export class StateCheckpoints {
       position = recorded.position;
       maxOccurredAt = Math.max(maxOccurredAt, occurredAt);
       events++;
-      if ((recorded.revision + 1n) % this.spacing(tenantId) === 0n) {
-        this.remember(tenantId, {
+      if ((recorded.revision + 1n) % tenant.spacing === 0n && !known(tenant, recorded.revision)) {
+        remember(tenant, {
           revision: recorded.revision,
           position: recorded.position,
           maxOccurredAt,
           state: copyState(state),
         });
       }
-      if (performance.now() - sliceStart >= SLICE_MS) {
-        await yieldToEventLoop();
-        sliceStart = performance.now();
-      }
+      if (this.turns.due()) await this.turns.pass();
     }
     return { state, position, events };
   }
 
-  /** After a purge (E1): the remembered states hold the erased fields; later folds read them erased. */
-  forget(tenantId: string): void {
-    this.byTenant.delete(tenantId);
-  }
-
-  private spacing(tenantId: string): bigint {
-    return this.byTenant.get(tenantId)?.spacing ?? BigInt(this.interval);
-  }
-
-  private remember(tenantId: string, checkpoint: Checkpoint): void {
+  private tenant(tenantId: string): TenantCheckpoints {
     const tenant = this.byTenant.get(tenantId) ?? { spacing: BigInt(this.interval), checkpoints: [] };
     this.byTenant.set(tenantId, tenant);
-    if (tenant.checkpoints.some((known) => known.revision === checkpoint.revision)) return;
-    tenant.checkpoints.push(checkpoint);
-    tenant.checkpoints.sort((a, b) => (a.revision < b.revision ? -1 : 1));
-    if (tenant.checkpoints.length > MAX_CHECKPOINTS_PER_TENANT) {
-      // Evenly spaced at twice the distance: every tail stays at most one (new) spacing long.
-      tenant.spacing *= 2n;
-      tenant.checkpoints = tenant.checkpoints.filter((known) => (known.revision + 1n) % tenant.spacing === 0n);
-    }
+    return tenant;
+  }
+}
+
+function known(tenant: TenantCheckpoints, revision: bigint): boolean {
+  return tenant.checkpoints.some((checkpoint) => checkpoint.revision === revision);
+}
+
+function remember(tenant: TenantCheckpoints, checkpoint: Checkpoint): void {
+  tenant.checkpoints.push(checkpoint);
+  tenant.checkpoints.sort((a, b) => (a.revision < b.revision ? -1 : 1));
+  if (tenant.checkpoints.length > MAX_CHECKPOINTS_PER_TENANT) {
+    // Evenly spaced at twice the distance: every tail stays at most one (new) spacing long.
+    tenant.spacing *= 2n;
+    tenant.checkpoints = tenant.checkpoints.filter((known) => (known.revision + 1n) % tenant.spacing === 0n);
   }
 }
