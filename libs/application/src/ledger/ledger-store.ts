@@ -7,6 +7,7 @@ import {
   ledgerStreamId,
   rememberCommand,
   touchedBy,
+  usersOf,
 } from '@app/domain';
 import { EventStore, NO_STREAM, WrongExpectedVersionError } from '@app/event-store';
 import { readLedger } from './ledger-history';
@@ -92,10 +93,18 @@ export class LedgerStore {
     return ledger;
   }
 
-  /** After a purge (E1): the cached state and the snapshot held the erased fields; the next load replays without them. */
-  forget(tenantId: string): void {
-    this.ledgers.delete(tenantId);
-    this.snapshots.delete(ledgerStreamId(tenantId));
+  /**
+   * After a purge (E1): the remembered answers about the user lose their bodies in the cached state and the
+   * snapshot, and the snapshot's row of the user its personal fields (the cached state folds the purge itself).
+   * Nothing is dropped: the next command does not replay the tenant's history.
+   */
+  erase(tenantId: string, userId: string): void {
+    const ledger = this.ledgers.get(tenantId);
+    if (ledger)
+      for (const [key, remembered] of ledger.state.idempotency)
+        if (remembered.body !== null && remembered.userIds.includes(userId))
+          ledger.state.idempotency.set(key, { ...remembered, body: null });
+    this.snapshots.erase(ledgerStreamId(tenantId), userId);
   }
 
   /**
@@ -118,7 +127,8 @@ export class LedgerStore {
       ledger.revision = result.nextExpectedRevision;
       ledger.position = result.position;
       // Each command's Idempotency-Key is remembered with the position that makes its answer visible: the batch's.
-      for (const { metadata } of commands) rememberCommand(ledger.state, metadata, result.position);
+      for (const { events, metadata } of commands)
+        rememberCommand(ledger.state, metadata, result.position, usersOf(events));
       if (cached === ledger) this.snapshotIfDue(streamId, cached, commands);
       return result;
     } catch (error) {

@@ -1,8 +1,8 @@
 import { LedgerState, RememberedCommand, SubscriptionState, UserState } from '@app/domain';
 import Database from 'better-sqlite3';
 
-/** Bump when LedgerState's shape changes: older snapshots are then ignored and history is replayed (6: one row per user, subscription, key and webhook). */
-const SNAPSHOT_FORMAT = 6;
+/** Bump when LedgerState's shape changes: older snapshots are then ignored and history is replayed (7: keys name their users). */
+const SNAPSHOT_FORMAT = 7;
 
 type SerializedUser = Omit<UserState, 'licenses'> & { licenses: [string, string[]][] };
 type SerializedCommand = Omit<RememberedCommand, 'position'> & { position: string | null };
@@ -44,7 +44,7 @@ export class SnapshotStore {
   private readonly deleteRow;
   private readonly deleteKeysBefore;
   private readonly saveTx;
-  private readonly deleteTx;
+  private readonly eraseTx;
 
   constructor(db: Database.Database) {
     db.exec(`DROP TABLE IF EXISTS ledger_snapshots;
@@ -80,7 +80,16 @@ export class SnapshotStore {
     );
     this.deleteRow = db.prepare('DELETE FROM ledger_snapshot_rows WHERE stream_id = ? AND kind = ? AND id = ?');
     const deleteRows = db.prepare('DELETE FROM ledger_snapshot_rows WHERE stream_id = ?');
-    const deleteHead = db.prepare('DELETE FROM ledger_snapshot_heads WHERE stream_id = ?');
+    // The same blanking as evolve's UserPurged and a replay without the user's key; secure_delete zeroes the old bytes.
+    const blankUser = db.prepare(
+      `UPDATE ledger_snapshot_rows SET value = json_set(value, '$.userPrincipalName', NULL, '$.displayName', NULL,
+         '$.aliases', json('[]'), '$.deletion.aliases', json('[]'))
+       WHERE stream_id = ? AND kind = 'user' AND id = ?`,
+    );
+    const eraseAnswers = db.prepare(
+      `UPDATE ledger_snapshot_rows SET value = json_set(value, '$.body', NULL)
+       WHERE stream_id = ? AND kind = 'key' AND EXISTS (SELECT 1 FROM json_each(ledger_snapshot_rows.value, '$.userIds') AS users WHERE users.value = ?)`,
+    );
     this.deleteKeysBefore = db.prepare(
       "DELETE FROM ledger_snapshot_rows WHERE stream_id = ? AND kind = 'key' AND occurred_at < ?",
     );
@@ -93,15 +102,18 @@ export class SnapshotStore {
     });
     this.saveTx = (streamId: string, snapshot: Snapshot, changes: StateChanges, base: bigint) =>
       save.immediate(streamId, snapshot, changes, base);
-    this.deleteTx = db.transaction((streamId: string) => {
-      deleteHead.run(streamId);
-      deleteRows.run(streamId);
+    this.eraseTx = db.transaction((streamId: string, userId: string) => {
+      blankUser.run(streamId, userId);
+      eraseAnswers.run(streamId, userId);
     });
   }
 
-  /** A purge (E1) makes every older row of the stream's snapshot hold erased data: the snapshot goes, head and rows. */
-  delete(streamId: string): void {
-    this.deleteTx(streamId);
+  /**
+   * A purge (E1): the user's row loses its personal fields and every remembered answer about the user its body,
+   * in place. The rest of the snapshot stays, so the next load folds only the events after it (the purge among them).
+   */
+  erase(streamId: string, userId: string): void {
+    this.eraseTx(streamId, userId);
   }
 
   load(streamId: string): Snapshot | undefined {
