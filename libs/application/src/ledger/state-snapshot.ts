@@ -119,7 +119,7 @@ export class SnapshotStore {
   load(streamId: string): Snapshot | undefined {
     const head = this.selectHead.get(streamId);
     if (!head || head.format !== BigInt(SNAPSHOT_FORMAT)) return undefined;
-    return { state: deserialize(this.selectRows.all(streamId)), revision: head.revision, position: head.position };
+    return { state: deserialize(this.selectRows.iterate(streamId)), revision: head.revision, position: head.position };
   }
 
   /**
@@ -175,38 +175,36 @@ function serializeCommand(command: RememberedCommand): SerializedCommand {
   return { ...command, position: command.position?.toString() ?? null };
 }
 
-function deserialize(rows: readonly Row[]): LedgerState {
-  const users: UserState[] = [];
-  const subscriptions: SubscriptionState[] = [];
-  const idempotency = new Map<string, RememberedCommand>();
-  const webhooks = new Set<string>();
+/** Each row goes straight into the state's maps: no array of every row, no second copy of every user. */
+function deserialize(rows: Iterable<Row>): LedgerState {
+  const state: LedgerState = {
+    subscriptions: new Map(),
+    users: new Map(),
+    principalNames: new Map(),
+    aliases: new Map(),
+    idempotency: new Map(),
+    webhooks: new Set(),
+  };
   for (const row of rows) {
     if (row.kind === 'user') {
-      const user = JSON.parse(row.value) as SerializedUser;
-      users.push({ ...user, licenses: new Map(user.licenses) });
+      const serialized = JSON.parse(row.value) as SerializedUser;
+      const user: UserState = { ...serialized, licenses: new Map(serialized.licenses) };
+      state.users.set(user.userId, user);
+      if (user.status !== 'purged' && user.userPrincipalName !== null)
+        state.principalNames.set(user.userPrincipalName.toLowerCase(), user.userId);
+      for (const alias of user.aliases) state.aliases.set(alias.toLowerCase(), user.userId);
     } else if (row.kind === 'subscription') {
-      subscriptions.push(JSON.parse(row.value) as SubscriptionState);
+      const subscription = JSON.parse(row.value) as SubscriptionState;
+      state.subscriptions.set(subscription.skuId, subscription);
     } else if (row.kind === 'webhook') {
-      webhooks.add(row.id);
+      state.webhooks.add(row.id);
     } else {
       const command = JSON.parse(row.value) as SerializedCommand;
-      idempotency.set(row.id, { ...command, position: command.position === null ? null : BigInt(command.position) });
+      state.idempotency.set(row.id, {
+        ...command,
+        position: command.position === null ? null : BigInt(command.position),
+      });
     }
   }
-  return {
-    subscriptions: new Map(subscriptions.map((subscription) => [subscription.skuId, subscription])),
-    users: new Map(users.map((user) => [user.userId, user])),
-    principalNames: new Map(
-      users.flatMap((user) =>
-        user.status !== 'purged' && user.userPrincipalName !== null
-          ? [[user.userPrincipalName.toLowerCase(), user.userId] as const]
-          : [],
-      ),
-    ),
-    aliases: new Map(
-      users.flatMap((user) => user.aliases.map((alias) => [alias.toLowerCase(), user.userId] as [string, string])),
-    ),
-    idempotency,
-    webhooks,
-  };
+  return state;
 }
