@@ -25,7 +25,7 @@ export interface FoldedLedger {
 
 const SNAPSHOT_EVERY = 1000;
 /** Events folded between two turns of the event loop: a few milliseconds' work. */
-const FOLD_SLICE = 1000;
+const FOLD_SLICE = 500;
 
 /** A cached ledger, with what changed since the snapshot it builds on. */
 interface CachedLedger extends FoldedLedger {
