@@ -1,6 +1,7 @@
 /**
  * `--mode=rebuild`: the CLI's rebuild command on LEDGER_DATA_DIR=`dir` (scratch catch-up and swap into
  * the live file), timed whole. `--mode=raw`: SELECT and JSON.parse of the same events, the anchor.
+ * `--mode=open`: the events as the rebuild reads them, through the crypto-shredding store (personal fields opened).
  */
 import { SqliteEventStore, headPosition } from '@app/event-store';
 import Database from 'better-sqlite3';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { rebuildCommand } from '../../apps/cli/src/commands/rebuild.command';
+import { openLedgerFiles } from '../../apps/cli/src/ledger-files';
 import { peakRssMb, probeArgs, report } from '../support/probe';
 
 async function main(): Promise<void> {
@@ -27,6 +29,11 @@ async function main(): Promise<void> {
       JSON.parse(row.metadata);
     }
     db.close();
+  } else if (mode === 'open') {
+    // The rebuild's own read: SELECT, JSON.parse and the opening of the sealed personal fields (E1).
+    const { store: sealed } = openLedgerFiles({ ...process.env, LEDGER_DATA_DIR: dir });
+    for await (const event of sealed.readAll()) void event;
+    await sealed.close();
   } else {
     const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
     const code = await rebuildCommand.run([], {

@@ -1,6 +1,6 @@
 import { LedgerCommandExecutor, LedgerStore, SystemClock, SnapshotStore, loadCatalog } from '@app/application';
 import { initialState, evolve, LedgerEvent, ledgerStreamId } from '@app/domain';
-import { SqliteEventStore } from '@app/event-store';
+import { ReadStreamOptions, RecordedEvent, SqliteEventStore } from '@app/event-store';
 import { openReadModelDatabase } from '@app/projections';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -102,4 +102,62 @@ describe('LedgerStore', () => {
     await store.close();
     db.close();
   });
+
+  it('a long first load lets other work run between slices of its replay, and still folds every event', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-slices-'));
+    const store = new CountingStore({ file: join(dir, 'events.sqlite') });
+    const stream = ledgerStreamId('big');
+    const metadata = {
+      actor: { id: 'alice' },
+      tenantId: 'big',
+      occurredAt: new Date().toISOString(),
+      correlationId: 'c',
+      causationId: 'c',
+    };
+    const event = (type: string, data: Record<string, unknown>) => ({ id: randomUUID(), type, data, metadata });
+    await store.appendToStream(stream, [
+      event('SubscriptionAdded', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 10 }),
+    ]);
+    for (let chunk = 0; chunk < 5; chunk++)
+      await store.appendToStream(
+        stream,
+        Array.from({ length: 500 }, (_, i) =>
+          event('UserCreated', {
+            userId: randomUUID(),
+            userPrincipalName: `u${chunk}-${i}@x.com`,
+            displayName: 'U',
+            usageLocation: 'US',
+            aliases: [],
+          }),
+        ),
+      );
+    const ledgers = new LedgerStore(store, new SnapshotStore(openReadModelDatabase(join(dir, 'read-models.sqlite'))));
+    // Other work, one turn of the event loop after another: what had the replay read each time it ran?
+    const readAtTurns: number[] = [];
+    let loading = true;
+    const turn = () => {
+      readAtTurns.push(store.ledgerReads);
+      if (loading) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const loaded = await ledgers.load('big');
+    loading = false;
+    expect(readAtTurns.filter((read) => read > 0 && read < 2_501).length).toBeGreaterThan(0);
+    expect(store.ledgerReads).toBe(2_501);
+    expect(loaded.revision).toBe(2_500n);
+    expect(loaded.state.users.size).toBe(2_500);
+    await store.close();
+  });
 });
+
+/** The real SQLite store, counting the ledger events read back. */
+class CountingStore extends SqliteEventStore {
+  ledgerReads = 0;
+
+  override async *readStream(streamId: string, options?: ReadStreamOptions): AsyncGenerator<RecordedEvent> {
+    for await (const event of super.readStream(streamId, options)) {
+      if (streamId.startsWith('ledger-')) this.ledgerReads++;
+      yield event;
+    }
+  }
+}

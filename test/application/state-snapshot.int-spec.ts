@@ -1,6 +1,8 @@
 import { SnapshotStore, noChanges } from '@app/application';
 import {
+  FoldedEvent,
   LedgerEvent,
+  LedgerEventMetadata,
   LedgerState,
   UndoableFold,
   copyState,
@@ -76,7 +78,7 @@ const later: LedgerEvent[] = [
   { type: 'WebhookRegistered', data: { webhookId: 'w2', url: 'https://hooks.test/2', events: [] } },
 ];
 
-function fold(state: LedgerState, events: readonly LedgerEvent[]): LedgerState {
+function fold(state: LedgerState, events: readonly FoldedEvent[]): LedgerState {
   for (const event of events) evolve(state, event);
   return state;
 }
@@ -121,20 +123,52 @@ describe('Delta snapshots of the folded state', () => {
     expect([...loaded.state.webhooks]).toEqual(['w2']);
   });
 
-  it('E1 a purge in a delta rewrites the user row blanked, and delete leaves no row of the stream', () => {
-    const file = db();
-    const snapshots = new SnapshotStore(file);
+  it('E1 a purge in a delta rewrites the user row blanked', () => {
+    const snapshots = open();
     const state = fold(initialState(), [...history, userWithThree]);
     snapshots.save(STREAM, { state, revision: 7n, position: 7n }, noChanges(), 0n);
     fold(state, later);
     snapshots.save(STREAM, { state, revision: 13n, position: 13n }, changesOf(later), 7n);
     expect(JSON.stringify(snapshots.load(STREAM)?.state.users.get('u3'))).not.toMatch(/three|Three|a3@/);
+  });
 
-    snapshots.delete(STREAM);
-    expect(snapshots.load(STREAM)).toBeUndefined();
-    expect(file.prepare('SELECT count(*) FROM ledger_snapshot_rows WHERE stream_id = ?').pluck().get(STREAM)).toBe(0);
+  it('E1 erase blanks the purged user and every remembered answer about them, and keeps the rest of the snapshot', () => {
+    const file = db();
+    const snapshots = new SnapshotStore(file);
+    const state = fold(initialState(), [
+      ...history,
+      withKey(userWithThree, 'k3', { userPrincipalName: 'three@x.com' }),
+      withKey({ type: 'LicenseAssigned', data: { userId: 'u2', skuId: 'E3', disabledPlans: [] } }, 'k2', {
+        userPrincipalName: 'two@x.com',
+      }),
+    ]);
+    snapshots.save(STREAM, { state, revision: 8n, position: 8n }, noChanges(), 0n);
+
+    snapshots.erase(STREAM, 'u3');
+    const rows = file.prepare<[string], string>('SELECT value FROM ledger_snapshot_rows WHERE stream_id = ?').pluck();
+    expect(rows.all(STREAM).join('\n')).not.toMatch(/three|Three|a3@/);
+    const loaded = snapshots.load(STREAM)!;
+    expect(loaded.revision).toBe(8n);
+    expect(loaded.state.users.get('u3')).toMatchObject({ userPrincipalName: null, displayName: null, aliases: [] });
+    expect(loaded.state.principalNames.has('three@x.com')).toBe(false);
+    expect(loaded.state.idempotency.get('k3')).toMatchObject({ body: null, userIds: ['u3'] });
+    expect(loaded.state.idempotency.get('k2')).toMatchObject({ body: { userPrincipalName: 'two@x.com' } });
+    expect(loaded.state.users.get('u2')).toEqual(state.users.get('u2'));
   });
 });
+
+/** The event as stored by a command that came with an Idempotency-Key and answered `body`. */
+function withKey(event: LedgerEvent, key: string, body: unknown): FoldedEvent {
+  const metadata: LedgerEventMetadata = {
+    actor: { id: 'alice' },
+    tenantId: 'snap',
+    occurredAt: new Date().toISOString(),
+    correlationId: 'c',
+    causationId: 'c',
+    idempotency: { key, fingerprint: `f-${key}`, status: 201, body },
+  };
+  return { ...event, metadata };
+}
 
 describe('UndoableFold', () => {
   it('H1 U5 SL1 N1 undo puts back users, subscriptions and webhooks the batch changed', () => {

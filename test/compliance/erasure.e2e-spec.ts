@@ -131,5 +131,15 @@ describe('Erasure by crypto-shredding (E1, E2)', () => {
       `Personal data still readable for 1 purged user(s):\n  default/${userId}: the mailbox read model\n`,
     );
     expect(dirty.code).toBe(1);
+
+    // A remembered Idempotency-Key answer about the user, kept in the ledger snapshot with its body.
+    const snapshot = new Database(join(ledger.config.dataDir, 'read-models.sqlite'));
+    snapshot
+      .prepare("INSERT INTO ledger_snapshot_rows (stream_id, kind, id, value) VALUES ('ledger-default', 'key', 'k', ?)")
+      .run(JSON.stringify({ body: { userPrincipalName: 'restored@contoso.com' }, userIds: [userId] }));
+    snapshot.close();
+    const answer = await cli('verify-erasure');
+    expect(answer.stdout).toContain(`default/${userId}: the mailbox read model; the ledger snapshot\n`);
+    expect(answer.code).toBe(1);
   }, 60_000);
 });

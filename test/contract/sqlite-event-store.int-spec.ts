@@ -102,6 +102,26 @@ describe('SqliteEventStore specifics', () => {
     await store.close();
   });
 
+  it('reports a SQLite failure as unavailable even from a store loaded in another jest module registry', async () => {
+    const file = join(freshFolder(), 'events.sqlite');
+    // The addon keeps the error class of the first better-sqlite3 copy that loaded it: this file's.
+    new Database(file).close();
+    let isolated!: typeof import('@app/event-store');
+    jest.isolateModules(() => (isolated = jest.requireActual<typeof import('@app/event-store')>('@app/event-store')));
+    const store = isolated.SqliteEventStore.open(file, { busyTimeoutMs: 50 });
+    const blocker = new Database(file);
+    blocker.exec('BEGIN IMMEDIATE');
+    try {
+      const failure = await rejectionOf(store.appendToStream(streamName('locked'), [newEvent()]));
+      expect(failure).toBeInstanceOf(isolated.EventStoreUnavailableError);
+      expect((failure as Error).message).toMatch(/database is locked/);
+    } finally {
+      blocker.exec('ROLLBACK');
+      blocker.close();
+      await store.close();
+    }
+  });
+
   it('wakes a live subscription on a local append without waiting for the poll', async () => {
     const store = track(SqliteEventStore.open(join(freshFolder(), 'events.sqlite'), { pollIntervalMs: 60_000 }));
     const probe = new SubscriptionProbe(store.subscribeToAll(), () => true);

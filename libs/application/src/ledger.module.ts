@@ -108,18 +108,15 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
         clock: Clock,
         catalog: Catalog,
         readModelWaitMs: number,
-      ) => {
-        const path = createCommandPath({
+      ) =>
+        createCommandPath({
           store,
           readModels,
           clock,
           catalog,
           readModelWaitMs,
           logger: new Logger('Projector'),
-        });
-        store.onErasure((tenantId) => path.ledgers.forget(tenantId));
-        return path;
-      },
+        }),
     },
     { provide: Projector, inject: [COMMAND_PATH], useFactory: (path: CommandPath) => path.projector },
     { provide: LedgerCommandExecutor, inject: [COMMAND_PATH], useFactory: (path: CommandPath) => path.executor },

@@ -106,7 +106,7 @@ when there is none. Nothing is written.`,
   },
 );
 
-/** The user's row of the tenant's snapshot has a personal field set. */
+/** The user's row of the tenant's snapshot has a personal field set, or a remembered answer about the user still has its body. */
 function snapshotHolds(db: Database.Database, tenantId: string, userId: string): boolean {
   const row = db
     .prepare<[string, string], string>(
@@ -114,7 +114,20 @@ function snapshotHolds(db: Database.Database, tenantId: string, userId: string):
     )
     .pluck()
     .get(`ledger-${tenantId}`, userId);
-  if (!row) return false;
-  const user = JSON.parse(row) as { userPrincipalName?: unknown; displayName?: unknown; aliases?: unknown[] };
-  return user.userPrincipalName != null || user.displayName != null || (user.aliases?.length ?? 0) > 0;
+  const user = row
+    ? (JSON.parse(row) as { userPrincipalName?: unknown; displayName?: unknown; aliases?: unknown[] })
+    : undefined;
+  const answers = db
+    .prepare<[string, string], number>(
+      `SELECT count(*) FROM ledger_snapshot_rows AS keys
+       WHERE stream_id = ? AND kind = 'key' AND json_extract(keys.value, '$.body') IS NOT NULL
+         AND EXISTS (SELECT 1 FROM json_each(keys.value, '$.userIds') AS users WHERE users.value = ?)`,
+    )
+    .pluck()
+    .get(`ledger-${tenantId}`, userId);
+  return (
+    (answers ?? 0) > 0 ||
+    (user !== undefined &&
+      (user.userPrincipalName != null || user.displayName != null || (user.aliases?.length ?? 0) > 0))
+  );
 }

@@ -35,7 +35,7 @@ type ErasureListener = (tenantId: string, userId: string) => void;
  * Idempotency-Key answers in their metadata, are sealed under per-user keys on the way in and opened on the way
  * out, so the domain and read models see plaintext, or null with `erased: true` once the user's key is gone.
  * UserPurged destroys the key right after its append; every node also destroys it (if still there) and tells its
- * listeners when its subscription delivers the UserPurged, so in-memory states and snapshots are dropped everywhere.
+ * listeners when its subscription delivers the UserPurged, so in-memory states and snapshots are blanked everywhere.
  */
 export class CryptoShreddingEventStore implements EventStore {
   readonly keys: PersonalDataKeys;

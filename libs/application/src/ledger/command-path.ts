@@ -2,12 +2,13 @@ import { Catalog } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import { Projector, ProjectorLogger, READ_MODELS, ReadModelDatabase } from '@app/projections';
 import { Clock } from '../clock/clock';
+import { CryptoShreddingEventStore } from '../erasure/crypto-shredding-event-store';
 import { AnswerPreview, DEFAULT_READ_MODEL_WAIT_MS } from './answer-preview';
 import { LedgerCommandExecutor } from './ledger-command.executor';
 import { LedgerStore } from './ledger-store';
 import { SnapshotStore } from './state-snapshot';
 
-/** What the command path is built on: the event store, the SQLite file of snapshots and read models, the clock and catalog. */
+/** What the command path is built on: the event store (behind crypto-shredding, its purges blank the ledger states), the SQLite file of snapshots and read models, the clock and catalog. */
 export interface CommandPathParts {
   store: EventStore;
   readModels: ReadModelDatabase;
@@ -40,6 +41,8 @@ export function createCommandPath(parts: CommandPathParts): CommandPath {
     logger = QUIET,
   } = parts;
   const ledgers = new LedgerStore(store, new SnapshotStore(readModels), maxCachedTenants);
+  if (store instanceof CryptoShreddingEventStore)
+    store.onErasure((tenantId, userId) => ledgers.erase(tenantId, userId));
   const projector = new Projector(store, readModels, READ_MODELS, logger);
   return {
     ledgers,

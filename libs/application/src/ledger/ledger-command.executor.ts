@@ -11,6 +11,7 @@ import {
   availableSeats,
   decide,
   rememberedCommand,
+  usersOf,
 } from '@app/domain';
 import { AppendTooLargeError, WrongExpectedVersionError } from '@app/event-store';
 import { randomUUID } from 'node:crypto';
@@ -277,6 +278,7 @@ export class LedgerCommandExecutor {
           body,
           occurredAt: first.outcome.occurredAt,
           position: first.outcome.position,
+          userIds: usersOf(first.decided.events),
         });
       }
       default:

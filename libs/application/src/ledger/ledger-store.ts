@@ -7,6 +7,7 @@ import {
   ledgerStreamId,
   rememberCommand,
   touchedBy,
+  usersOf,
 } from '@app/domain';
 import { EventStore, NO_STREAM, WrongExpectedVersionError } from '@app/event-store';
 import { readLedger } from './ledger-history';
@@ -23,6 +24,8 @@ export interface FoldedLedger {
 }
 
 const SNAPSHOT_EVERY = 1000;
+/** Events folded between two turns of the event loop: a few milliseconds' work. */
+const FOLD_SLICE = 500;
 
 /** A cached ledger, with what changed since the snapshot it builds on. */
 interface CachedLedger extends FoldedLedger {
@@ -77,12 +80,15 @@ export class LedgerStore {
     }
     try {
       const from = ledger.revision === null ? 'start' : ledger.revision + 1n;
+      let folded = 0;
       for await (const { event, metadata, recorded } of readLedger(this.events, tenantId, from)) {
         // The metadata and position let the state remember the command's Idempotency-Key.
         evolve(ledger.state, { ...event, metadata, position: recorded.position });
         noteChanges(ledger.changes, event, metadata);
         ledger.revision = recorded.revision;
         ledger.position = recorded.position;
+        // A long replay (a big tenant's first load) lets other tenants' requests run in between.
+        if (++folded % FOLD_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       // A half-applied catch-up must not be trusted: the next load starts over.
@@ -92,10 +98,18 @@ export class LedgerStore {
     return ledger;
   }
 
-  /** After a purge (E1): the cached state and the snapshot held the erased fields; the next load replays without them. */
-  forget(tenantId: string): void {
-    this.ledgers.delete(tenantId);
-    this.snapshots.delete(ledgerStreamId(tenantId));
+  /**
+   * After a purge (E1): the remembered answers about the user lose their bodies in the cached state and the
+   * snapshot, and the snapshot's row of the user its personal fields (the cached state folds the purge itself).
+   * Nothing is dropped: the next command does not replay the tenant's history.
+   */
+  erase(tenantId: string, userId: string): void {
+    const ledger = this.ledgers.get(tenantId);
+    if (ledger)
+      for (const [key, remembered] of ledger.state.idempotency)
+        if (remembered.body !== null && remembered.userIds.includes(userId))
+          ledger.state.idempotency.set(key, { ...remembered, body: null });
+    this.snapshots.erase(ledgerStreamId(tenantId), userId);
   }
 
   /**
@@ -118,7 +132,8 @@ export class LedgerStore {
       ledger.revision = result.nextExpectedRevision;
       ledger.position = result.position;
       // Each command's Idempotency-Key is remembered with the position that makes its answer visible: the batch's.
-      for (const { metadata } of commands) rememberCommand(ledger.state, metadata, result.position);
+      for (const { events, metadata } of commands)
+        rememberCommand(ledger.state, metadata, result.position, usersOf(events));
       if (cached === ledger) this.snapshotIfDue(streamId, cached, commands);
       return result;
     } catch (error) {

@@ -1,8 +1,8 @@
 import { LedgerState, RememberedCommand, SubscriptionState, UserState } from '@app/domain';
 import Database from 'better-sqlite3';
 
-/** Bump when LedgerState's shape changes: older snapshots are then ignored and history is replayed (6: one row per user, subscription, key and webhook). */
-const SNAPSHOT_FORMAT = 6;
+/** Bump when LedgerState's shape changes: older snapshots are then ignored and history is replayed (7: keys name their users). */
+const SNAPSHOT_FORMAT = 7;
 
 type SerializedUser = Omit<UserState, 'licenses'> & { licenses: [string, string[]][] };
 type SerializedCommand = Omit<RememberedCommand, 'position'> & { position: string | null };
@@ -44,7 +44,7 @@ export class SnapshotStore {
   private readonly deleteRow;
   private readonly deleteKeysBefore;
   private readonly saveTx;
-  private readonly deleteTx;
+  private readonly eraseTx;
 
   constructor(db: Database.Database) {
     db.exec(`DROP TABLE IF EXISTS ledger_snapshots;
@@ -80,7 +80,16 @@ export class SnapshotStore {
     );
     this.deleteRow = db.prepare('DELETE FROM ledger_snapshot_rows WHERE stream_id = ? AND kind = ? AND id = ?');
     const deleteRows = db.prepare('DELETE FROM ledger_snapshot_rows WHERE stream_id = ?');
-    const deleteHead = db.prepare('DELETE FROM ledger_snapshot_heads WHERE stream_id = ?');
+    // The same blanking as evolve's UserPurged and a replay without the user's key; secure_delete zeroes the old bytes.
+    const blankUser = db.prepare(
+      `UPDATE ledger_snapshot_rows SET value = json_set(value, '$.userPrincipalName', NULL, '$.displayName', NULL,
+         '$.aliases', json('[]'), '$.deletion.aliases', json('[]'))
+       WHERE stream_id = ? AND kind = 'user' AND id = ?`,
+    );
+    const eraseAnswers = db.prepare(
+      `UPDATE ledger_snapshot_rows SET value = json_set(value, '$.body', NULL)
+       WHERE stream_id = ? AND kind = 'key' AND EXISTS (SELECT 1 FROM json_each(ledger_snapshot_rows.value, '$.userIds') AS users WHERE users.value = ?)`,
+    );
     this.deleteKeysBefore = db.prepare(
       "DELETE FROM ledger_snapshot_rows WHERE stream_id = ? AND kind = 'key' AND occurred_at < ?",
     );
@@ -93,21 +102,24 @@ export class SnapshotStore {
     });
     this.saveTx = (streamId: string, snapshot: Snapshot, changes: StateChanges, base: bigint) =>
       save.immediate(streamId, snapshot, changes, base);
-    this.deleteTx = db.transaction((streamId: string) => {
-      deleteHead.run(streamId);
-      deleteRows.run(streamId);
+    this.eraseTx = db.transaction((streamId: string, userId: string) => {
+      blankUser.run(streamId, userId);
+      eraseAnswers.run(streamId, userId);
     });
   }
 
-  /** A purge (E1) makes every older row of the stream's snapshot hold erased data: the snapshot goes, head and rows. */
-  delete(streamId: string): void {
-    this.deleteTx(streamId);
+  /**
+   * A purge (E1): the user's row loses its personal fields and every remembered answer about the user its body,
+   * in place. The rest of the snapshot stays, so the next load folds only the events after it (the purge among them).
+   */
+  erase(streamId: string, userId: string): void {
+    this.eraseTx(streamId, userId);
   }
 
   load(streamId: string): Snapshot | undefined {
     const head = this.selectHead.get(streamId);
     if (!head || head.format !== BigInt(SNAPSHOT_FORMAT)) return undefined;
-    return { state: deserialize(this.selectRows.all(streamId)), revision: head.revision, position: head.position };
+    return { state: deserialize(this.selectRows.iterate(streamId)), revision: head.revision, position: head.position };
   }
 
   /**
@@ -163,38 +175,36 @@ function serializeCommand(command: RememberedCommand): SerializedCommand {
   return { ...command, position: command.position?.toString() ?? null };
 }
 
-function deserialize(rows: readonly Row[]): LedgerState {
-  const users: UserState[] = [];
-  const subscriptions: SubscriptionState[] = [];
-  const idempotency = new Map<string, RememberedCommand>();
-  const webhooks = new Set<string>();
+/** Each row goes straight into the state's maps: no array of every row, no second copy of every user. */
+function deserialize(rows: Iterable<Row>): LedgerState {
+  const state: LedgerState = {
+    subscriptions: new Map(),
+    users: new Map(),
+    principalNames: new Map(),
+    aliases: new Map(),
+    idempotency: new Map(),
+    webhooks: new Set(),
+  };
   for (const row of rows) {
     if (row.kind === 'user') {
-      const user = JSON.parse(row.value) as SerializedUser;
-      users.push({ ...user, licenses: new Map(user.licenses) });
+      const serialized = JSON.parse(row.value) as SerializedUser;
+      const user: UserState = { ...serialized, licenses: new Map(serialized.licenses) };
+      state.users.set(user.userId, user);
+      if (user.status !== 'purged' && user.userPrincipalName !== null)
+        state.principalNames.set(user.userPrincipalName.toLowerCase(), user.userId);
+      for (const alias of user.aliases) state.aliases.set(alias.toLowerCase(), user.userId);
     } else if (row.kind === 'subscription') {
-      subscriptions.push(JSON.parse(row.value) as SubscriptionState);
+      const subscription = JSON.parse(row.value) as SubscriptionState;
+      state.subscriptions.set(subscription.skuId, subscription);
     } else if (row.kind === 'webhook') {
-      webhooks.add(row.id);
+      state.webhooks.add(row.id);
     } else {
       const command = JSON.parse(row.value) as SerializedCommand;
-      idempotency.set(row.id, { ...command, position: command.position === null ? null : BigInt(command.position) });
+      state.idempotency.set(row.id, {
+        ...command,
+        position: command.position === null ? null : BigInt(command.position),
+      });
     }
   }
-  return {
-    subscriptions: new Map(subscriptions.map((subscription) => [subscription.skuId, subscription])),
-    users: new Map(users.map((user) => [user.userId, user])),
-    principalNames: new Map(
-      users.flatMap((user) =>
-        user.status !== 'purged' && user.userPrincipalName !== null
-          ? [[user.userPrincipalName.toLowerCase(), user.userId] as const]
-          : [],
-      ),
-    ),
-    aliases: new Map(
-      users.flatMap((user) => user.aliases.map((alias) => [alias.toLowerCase(), user.userId] as [string, string])),
-    ),
-    idempotency,
-    webhooks,
-  };
+  return state;
 }

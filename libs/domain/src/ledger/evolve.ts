@@ -1,6 +1,7 @@
 import { LedgerEvent, assertNever } from './events';
 import { LedgerEventMetadata } from './metadata';
 import { IDEMPOTENCY_KEY_TTL_MS, LedgerState, UserState } from './state';
+import { touchedBy } from './undoable-fold';
 
 /** A ledger event with what the store keeps beside it (absent when a test folds bare events). */
 export type FoldedEvent = LedgerEvent & { metadata?: LedgerEventMetadata; position?: bigint };
@@ -11,7 +12,7 @@ export type FoldedEvent = LedgerEvent & { metadata?: LedgerEventMetadata; positi
  * cost grow with the tenant's size. decide() never mutates; only evolve() does.
  */
 export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
-  if (event.metadata) rememberCommand(state, event.metadata, event.position);
+  if (event.metadata) rememberCommand(state, event.metadata, event.position, [touchedBy(event).userId]);
   switch (event.type) {
     case 'SubscriptionAdded': {
       const { skuId, name, servicePlans, seats, termEndsAt, trial = false } = event.data;
@@ -185,8 +186,16 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
   }
 }
 
-/** Keeps the command's Idempotency-Key (the last of its events leaves its position) and forgets keys older than a day. */
-export function rememberCommand(state: LedgerState, metadata: LedgerEventMetadata, position: bigint | undefined): void {
+/**
+ * Keeps the command's Idempotency-Key (the last of its events leaves its position, each adds the user it is about)
+ * and forgets keys older than a day.
+ */
+export function rememberCommand(
+  state: LedgerState,
+  metadata: LedgerEventMetadata,
+  position: bigint | undefined,
+  userIds: readonly (string | undefined)[],
+): void {
   const record = metadata.idempotency;
   if (!record) return;
   const oldest = Date.parse(metadata.occurredAt) - IDEMPOTENCY_KEY_TTL_MS;
@@ -194,6 +203,9 @@ export function rememberCommand(state: LedgerState, metadata: LedgerEventMetadat
     if (Date.parse(remembered.occurredAt) > oldest) break;
     state.idempotency.delete(key);
   }
+  // A key names one command within a day: the entry found is this command's earlier event.
+  const users = new Set(state.idempotency.get(record.key)?.userIds);
+  for (const userId of userIds) if (userId !== undefined) users.add(userId);
   // Deleted first so that the map stays in time order, oldest first.
   state.idempotency.delete(record.key);
   const { fingerprint, status, body } = record;
@@ -203,6 +215,7 @@ export function rememberCommand(state: LedgerState, metadata: LedgerEventMetadat
     body,
     occurredAt: metadata.occurredAt,
     position: position ?? null,
+    userIds: [...users],
   });
 }
 

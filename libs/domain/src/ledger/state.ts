@@ -62,6 +62,8 @@ export interface RememberedCommand {
   occurredAt: string;
   /** Store position of the command's last event. */
   position: bigint | null;
+  /** The users the command's events are about: the stored answer is sealed for them, and purging one erases it (E1). */
+  userIds: string[];
 }
 
 export function initialState(): LedgerState {

@@ -11,6 +11,11 @@ export function touchedBy(event: LedgerEvent): { userId?: string; skuId?: string
   return { userId: idOf(data.userId), skuId: idOf(data.skuId), webhookId: idOf(data.webhookId) };
 }
 
+/** The users a command's events are about (each once). */
+export function usersOf(events: readonly LedgerEvent[]): string[] {
+  return [...new Set(events.flatMap((event) => touchedBy(event).userId ?? []))];
+}
+
 function idOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }

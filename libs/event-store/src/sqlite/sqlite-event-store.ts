@@ -454,9 +454,13 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  /** Only SQLite's own failures mean "unavailable"; the port's errors and caller bugs pass through. */
+  /**
+   * Only SQLite's own failures mean "unavailable"; the port's errors and caller bugs pass through. Matched by
+   * code, not class: the addon throws the SqliteError class of whichever better-sqlite3 copy loaded it first.
+   */
   private translate(error: unknown): unknown {
-    return error instanceof Database.SqliteError ? unavailable(this.file, error) : error;
+    const code = (error as { code?: unknown } | null)?.code;
+    return typeof code === 'string' && code.startsWith('SQLITE_') ? unavailable(this.file, error) : error;
   }
 }
 
