@@ -1101,7 +1101,7 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             /** @enum {string} */
-            type: "SubscriptionAdded" | "SeatsPurchased" | "SeatsExpired" | "SeatsRenewed" | "UserCreated" | "UserUpdated" | "AliasAdded" | "UserDeleted" | "UserPurged" | "UserRestored" | "LegalHoldPlaced" | "LegalHoldReleased" | "LicenseAssigned" | "LicenseUpdated" | "LicenseRemoved" | "MailboxProvisioned" | "MailboxSoftDeleted" | "MailboxRestored" | "MailboxPurged" | "AliasesReleased" | "ContactsListDeleted" | "ContactsListRestored" | "AlertRulesSet" | "WebhookRegistered" | "WebhookRemoved" | "SubscriptionEnteredWarning" | "SubscriptionSuspended" | "SubscriptionDeleted" | "SubscriptionRenewed";
+            type: "SubscriptionAdded" | "SeatsPurchased" | "SeatsExpired" | "SeatsRenewed" | "UserCreated" | "UserUpdated" | "AliasAdded" | "UserDeleted" | "UserPurged" | "UserRestored" | "LegalHoldPlaced" | "LegalHoldReleased" | "LicenseAssigned" | "LicenseUpdated" | "LicenseRemoved" | "MailboxProvisioned" | "MailboxSoftDeleted" | "MailboxRestored" | "MailboxPurged" | "MailboxPurgeDueSoonNoticed" | "AliasesReleased" | "ContactsListDeleted" | "ContactsListRestored" | "AlertRulesSet" | "WebhookRegistered" | "WebhookRemoved" | "SubscriptionEnteredWarning" | "SubscriptionSuspended" | "SubscriptionDeleted" | "SubscriptionRenewed";
             /** Format: date-time */
             occurredAt: string;
             actor: components["schemas"]["AuditActorDoc"];
@@ -1152,7 +1152,7 @@ export interface components {
         AlertRulesDto: {
             /** @description One threshold per SKU of the tenant; omitted: none */
             seatsBelow?: components["schemas"]["SeatsBelowDto"][];
-            /** @description PurgeDueSoon window (stored; see docs/alerts.md) */
+            /** @description PurgeDueSoon once a soft-deleted mailbox's purgeAfter is this many days away or fewer (once per purgeAfter, not while held); left out: never */
             purgeDueWithinDays?: number;
         };
         SeatsBelowRuleDoc: {
@@ -1166,7 +1166,7 @@ export interface components {
         };
         AlertRulesDoc: {
             seatsBelow: components["schemas"]["SeatsBelowRuleDoc"][];
-            /** @description PurgeDueSoon window in days (stored; not raised yet) */
+            /** @description PurgeDueSoon once a soft-deleted mailbox's purgeAfter is this many days away or fewer; null: never */
             purgeDueWithinDays: number | null;
         };
         AlertDoc: {
@@ -1183,7 +1183,7 @@ export interface components {
              */
             raisedAt: string;
             /**
-             * @description SeatsLow: {skuId, available, threshold}; SeatsOverAssigned: {skuId, assigned, valid}
+             * @description SeatsLow: {skuId, available, threshold}; SeatsOverAssigned: {skuId, assigned, valid}; SubscriptionStateChanged: {skuId, status, previousStatus}; PurgeDueSoon: {userId, purgeAfter, withinDays}
              * @example {
              *       "skuId": "O365_BP",
              *       "available": 1,
@@ -3683,7 +3683,7 @@ export interface operations {
                 /** @description Only events made by this actor id (the token's `sub`, or `system:retention`) */
                 actor?: string;
                 /** @description Only events of these types: one, or several separated by commas */
-                type?: ("SubscriptionAdded" | "SeatsPurchased" | "SeatsExpired" | "SeatsRenewed" | "UserCreated" | "UserUpdated" | "AliasAdded" | "UserDeleted" | "UserPurged" | "UserRestored" | "LegalHoldPlaced" | "LegalHoldReleased" | "LicenseAssigned" | "LicenseUpdated" | "LicenseRemoved" | "MailboxProvisioned" | "MailboxSoftDeleted" | "MailboxRestored" | "MailboxPurged" | "AliasesReleased" | "ContactsListDeleted" | "ContactsListRestored" | "AlertRulesSet" | "WebhookRegistered" | "WebhookRemoved" | "SubscriptionEnteredWarning" | "SubscriptionSuspended" | "SubscriptionDeleted" | "SubscriptionRenewed")[];
+                type?: ("SubscriptionAdded" | "SeatsPurchased" | "SeatsExpired" | "SeatsRenewed" | "UserCreated" | "UserUpdated" | "AliasAdded" | "UserDeleted" | "UserPurged" | "UserRestored" | "LegalHoldPlaced" | "LegalHoldReleased" | "LicenseAssigned" | "LicenseUpdated" | "LicenseRemoved" | "MailboxProvisioned" | "MailboxSoftDeleted" | "MailboxRestored" | "MailboxPurged" | "MailboxPurgeDueSoonNoticed" | "AliasesReleased" | "ContactsListDeleted" | "ContactsListRestored" | "AlertRulesSet" | "WebhookRegistered" | "WebhookRemoved" | "SubscriptionEnteredWarning" | "SubscriptionSuspended" | "SubscriptionDeleted" | "SubscriptionRenewed")[];
                 /** @description Only events that occurred at or after this instant */
                 from?: string;
                 /** @description Only events that occurred at or before this instant */

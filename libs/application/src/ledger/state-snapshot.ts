@@ -1,8 +1,11 @@
 import { LedgerState, RememberedCommand, SubscriptionState, UserState } from '@app/domain';
 import Database from 'better-sqlite3';
 
-/** Bump when LedgerState's shape changes: older snapshots are then ignored and history is replayed (6: one row per user, subscription, key and webhook). */
-const SNAPSHOT_FORMAT = 6;
+/**
+ * Bump when LedgerState's shape changes: older snapshots are then ignored and history is replayed (6: one row per user,
+ * subscription, key and webhook; 7: and one for the tenant's alert rules).
+ */
+const SNAPSHOT_FORMAT = 7;
 
 type SerializedUser = Omit<UserState, 'licenses'> & { licenses: [string, string[]][] };
 type SerializedCommand = Omit<RememberedCommand, 'position'> & { position: string | null };
@@ -19,14 +22,19 @@ export interface StateChanges {
   subscriptions: Set<string>;
   keys: Set<string>;
   webhooks: Set<string>;
+  /** Whether the alert rules changed. */
+  rules: boolean;
 }
 
 export function noChanges(): StateChanges {
-  return { users: new Set(), subscriptions: new Set(), keys: new Set(), webhooks: new Set() };
+  return { users: new Set(), subscriptions: new Set(), keys: new Set(), webhooks: new Set(), rules: false };
 }
 
+/** The one row of kind 'rules': the part of the tenant's alert rules the decider needs (N1). */
+const RULES_ROW_ID = 'alerting';
+
 interface Row {
-  kind: 'user' | 'subscription' | 'key' | 'webhook';
+  kind: 'user' | 'subscription' | 'key' | 'webhook' | 'rules';
   id: string;
   value: string;
 }
@@ -130,6 +138,14 @@ export class SnapshotStore {
     for (const key of keys) this.writeRow(streamId, 'key', key, state.idempotency.get(key), serializeCommand);
     for (const webhookId of webhooks)
       this.writeRow(streamId, 'webhook', webhookId, state.webhooks.has(webhookId) ? webhookId : undefined, (id) => id);
+    if (!changes || changes.rules)
+      this.writeRow(
+        streamId,
+        'rules',
+        RULES_ROW_ID,
+        { purgeDueWithinDays: state.purgeDueWithinDays },
+        (rules) => rules,
+      );
     // Keys leave the state oldest first, once a day old: every stored key older than the oldest kept one is gone.
     const oldest = state.idempotency.values().next().value;
     this.deleteKeysBefore.run(streamId, oldest?.occurredAt ?? '\uffff');
@@ -168,6 +184,7 @@ function deserialize(rows: readonly Row[]): LedgerState {
   const subscriptions: SubscriptionState[] = [];
   const idempotency = new Map<string, RememberedCommand>();
   const webhooks = new Set<string>();
+  let purgeDueWithinDays: number | null = null;
   for (const row of rows) {
     if (row.kind === 'user') {
       const user = JSON.parse(row.value) as SerializedUser;
@@ -176,6 +193,8 @@ function deserialize(rows: readonly Row[]): LedgerState {
       subscriptions.push(JSON.parse(row.value) as SubscriptionState);
     } else if (row.kind === 'webhook') {
       webhooks.add(row.id);
+    } else if (row.kind === 'rules') {
+      ({ purgeDueWithinDays } = JSON.parse(row.value) as { purgeDueWithinDays: number | null });
     } else {
       const command = JSON.parse(row.value) as SerializedCommand;
       idempotency.set(row.id, { ...command, position: command.position === null ? null : BigInt(command.position) });
@@ -196,5 +215,6 @@ function deserialize(rows: readonly Row[]): LedgerState {
     ),
     idempotency,
     webhooks,
+    purgeDueWithinDays,
   };
 }
