@@ -18,7 +18,7 @@ import { join } from 'node:path';
 
 const STREAM = ledgerStreamId('snap');
 
-/** Events that set every field round 2 added to the folded state: lifecycle, hold, deletion, webhooks. */
+/** Events that set every field round 2 added to the folded state: lifecycle, hold, deletion, webhooks, alert rules. */
 const history: LedgerEvent[] = [
   {
     type: 'SubscriptionAdded',
@@ -55,6 +55,9 @@ const history: LedgerEvent[] = [
   { type: 'LicenseAssigned', data: { userId: 'u1', skuId: 'E3', disabledPlans: [] } },
   { type: 'LegalHoldPlaced', data: { userId: 'u2', reason: 'case 7' } },
   { type: 'WebhookRegistered', data: { webhookId: 'w1', url: 'https://hooks.test/1', events: [] } },
+  { type: 'AlertRulesSet', data: { seatsBelow: [], purgeDueWithinDays: 7 } },
+  { type: 'MailboxProvisioned', data: { userId: 'u2' } },
+  { type: 'MailboxSoftDeleted', data: { userId: 'u2', purgeAfter: '2025-02-14T00:00:00.000Z' } },
 ];
 
 const userWithThree: LedgerEvent = {
@@ -68,7 +71,7 @@ const userWithThree: LedgerEvent = {
   },
 };
 
-/** Then, after the first snapshot: a deletion that keeps what a restore gives back, a purge, a webhook swap. */
+/** Then, after the first snapshot: a deletion that keeps what a restore gives back, a purge, a webhook swap, new rules, a notice. */
 const later: LedgerEvent[] = [
   { type: 'LicenseRemoved', data: { userId: 'u1', skuId: 'E3', reason: 'userDeleted' } },
   { type: 'AliasesReleased', data: { userId: 'u1', aliases: ['a1@x.com'], reason: 'userDeleted' } },
@@ -76,6 +79,11 @@ const later: LedgerEvent[] = [
   { type: 'UserPurged', data: { userId: 'u3', userPrincipalName: 'three@x.com' } },
   { type: 'WebhookRemoved', data: { webhookId: 'w1' } },
   { type: 'WebhookRegistered', data: { webhookId: 'w2', url: 'https://hooks.test/2', events: [] } },
+  { type: 'AlertRulesSet', data: { seatsBelow: [], purgeDueWithinDays: 14 } },
+  {
+    type: 'MailboxPurgeDueSoonNoticed',
+    data: { userId: 'u2', purgeAfter: '2025-02-14T00:00:00.000Z', withinDays: 14 },
+  },
 ];
 
 function fold(state: LedgerState, events: readonly FoldedEvent[]): LedgerState {
@@ -86,7 +94,8 @@ function fold(state: LedgerState, events: readonly FoldedEvent[]): LedgerState {
 function changesOf(events: readonly LedgerEvent[]) {
   const changes = noChanges();
   for (const event of events) {
-    const { userId, skuId, webhookId } = touchedBy(event);
+    const { userId, skuId, webhookId, rules } = touchedBy(event);
+    if (rules) changes.rules = true;
     if (userId !== undefined) changes.users.add(userId);
     if (skuId !== undefined) changes.subscriptions.add(skuId);
     if (webhookId !== undefined) changes.webhooks.add(webhookId);
@@ -99,7 +108,7 @@ describe('Delta snapshots of the folded state', () => {
     openReadModelDatabase(join(mkdtempSync(join(tmpdir(), 'ledger-snapshot-rows-')), 'read-models.sqlite'));
   const open = () => new SnapshotStore(db());
 
-  it('SL1 H1 U5 N1 a full snapshot and a delta on it load as the folded state: lifecycle, hold, deletion, webhooks', () => {
+  it('SL1 H1 U5 N1 a full snapshot and a delta on it load as the folded state: lifecycle, hold, deletion, webhooks, purge window', () => {
     const snapshots = open();
     const state = fold(initialState(), [...history, userWithThree]);
     snapshots.save(STREAM, { state, revision: 7n, position: 7n }, noChanges(), 0n);
@@ -121,6 +130,12 @@ describe('Delta snapshots of the folded state', () => {
       trial: true,
     });
     expect([...loaded.state.webhooks]).toEqual(['w2']);
+    expect(loaded.state.purgeDueWithinDays).toBe(14);
+    expect(loaded.state.users.get('u2')?.mailbox).toEqual({
+      status: 'softDeleted',
+      purgeAfter: '2025-02-14T00:00:00.000Z',
+      purgeDueNoticed: true,
+    });
   });
 
   it('E1 a purge in a delta rewrites the user row blanked', () => {
@@ -171,7 +186,7 @@ function withKey(event: LedgerEvent, key: string, body: unknown): FoldedEvent {
 }
 
 describe('UndoableFold', () => {
-  it('H1 U5 SL1 N1 undo puts back users, subscriptions and webhooks the batch changed', () => {
+  it('H1 U5 SL1 N1 undo puts back users, subscriptions, webhooks and the purge window the batch changed', () => {
     const state = fold(initialState(), [...history, userWithThree]);
     const before = copyState(state);
     const batch = new UndoableFold(state);

@@ -75,6 +75,8 @@ describe('a new event type', () => {
     'libs/projections/src/read-models/users/users.projection.ts',
     'libs/projections/src/read-models/mailbox-retention/mailbox-retention.projection.ts',
     'libs/projections/src/read-models/retention-timeline/retention-timeline.projection.ts',
+    // Legal holds keep a mailbox's PurgeDueSoon from being due (H1).
+    'libs/projections/src/read-models/alerts/alerts.projection.ts',
   ];
   // events.ts: the registered type still needs its PERSONAL_FIELDS entry (E1).
   const ALWAYS = [

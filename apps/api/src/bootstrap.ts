@@ -1,7 +1,15 @@
 import { READ_MODEL_VIEWS } from '@app/projections';
 import type { NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  SwaggerModule,
+  type HeaderObject,
+  type OpenAPIObject,
+  type OperationObject,
+  type ParameterObject,
+  type ResponseObject,
+} from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { BEARER_SCHEME } from './auth/auth.decorators';
@@ -11,6 +19,12 @@ import { JSON_BODY_LIMIT, jsonBodyParser } from './http/body-parser';
 import { LedgerExceptionFilter } from './http/exception.filter';
 import { requestIdMiddleware } from './http/request-id';
 import { LedgerValidationPipe } from './http/validation';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
+  LEDGER_POSITION_HEADER,
+} from './idempotency/idempotency.interceptor';
+import { DEFAULT_MIN_POSITION_WAIT_MS, MIN_POSITION_HEADER } from './ledger/min-position.interceptor';
 import { HttpMetrics } from './metrics/http-metrics';
 
 /**
@@ -75,9 +89,36 @@ export function setupOpenApi(app: NestExpressApplication): OpenAPIObject {
   return document;
 }
 
+/** `X-Ledger-Min-Position` on every GET (MinPositionInterceptor is global): read-your-writes across nodes. */
+const MIN_POSITION_PARAMETER: ParameterObject = {
+  name: MIN_POSITION_HEADER,
+  in: 'header',
+  required: false,
+  description: `A store position, from an earlier answer's ${LEDGER_POSITION_HEADER} (of any node): this answer waits until this node's read models have applied it, at most ${DEFAULT_MIN_POSITION_WAIT_MS / 1000} s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.`,
+  schema: { type: 'string', pattern: '^\\d{1,20}$' },
+  example: '1042',
+};
+
+/** What a ledger command's success carries (set by `answer()` in ledger/ledger-request.ts). */
+const LEDGER_POSITION: Record<string, HeaderObject> = {
+  [LEDGER_POSITION_HEADER]: {
+    description: `Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as ${MIN_POSITION_HEADER} on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview.`,
+    schema: { type: 'string', pattern: '^\\d{1,20}$' },
+  },
+};
+
+/** What an @Idempotent route's success carries when it is a replay. */
+const REPLAYED: Record<string, HeaderObject> = {
+  [IDEMPOTENT_REPLAYED_HEADER]: {
+    description: `\`true\` when this is the stored answer of an earlier request with the same ${IDEMPOTENCY_KEY_HEADER}`,
+    schema: { type: 'string', enum: ['true'] },
+  },
+};
+
 /**
  * Every /v1 operation needs the bearer token and may answer 401 or 429, whether or not it says so itself; the
- * others (health, metrics) are public. Any route answers 400 MalformedJson to a body that is not JSON.
+ * others (health, metrics) are public. Any route answers 400 MalformedJson to a body that is not JSON. Every GET
+ * takes X-Ledger-Min-Position; every ledger command (an @Idempotent route) answers its X-Ledger-Position.
  */
 function completeOperations(document: OpenAPIObject): void {
   const errorRef = { $ref: `#/components/schemas/${ErrorBodyDto.name}` };
@@ -89,6 +130,10 @@ function completeOperations(document: OpenAPIObject): void {
       if (!operation) continue;
       operation.responses ??= {};
       operation.responses['400'] ??= error('`ValidationFailed` or `MalformedJson`');
+      if (method === 'get') declareMinPosition(operation, error);
+      if (isIdempotent(operation))
+        // The manual clock's advance appends to its own stream, which no read model applies: it has no position to wait for.
+        declareSuccessHeaders(operation, path === '/v1/clock/advance' ? REPLAYED : { ...LEDGER_POSITION, ...REPLAYED });
       if (!v1) {
         operation.security = [];
         continue;
@@ -104,5 +149,28 @@ function completeOperations(document: OpenAPIObject): void {
         );
       }
     }
+  }
+}
+
+const READ_MODEL_BEHIND = `\`ReadModelBehind\`: this node's read models did not reach ${MIN_POSITION_HEADER} in time; retry after Retry-After seconds`;
+
+function declareMinPosition(operation: OperationObject, error: (description: string) => ResponseObject): void {
+  operation.parameters = [...(operation.parameters ?? []), MIN_POSITION_PARAMETER];
+  const unavailable = operation.responses['503'] as ResponseObject | undefined;
+  if (!unavailable) operation.responses['503'] = error(READ_MODEL_BEHIND);
+  else unavailable.description += `; or ${READ_MODEL_BEHIND}`;
+}
+
+/** The @Idempotent routes: the ledger's commands and the manual clock's advance. */
+function isIdempotent(operation: OperationObject): boolean {
+  return (operation.parameters ?? []).some(
+    (parameter) => 'name' in parameter && parameter.name === IDEMPOTENCY_KEY_HEADER,
+  );
+}
+
+function declareSuccessHeaders(operation: OperationObject, headers: Record<string, HeaderObject>): void {
+  for (const [status, response] of Object.entries(operation.responses)) {
+    if (status.startsWith('2') && response && !('$ref' in response))
+      response.headers = { ...response.headers, ...headers };
   }
 }

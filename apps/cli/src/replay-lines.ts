@@ -195,6 +195,10 @@ function describe(event: LedgerEvent, state: LedgerState): string {
       return `: mailbox of ${upn(state, event.data.userId)} restored`;
     case 'MailboxPurged':
       return `: mailbox of ${upn(state, event.data.userId)} purged`;
+    case 'MailboxPurgeDueSoonNoticed': {
+      const { userId, purgeAfter, withinDays } = event.data;
+      return `: mailbox of ${upn(state, userId)} purged after ${time(purgeAfter)}, within ${withinDays} days: PurgeDueSoon`;
+    }
     case 'AliasesReleased':
       return `: aliases of ${upn(state, event.data.userId)} released (${event.data.aliases?.join(', ') ?? ERASED})`;
     case 'ContactsListDeleted':

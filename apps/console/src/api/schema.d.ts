@@ -1101,7 +1101,7 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             /** @enum {string} */
-            type: "SubscriptionAdded" | "SeatsPurchased" | "SeatsExpired" | "SeatsRenewed" | "UserCreated" | "UserUpdated" | "AliasAdded" | "UserDeleted" | "UserPurged" | "UserRestored" | "LegalHoldPlaced" | "LegalHoldReleased" | "LicenseAssigned" | "LicenseUpdated" | "LicenseRemoved" | "MailboxProvisioned" | "MailboxSoftDeleted" | "MailboxRestored" | "MailboxPurged" | "AliasesReleased" | "ContactsListDeleted" | "ContactsListRestored" | "AlertRulesSet" | "WebhookRegistered" | "WebhookRemoved" | "SubscriptionEnteredWarning" | "SubscriptionSuspended" | "SubscriptionDeleted" | "SubscriptionRenewed";
+            type: "SubscriptionAdded" | "SeatsPurchased" | "SeatsExpired" | "SeatsRenewed" | "UserCreated" | "UserUpdated" | "AliasAdded" | "UserDeleted" | "UserPurged" | "UserRestored" | "LegalHoldPlaced" | "LegalHoldReleased" | "LicenseAssigned" | "LicenseUpdated" | "LicenseRemoved" | "MailboxProvisioned" | "MailboxSoftDeleted" | "MailboxRestored" | "MailboxPurged" | "MailboxPurgeDueSoonNoticed" | "AliasesReleased" | "ContactsListDeleted" | "ContactsListRestored" | "AlertRulesSet" | "WebhookRegistered" | "WebhookRemoved" | "SubscriptionEnteredWarning" | "SubscriptionSuspended" | "SubscriptionDeleted" | "SubscriptionRenewed";
             /** Format: date-time */
             occurredAt: string;
             actor: components["schemas"]["AuditActorDoc"];
@@ -1152,7 +1152,7 @@ export interface components {
         AlertRulesDto: {
             /** @description One threshold per SKU of the tenant; omitted: none */
             seatsBelow?: components["schemas"]["SeatsBelowDto"][];
-            /** @description PurgeDueSoon window (stored; see docs/alerts.md) */
+            /** @description PurgeDueSoon once a soft-deleted mailbox's purgeAfter is this many days away or fewer (once per purgeAfter, not while held); left out: never */
             purgeDueWithinDays?: number;
         };
         SeatsBelowRuleDoc: {
@@ -1166,7 +1166,7 @@ export interface components {
         };
         AlertRulesDoc: {
             seatsBelow: components["schemas"]["SeatsBelowRuleDoc"][];
-            /** @description PurgeDueSoon window in days (stored; not raised yet) */
+            /** @description PurgeDueSoon once a soft-deleted mailbox's purgeAfter is this many days away or fewer; null: never */
             purgeDueWithinDays: number | null;
         };
         AlertDoc: {
@@ -1183,7 +1183,7 @@ export interface components {
              */
             raisedAt: string;
             /**
-             * @description SeatsLow: {skuId, available, threshold}; SeatsOverAssigned: {skuId, assigned, valid}
+             * @description SeatsLow: {skuId, available, threshold}; SeatsOverAssigned: {skuId, assigned, valid}; SubscriptionStateChanged: {skuId, status, previousStatus}; PurgeDueSoon: {userId, purgeAfter, withinDays}
              * @example {
              *       "skuId": "O365_BP",
              *       "available": 1,
@@ -1273,7 +1273,13 @@ export interface operations {
     MetricsController_metrics: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1306,12 +1312,27 @@ export interface operations {
                     "text/plain": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     HealthController_live: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1374,7 +1395,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The Health Check is not successful */
+            /** @description The Health Check is not successful; or `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1438,7 +1459,13 @@ export interface operations {
     HealthController_ready: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1508,7 +1535,7 @@ export interface operations {
             /**
              * @description Not ready: the terminus body names the failing check
              *
-             *     The Health Check is not successful
+             *     The Health Check is not successful; or `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds
              */
             503: {
                 headers: {
@@ -1573,7 +1600,13 @@ export interface operations {
     SubscriptionsController_list: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1624,6 +1657,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     SubscriptionsController_add: {
@@ -1645,6 +1687,10 @@ export interface operations {
             /** @description The subscription added */
             201: {
                 headers: {
+                    /** @description Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as X-Ledger-Min-Position on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview. */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1737,6 +1783,10 @@ export interface operations {
             /** @description The subscription after the change */
             200: {
                 headers: {
+                    /** @description Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as X-Ledger-Min-Position on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview. */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1838,6 +1888,10 @@ export interface operations {
             /** @description The subscription, enabled until its new term end */
             200: {
                 headers: {
+                    /** @description Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as X-Ledger-Min-Position on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview. */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1921,7 +1975,13 @@ export interface operations {
     SubscriptionsController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path: {
                 skuId: string;
             };
@@ -1983,6 +2043,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     UsersController_list: {
@@ -2003,7 +2072,13 @@ export interface operations {
                 /** @description createdAt: creation order. A cursor resumes after the last row of its page, so users created or deleted meanwhile shift no one. */
                 orderBy?: "createdAt" | "userPrincipalName" | "displayName";
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2054,6 +2129,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     UsersController_create: {
@@ -2075,6 +2159,10 @@ export interface operations {
             /** @description The user created */
             201: {
                 headers: {
+                    /** @description Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as X-Ledger-Min-Position on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview. */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2149,7 +2237,13 @@ export interface operations {
     UsersController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path: {
                 /** @description A userId, or a UPN in any case */
                 userId: string;
@@ -2212,6 +2306,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     UsersController_remove: {
@@ -2234,6 +2337,10 @@ export interface operations {
             /** @description The user, status deleted; with ?dryRun=true, what would happen (200 even when refused) */
             200: {
                 headers: {
+                    /** @description Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as X-Ledger-Min-Position on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview. */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2335,6 +2442,10 @@ export interface operations {
             /** @description The user after the change */
             200: {
                 headers: {
+                    /** @description Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as X-Ledger-Min-Position on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview. */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2436,6 +2547,10 @@ export interface operations {
             /** @description The user with the alias */
             201: {
                 headers: {
+                    /** @description Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as X-Ledger-Min-Position on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview. */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2535,6 +2650,10 @@ export interface operations {
             /** @description The users deleted (or, with dryRun, who would be and what fails) */
             200: {
                 headers: {
+                    /** @description Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as X-Ledger-Min-Position on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview. */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2639,6 +2758,10 @@ export interface operations {
             /** @description The user with its licenses after the change; with ?dryRun=true, what would happen */
             200: {
                 headers: {
+                    /** @description Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as X-Ledger-Min-Position on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview. */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2743,6 +2866,10 @@ export interface operations {
             /** @description The user restored, and the aliases others took meanwhile; with ?dryRun=true, what would happen (200 even when refused) */
             200: {
                 headers: {
+                    /** @description Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as X-Ledger-Min-Position on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview. */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2844,6 +2971,10 @@ export interface operations {
             /** @description The user, held */
             200: {
                 headers: {
+                    /** @description Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as X-Ledger-Min-Position on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview. */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2941,6 +3072,10 @@ export interface operations {
             /** @description The user, no longer held */
             200: {
                 headers: {
+                    /** @description Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as X-Ledger-Min-Position on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview. */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3040,6 +3175,10 @@ export interface operations {
             /** @description What was (or, with dryRun, would be) added and removed per user, and the seats used; a dry run answers 200 with ok false when rules fail */
             200: {
                 headers: {
+                    /** @description Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as X-Ledger-Min-Position on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview. */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3142,6 +3281,10 @@ export interface operations {
             /** @description Both users after the move; with ?dryRun=true, what would happen (200 even when refused) */
             200: {
                 headers: {
+                    /** @description Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as X-Ledger-Min-Position on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview. */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3225,7 +3368,13 @@ export interface operations {
     GraphController_subscribedSkus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3276,12 +3425,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     GraphController_licenseDetails: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path: {
                 /** @description A userId, or a UPN in any case */
                 userId: string;
@@ -3344,12 +3508,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     GraphController_servicePlans: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3391,6 +3570,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     RetentionController_list: {
@@ -3403,7 +3591,13 @@ export interface operations {
                 /** @description Only mailboxes whose purgeAfter is before this instant (ISO 8601 with Z or an offset, or a date) */
                 purgeBefore?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3454,12 +3648,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     RetentionController_timeline: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path: {
                 /** @description The userId the server assigned when the user was created */
                 userId: string;
@@ -3522,12 +3731,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ClockController_now: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3578,6 +3802,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ClockController_advance: {
@@ -3599,6 +3832,8 @@ export interface operations {
             /** @description The manual clock after the advance */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3683,13 +3918,19 @@ export interface operations {
                 /** @description Only events made by this actor id (the token's `sub`, or `system:retention`) */
                 actor?: string;
                 /** @description Only events of these types: one, or several separated by commas */
-                type?: ("SubscriptionAdded" | "SeatsPurchased" | "SeatsExpired" | "SeatsRenewed" | "UserCreated" | "UserUpdated" | "AliasAdded" | "UserDeleted" | "UserPurged" | "UserRestored" | "LegalHoldPlaced" | "LegalHoldReleased" | "LicenseAssigned" | "LicenseUpdated" | "LicenseRemoved" | "MailboxProvisioned" | "MailboxSoftDeleted" | "MailboxRestored" | "MailboxPurged" | "AliasesReleased" | "ContactsListDeleted" | "ContactsListRestored" | "AlertRulesSet" | "WebhookRegistered" | "WebhookRemoved" | "SubscriptionEnteredWarning" | "SubscriptionSuspended" | "SubscriptionDeleted" | "SubscriptionRenewed")[];
+                type?: ("SubscriptionAdded" | "SeatsPurchased" | "SeatsExpired" | "SeatsRenewed" | "UserCreated" | "UserUpdated" | "AliasAdded" | "UserDeleted" | "UserPurged" | "UserRestored" | "LegalHoldPlaced" | "LegalHoldReleased" | "LicenseAssigned" | "LicenseUpdated" | "LicenseRemoved" | "MailboxProvisioned" | "MailboxSoftDeleted" | "MailboxRestored" | "MailboxPurged" | "MailboxPurgeDueSoonNoticed" | "AliasesReleased" | "ContactsListDeleted" | "ContactsListRestored" | "AlertRulesSet" | "WebhookRegistered" | "WebhookRemoved" | "SubscriptionEnteredWarning" | "SubscriptionSuspended" | "SubscriptionDeleted" | "SubscriptionRenewed")[];
                 /** @description Only events that occurred at or after this instant */
                 from?: string;
                 /** @description Only events that occurred at or before this instant */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3758,6 +3999,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     AuditController_state: {
@@ -3766,7 +4016,13 @@ export interface operations {
                 /** @description The instant to replay up to (inclusive) */
                 at: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3817,12 +4073,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     AlertsController_rules: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3873,6 +4144,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     AlertsController_setRules: {
@@ -3894,6 +4174,10 @@ export interface operations {
             /** @description The rules now in force */
             200: {
                 headers: {
+                    /** @description Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as X-Ledger-Min-Position on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview. */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3981,7 +4265,13 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4032,12 +4322,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     WebhooksController_list: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4088,6 +4393,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     WebhooksController_register: {
@@ -4109,6 +4423,10 @@ export interface operations {
             /** @description The webhook registered (without its secret) */
             201: {
                 headers: {
+                    /** @description Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as X-Ledger-Min-Position on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview. */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4197,6 +4515,10 @@ export interface operations {
             /** @description Removed */
             204: {
                 headers: {
+                    /** @description Store position of the command's last event (of the ledger's last one when the command changed nothing): send it as X-Ledger-Min-Position on a later GET, to any node, to read this change. Not sent with a ?dryRun=true preview. */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4282,7 +4604,13 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path: {
                 webhookId: string;
             };
@@ -4344,12 +4672,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ConsoleConfigController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A store position, from an earlier answer's X-Ledger-Position (of any node): this answer waits until this node's read models have applied it, at most 10 s, else 503 ReadModelBehind with Retry-After. Anything but a non-negative integer is 400 ValidationFailed.
+                 * @example 1042
+                 */
+                "X-Ledger-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4366,6 +4709,15 @@ export interface operations {
             };
             /** @description `ValidationFailed` or `MalformedJson` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `ReadModelBehind`: this node's read models did not reach X-Ledger-Min-Position in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

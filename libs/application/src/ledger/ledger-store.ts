@@ -165,7 +165,8 @@ export class LedgerStore {
 }
 
 function noteChanges(changes: StateChanges, event: LedgerEvent, metadata: LedgerEventMetadata | undefined): void {
-  const { userId, skuId, webhookId } = touchedBy(event);
+  const { userId, skuId, webhookId, rules } = touchedBy(event);
+  if (rules) changes.rules = true;
   if (userId !== undefined) changes.users.add(userId);
   if (skuId !== undefined) changes.subscriptions.add(skuId);
   if (webhookId !== undefined) changes.webhooks.add(webhookId);

@@ -1,8 +1,11 @@
 import { LedgerState, RememberedCommand, SubscriptionState, UserState } from '@app/domain';
 import Database from 'better-sqlite3';
 
-/** Bump when LedgerState's shape changes: older snapshots are then ignored and history is replayed (7: keys name their users). */
-const SNAPSHOT_FORMAT = 7;
+/**
+ * Bump when LedgerState's shape changes: older snapshots are then ignored and history is replayed (6: one row per user,
+ * subscription, key and webhook; 7: keys name their users; 8: and one row for the tenant's alert rules).
+ */
+const SNAPSHOT_FORMAT = 8;
 
 type SerializedUser = Omit<UserState, 'licenses'> & { licenses: [string, string[]][] };
 type SerializedCommand = Omit<RememberedCommand, 'position'> & { position: string | null };
@@ -19,14 +22,19 @@ export interface StateChanges {
   subscriptions: Set<string>;
   keys: Set<string>;
   webhooks: Set<string>;
+  /** Whether the alert rules changed. */
+  rules: boolean;
 }
 
 export function noChanges(): StateChanges {
-  return { users: new Set(), subscriptions: new Set(), keys: new Set(), webhooks: new Set() };
+  return { users: new Set(), subscriptions: new Set(), keys: new Set(), webhooks: new Set(), rules: false };
 }
 
+/** The one row of kind 'rules': the part of the tenant's alert rules the decider needs (N1). */
+const RULES_ROW_ID = 'alerting';
+
 interface Row {
-  kind: 'user' | 'subscription' | 'key' | 'webhook';
+  kind: 'user' | 'subscription' | 'key' | 'webhook' | 'rules';
   id: string;
   value: string;
 }
@@ -142,6 +150,14 @@ export class SnapshotStore {
     for (const key of keys) this.writeRow(streamId, 'key', key, state.idempotency.get(key), serializeCommand);
     for (const webhookId of webhooks)
       this.writeRow(streamId, 'webhook', webhookId, state.webhooks.has(webhookId) ? webhookId : undefined, (id) => id);
+    if (!changes || changes.rules)
+      this.writeRow(
+        streamId,
+        'rules',
+        RULES_ROW_ID,
+        { purgeDueWithinDays: state.purgeDueWithinDays },
+        (rules) => rules,
+      );
     // Keys leave the state oldest first, once a day old: every stored key older than the oldest kept one is gone.
     const oldest = state.idempotency.values().next().value;
     this.deleteKeysBefore.run(streamId, oldest?.occurredAt ?? '\uffff');
@@ -184,6 +200,7 @@ function deserialize(rows: Iterable<Row>): LedgerState {
     aliases: new Map(),
     idempotency: new Map(),
     webhooks: new Set(),
+    purgeDueWithinDays: null,
   };
   for (const row of rows) {
     if (row.kind === 'user') {
@@ -198,6 +215,10 @@ function deserialize(rows: Iterable<Row>): LedgerState {
       state.subscriptions.set(subscription.skuId, subscription);
     } else if (row.kind === 'webhook') {
       state.webhooks.add(row.id);
+    } else if (row.kind === 'rules') {
+      ({ purgeDueWithinDays: state.purgeDueWithinDays } = JSON.parse(row.value) as {
+        purgeDueWithinDays: number | null;
+      });
     } else {
       const command = JSON.parse(row.value) as SerializedCommand;
       state.idempotency.set(row.id, {

@@ -1,8 +1,11 @@
 import { RETENTION_ACTOR } from '@app/domain';
 import { EVENT_STORE, EventStore, headPosition } from '@app/event-store';
 import {
+  AlertQueries,
   DueKey,
+  DueNoticeKey,
   DuePurge,
+  DuePurgeNotice,
   DueTransition,
   DueTransitionKey,
   MailboxRetentionQueries,
@@ -22,6 +25,8 @@ export interface RetentionPassResult {
   purged: number;
   /** Subscriptions moved along their lifecycle (SL1). */
   transitioned: number;
+  /** Soft-deleted mailboxes whose purge came within the tenant's window, told once each (N1, PurgeDueSoon). */
+  noticed: number;
   skipped: number;
   failed: number;
 }
@@ -39,7 +44,9 @@ export const DEFAULT_RETENTION_OPTIONS: RetentionOptions = { batchSize: 100 };
  * The retention saga (L5, U4, SL3): the purge and each subscription lifecycle step are workflows whose timeout is a command. Each pass asks the
  * mailboxRetention read model what is due at the clock's now (indexed by purgeAfter: O(due)) and sends
  * one PurgeMailbox per user; then the seatAvailability read model for subscriptions whose next step is due
- * (indexed by nextTransitionAt) and sends one AdvanceSubscriptionLifecycle each. Nothing is held in memory between passes, so a restart loses nothing; the
+ * (indexed by nextTransitionAt) and sends one AdvanceSubscriptionLifecycle each; then the alerts read model for mailboxes
+ * whose purge fell within their tenant's purgeDueWithinDays (indexed by that instant) and sends one NoticePurgeDueSoon each.
+ * Nothing is held in memory between passes, so a restart loses nothing; the
  * decider accepts a purge only while the data is still soft-deleted and due, and appends with the
  * revision it read, so a duplicate, a late request or a second process purges nothing twice.
  */
@@ -54,6 +61,7 @@ export class RetentionSaga {
     private readonly commands: CommandBus,
     private readonly mailboxes: MailboxRetentionQueries,
     private readonly subscriptions: SeatAvailabilityQueries,
+    private readonly alerts: AlertQueries,
     private readonly projector: Projector,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -97,40 +105,57 @@ export class RetentionSaga {
 
   private async pass(): Promise<RetentionPassResult> {
     const now = (await this.clock.now()).toISOString();
-    const result: RetentionPassResult = { now, purged: 0, transitioned: 0, skipped: 0, failed: 0 };
+    const result: RetentionPassResult = { now, purged: 0, transitioned: 0, noticed: 0, skipped: 0, failed: 0 };
     if (this.stopped) return result;
     await this.catchUp();
     const started = Date.now();
+    const { batchSize } = this.options;
     // Mailboxes first: a deleted user's mailbox usually falls due with the user, and one command purges both.
     for (const due of [
-      (after: DueKey | null) => this.mailboxes.dueMailboxPurges(now, after, this.options.batchSize),
-      (after: DueKey | null) => this.mailboxes.dueUserPurges(now, after, this.options.batchSize),
+      (after: DueKey | null) => this.mailboxes.dueMailboxPurges(now, after, batchSize),
+      (after: DueKey | null) => this.mailboxes.dueUserPurges(now, after, batchSize),
     ]) {
-      let after: DueKey | null = null;
-      for (let batch = due(after); batch.length > 0 && !this.stopped; batch = due(after)) {
-        for (const item of batch) {
-          if (this.stopped) break;
-          result[await this.purge(item)]++;
-        }
-        const last = batch[batch.length - 1];
-        after = { purgeAfter: last.purgeAfter, tenantId: last.tenantId, userId: last.userId };
-      }
+      await this.drain(
+        result,
+        due,
+        ({ purgeAfter, tenantId, userId }) => ({ purgeAfter, tenantId, userId }),
+        (item) => this.purge(item),
+      );
     }
-    const dueTransitions = (after: DueTransitionKey | null) =>
-      this.subscriptions.dueTransitions(now, after, this.options.batchSize);
-    let afterSku: DueTransitionKey | null = null;
-    for (let batch = dueTransitions(afterSku); batch.length > 0 && !this.stopped; batch = dueTransitions(afterSku)) {
-      for (const item of batch) {
-        if (this.stopped) break;
-        result[await this.transition(item)]++;
-      }
-      const last = batch[batch.length - 1];
-      afterSku = { nextTransitionAt: last.nextTransitionAt, tenantId: last.tenantId, skuId: last.skuId };
-    }
-    if (result.purged + result.transitioned + result.failed > 0) {
+    await this.drain(
+      result,
+      (after: DueTransitionKey | null) => this.subscriptions.dueTransitions(now, after, batchSize),
+      ({ nextTransitionAt, tenantId, skuId }) => ({ nextTransitionAt, tenantId, skuId }),
+      (item) => this.transition(item),
+    );
+    // After the purges: a mailbox purged in this pass has nothing left to tell about.
+    await this.drain(
+      result,
+      (after: DueNoticeKey | null) => this.alerts.duePurgeNotices(now, after, batchSize),
+      ({ noticeAt, tenantId, userId }) => ({ noticeAt, tenantId, userId }),
+      (item) => this.notice(item),
+    );
+    if (result.purged + result.transitioned + result.noticed + result.failed > 0) {
       this.logger.log({ ...result, durationMs: Date.now() - started }, 'Retention pass done');
     }
     return result;
+  }
+
+  /** Every due item of one kind, batch by batch in due order (a keyset, so a pass never visits one twice). */
+  private async drain<Item, Key>(
+    result: RetentionPassResult,
+    due: (after: Key | null) => Item[],
+    keyOf: (item: Item) => Key,
+    each: (item: Item) => Promise<'purged' | 'transitioned' | 'noticed' | 'skipped' | 'failed'>,
+  ): Promise<void> {
+    let after: Key | null = null;
+    for (let batch = due(after); batch.length > 0 && !this.stopped; batch = due(after)) {
+      for (const item of batch) {
+        if (this.stopped) break;
+        result[await each(item)]++;
+      }
+      after = keyOf(batch[batch.length - 1]);
+    }
   }
 
   /** One due item, isolated: its failure is logged with its context and the pass goes on. */
@@ -176,6 +201,30 @@ export class RetentionSaga {
       this.logger.error(
         { err: error, tenantId: item.tenantId, skuId: item.skuId, nextTransitionAt: item.nextTransitionAt },
         `Lifecycle step of subscription ${item.skuId} in tenant ${item.tenantId} failed; the next pass retries it`,
+      );
+      return 'failed';
+    }
+  }
+
+  /** One mailbox whose purge is due soon, isolated like a purge; the decider tells it once per purgeAfter. */
+  private async notice(item: DuePurgeNotice): Promise<'noticed' | 'skipped' | 'failed'> {
+    try {
+      const outcome = await this.commands.execute(
+        new ExecuteLedgerCommand(
+          { type: 'NoticePurgeDueSoon', data: { userId: item.userId } },
+          {
+            tenantId: item.tenantId,
+            actor: RETENTION_ACTOR,
+            correlationId: item.correlationId,
+            causationId: item.causationId,
+          },
+        ),
+      );
+      return outcome.events.length > 0 ? 'noticed' : 'skipped';
+    } catch (error) {
+      this.logger.error(
+        { err: error, tenantId: item.tenantId, userId: item.userId, purgeAfter: item.purgeAfter },
+        `PurgeDueSoon notice of mailbox ${item.userId} in tenant ${item.tenantId} failed; the next pass retries it`,
       );
       return 'failed';
     }

@@ -53,6 +53,8 @@ export type PlaceLegalHold = { type: 'PlaceLegalHold'; data: { userId: string; r
 export type ReleaseLegalHold = { type: 'ReleaseLegalHold'; data: { userId: string } };
 /** Sent by the retention saga; accepted only while the data is still soft-deleted and due (L5, U4). */
 export type PurgeMailbox = { type: 'PurgeMailbox'; data: { userId: string } };
+/** Sent by the retention saga; accepted once per purgeAfter, while it lies within the tenant's purgeDueWithinDays (N1). */
+export type NoticePurgeDueSoon = { type: 'NoticePurgeDueSoon'; data: { userId: string } };
 
 export type SetAlertRules = {
   type: 'SetAlertRules';
@@ -76,6 +78,7 @@ export type LedgerCommand =
   | BulkAssignLicenses
   | ReassignLicense
   | PurgeMailbox
+  | NoticePurgeDueSoon
   | SetAlertRules
   | RegisterWebhook
   | RemoveWebhook
@@ -110,6 +113,7 @@ export const COMMAND_ERRORS: { readonly [K in LedgerCommand['type']]: readonly D
     'ServiceNotAvailableInLocation',
     'InsufficientSeats',
   ],
+  NoticePurgeDueSoon: [],
   PlaceLegalHold: ['UserNotFound'],
   ReleaseLegalHold: ['UserNotFound', 'NoHold'],
   AssignLicense: [

@@ -9,6 +9,7 @@ import {
   DeleteUser,
   DeleteUsers,
   LedgerCommand,
+  NoticePurgeDueSoon,
   PlaceLegalHold,
   PurgeMailbox,
   ReassignLicense,
@@ -35,7 +36,7 @@ import {
   seatFailures,
   seatNeeds,
 } from './license-changes';
-import { LedgerState, UserState, purgeAfterFrom } from './state';
+import { DAY_MS, LedgerState, UserState, purgeAfterFrom } from './state';
 import { lifecycleEvents, notEnabledFailures, refuseIfDeleted, renewEvents } from './subscription-lifecycle';
 
 /** Decides what happens: the events to append, or a DomainError of COMMAND_ERRORS. Never mutates the state. */
@@ -77,6 +78,8 @@ function decideUnchecked(command: LedgerCommand, state: LedgerState, context: De
       return releaseLegalHold(command, state, context);
     case 'PurgeMailbox':
       return purgeMailbox(command, state, context);
+    case 'NoticePurgeDueSoon':
+      return noticePurgeDueSoon(command, state, context);
     case 'SetAlertRules':
       return setAlertRules(command, state);
     case 'RegisterWebhook':
@@ -478,6 +481,23 @@ function purgeMailbox({ data }: PurgeMailbox, state: LedgerState, { now }: Decis
     events.push({ type: 'UserPurged', data: { userId, userPrincipalName: user.userPrincipalName } });
   }
   return events;
+}
+
+/**
+ * N1: once per purgeAfter of a soft-deleted mailbox, while now < purgeAfter <= now + the tenant's window. Never for a
+ * held user (H1: nothing of it is purged, so no purge is due); anything else answers nothing, so repeats are harmless.
+ */
+function noticePurgeDueSoon({ data }: NoticePurgeDueSoon, state: LedgerState, { now }: DecisionContext): LedgerEvent[] {
+  const withinDays = state.purgeDueWithinDays;
+  const user = state.users.get(data.userId);
+  const mailbox = user?.mailbox;
+  if (withinDays === null || !user || user.hold !== null || mailbox?.status !== 'softDeleted') return [];
+  if (mailbox.purgeDueNoticed || mailbox.purgeAfter === null) return [];
+  const purgeAt = Date.parse(mailbox.purgeAfter);
+  if (purgeAt <= now.getTime() || purgeAt > now.getTime() + withinDays * DAY_MS) return [];
+  return [
+    { type: 'MailboxPurgeDueSoonNoticed', data: { userId: user.userId, purgeAfter: mailbox.purgeAfter, withinDays } },
+  ];
 }
 
 function isAddressTaken(state: LedgerState, lowerCased: string): boolean {

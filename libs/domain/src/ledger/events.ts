@@ -86,6 +86,11 @@ export type MailboxSoftDeleted = {
 };
 export type MailboxRestored = { type: 'MailboxRestored'; data: { userId: string } };
 export type MailboxPurged = { type: 'MailboxPurged'; data: { userId: string } };
+/** N1: the soft-deleted mailbox's purgeAfter came within the tenant's purgeDueWithinDays; once per purgeAfter (the alert PurgeDueSoon). */
+export type MailboxPurgeDueSoonNoticed = {
+  type: 'MailboxPurgeDueSoonNoticed';
+  data: { userId: string; purgeAfter: string; withinDays: number };
+};
 /** `reason` 'userDeleted' marks the aliases a restore may give back (U5); absent in older histories and on L3 releases. */
 export type AliasesReleased = {
   type: 'AliasesReleased';
@@ -137,6 +142,7 @@ export type LedgerEvent =
   | MailboxSoftDeleted
   | MailboxRestored
   | MailboxPurged
+  | MailboxPurgeDueSoonNoticed
   | AliasesReleased
   | ContactsListDeleted
   | ContactsListRestored
@@ -173,6 +179,7 @@ const LEDGER_EVENT_REGISTRY = {
   MailboxSoftDeleted: 'mailbox',
   MailboxRestored: 'mailbox',
   MailboxPurged: 'mailbox',
+  MailboxPurgeDueSoonNoticed: 'mailbox',
   AliasesReleased: 'user',
   ContactsListDeleted: 'mailbox',
   ContactsListRestored: 'mailbox',
@@ -228,6 +235,7 @@ export const PERSONAL_FIELDS = {
   MailboxSoftDeleted: [],
   MailboxRestored: [],
   MailboxPurged: [],
+  MailboxPurgeDueSoonNoticed: [],
   AliasesReleased: ['aliases'],
   ContactsListDeleted: [],
   ContactsListRestored: [],

@@ -112,8 +112,9 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
       const target = user(state, event.data.userId);
       target.hold = null;
       if (event.data.userPurgeAfter !== null) target.purgeAfter = event.data.userPurgeAfter;
+      // H2's new purgeAfter is a new deadline: PurgeDueSoon may be noticed for it again.
       if (event.data.mailboxPurgeAfter !== null && target.mailbox)
-        target.mailbox.purgeAfter = event.data.mailboxPurgeAfter;
+        target.mailbox = { status: target.mailbox.status, purgeAfter: event.data.mailboxPurgeAfter };
       return state;
     }
     case 'UserPurged': {
@@ -158,6 +159,11 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
     case 'MailboxPurged':
       user(state, event.data.userId).mailbox = { status: 'purged', purgeAfter: null };
       return state;
+    case 'MailboxPurgeDueSoonNoticed': {
+      const { mailbox } = user(state, event.data.userId);
+      if (mailbox) mailbox.purgeDueNoticed = true;
+      return state;
+    }
     case 'AliasesReleased': {
       // Read back erased: the user's aliases were never folded in either.
       if (event.data.aliases === null) return state;
@@ -172,8 +178,9 @@ export function evolve(state: LedgerState, event: FoldedEvent): LedgerState {
     case 'ContactsListDeleted':
     case 'ContactsListRestored':
       return state;
-    // The rules only matter to the alerts read model, which raises the alerts.
+    // The seat thresholds only matter to the alerts read model; the purge window decides NoticePurgeDueSoon.
     case 'AlertRulesSet':
+      state.purgeDueWithinDays = event.data.purgeDueWithinDays;
       return state;
     case 'WebhookRegistered':
       state.webhooks.add(event.data.webhookId);

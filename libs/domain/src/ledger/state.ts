@@ -20,6 +20,8 @@ export interface SubscriptionState {
 export interface MailboxState {
   status: 'active' | 'softDeleted' | 'purged';
   purgeAfter: string | null;
+  /** N1: PurgeDueSoon was noticed for this purgeAfter; a new purgeAfter (a new soft-deletion, H2) clears it. */
+  purgeDueNoticed?: true;
 }
 
 export interface UserState {
@@ -52,6 +54,8 @@ export interface LedgerState {
   idempotency: Map<string, RememberedCommand>;
   /** Ids of the tenant's registered webhooks (N1). */
   webhooks: Set<string>;
+  /** N1: the tenant's PurgeDueSoon window (AlertRulesSet), which the decider needs to accept a notice; null: none. */
+  purgeDueWithinDays: number | null;
 }
 
 /** A command decided with an Idempotency-Key, as its events' metadata recorded it. */
@@ -74,6 +78,7 @@ export function initialState(): LedgerState {
     aliases: new Map(),
     idempotency: new Map(),
     webhooks: new Set(),
+    purgeDueWithinDays: null,
   };
 }
 
@@ -86,6 +91,7 @@ export function copyState(state: LedgerState): LedgerState {
     aliases: new Map(state.aliases),
     idempotency: new Map(state.idempotency),
     webhooks: new Set(state.webhooks),
+    purgeDueWithinDays: state.purgeDueWithinDays,
   };
 }
 
@@ -111,7 +117,7 @@ export function rememberedCommand(state: LedgerState, key: string, now: Date): R
 }
 
 export const GRACE_PERIOD_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function purgeAfterFrom(now: Date): string {
   return new Date(now.getTime() + GRACE_PERIOD_DAYS * DAY_MS).toISOString();

@@ -3,12 +3,18 @@ import { FoldedEvent, evolve } from './evolve';
 import { LedgerState, SubscriptionState, UserState, copyUser } from './state';
 
 /**
- * The user, subscription and webhook an event may change in the folded state (besides the command's Idempotency-Key).
- * Every event names what it changes by its `userId`, `skuId` or `webhookId`, so a new event needs no entry here.
+ * The user, subscription and webhook an event may change in the folded state (besides the command's Idempotency-Key),
+ * and whether it changes the tenant's alert rules. Every other event names what it changes by its `userId`, `skuId`
+ * or `webhookId`, so a new event needs no entry here.
  */
-export function touchedBy(event: LedgerEvent): { userId?: string; skuId?: string; webhookId?: string } {
+export function touchedBy(event: LedgerEvent): { userId?: string; skuId?: string; webhookId?: string; rules: boolean } {
   const data = event.data as { userId?: unknown; skuId?: unknown; webhookId?: unknown };
-  return { userId: idOf(data.userId), skuId: idOf(data.skuId), webhookId: idOf(data.webhookId) };
+  return {
+    userId: idOf(data.userId),
+    skuId: idOf(data.skuId),
+    webhookId: idOf(data.webhookId),
+    rules: event.type === 'AlertRulesSet',
+  };
 }
 
 /** The users a command's events are about (each once). */
@@ -30,11 +36,13 @@ export class UndoableFold {
   private readonly subscriptions = new Map<string, SubscriptionState | undefined>();
   /** webhookId → whether it was registered before the first change. */
   private readonly webhooks = new Map<string, boolean>();
+  /** The purge window before the first AlertRulesSet, when one was folded. */
+  private rules: { purgeDueWithinDays: number | null } | undefined;
 
   constructor(readonly state: LedgerState) {}
 
   evolve(event: FoldedEvent): void {
-    const { userId, skuId, webhookId } = touchedBy(event);
+    const { userId, skuId, webhookId, rules } = touchedBy(event);
     if (userId !== undefined && !this.users.has(userId)) {
       const user = this.state.users.get(userId);
       this.users.set(userId, user && copyUser(user));
@@ -45,6 +53,7 @@ export class UndoableFold {
     }
     if (webhookId !== undefined && !this.webhooks.has(webhookId))
       this.webhooks.set(webhookId, this.state.webhooks.has(webhookId));
+    if (rules) this.rules ??= { purgeDueWithinDays: this.state.purgeDueWithinDays };
     evolve(this.state, event);
   }
 
@@ -77,8 +86,10 @@ export class UndoableFold {
       if (registered) state.webhooks.add(webhookId);
       else state.webhooks.delete(webhookId);
     }
+    if (this.rules) state.purgeDueWithinDays = this.rules.purgeDueWithinDays;
     this.users.clear();
     this.subscriptions.clear();
     this.webhooks.clear();
+    this.rules = undefined;
   }
 }

@@ -34,7 +34,8 @@ export class AlertRulesDto {
     type: 'integer',
     minimum: 1,
     maximum: 30,
-    description: 'PurgeDueSoon window (stored; see docs/alerts.md)',
+    description:
+      "PurgeDueSoon once a soft-deleted mailbox's purgeAfter is this many days away or fewer (once per purgeAfter, not while held); left out: never",
   })
   @IsOptional()
   @IsInt()

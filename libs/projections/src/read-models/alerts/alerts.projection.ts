@@ -2,6 +2,14 @@ import { AlertType, SeatsBelowRule } from '@app/domain';
 import { createHash } from 'node:crypto';
 import { ReadModelDatabase } from '../../database';
 import { IGNORED, ProjectedEvent, defineProjection } from '../../projection';
+import {
+  PURGE_DUE_SCHEMA,
+  PURGE_DUE_TABLES,
+  preparePurgeDue,
+  purgeDueHandlers,
+  purgeDueNoticed,
+  purgeDueRulesSet,
+} from './purge-due';
 
 interface SeatRow {
   valid: number;
@@ -47,6 +55,7 @@ function prepare(db: ReadModelDatabase) {
     addDelivery: db.prepare(
       'INSERT OR IGNORE INTO alert_deliveries (tenant_id, webhook_id, alert_id) VALUES (?, ?, ?)',
     ),
+    ...preparePurgeDue(db),
   };
 }
 
@@ -61,8 +70,17 @@ type Statements = ReturnType<typeof prepare>;
  */
 export const alertsProjection = defineProjection({
   name: 'alerts',
-  version: 2,
-  tables: ['alert_seats', 'alert_subscription_status', 'alert_rules', 'alert_webhooks', 'alerts', 'alert_deliveries'],
+  // 3: soft-deleted mailboxes and legal holds, for PurgeDueSoon.
+  version: 3,
+  tables: [
+    'alert_seats',
+    'alert_subscription_status',
+    'alert_rules',
+    'alert_webhooks',
+    'alerts',
+    'alert_deliveries',
+    ...PURGE_DUE_TABLES,
+  ],
   schema: `
     CREATE TABLE IF NOT EXISTS alert_seats (
       tenant_id TEXT NOT NULL, sku_id TEXT NOT NULL, valid INTEGER NOT NULL, assigned INTEGER NOT NULL,
@@ -82,10 +100,9 @@ export const alertsProjection = defineProjection({
       seq INTEGER PRIMARY KEY, tenant_id TEXT NOT NULL, webhook_id TEXT NOT NULL, alert_id TEXT NOT NULL,
       UNIQUE (alert_id, webhook_id));
     CREATE INDEX IF NOT EXISTS alert_deliveries_by_tenant ON alert_deliveries (tenant_id, seq);
-    CREATE INDEX IF NOT EXISTS alert_deliveries_by_webhook ON alert_deliveries (tenant_id, webhook_id, seq);`,
+    CREATE INDEX IF NOT EXISTS alert_deliveries_by_webhook ON alert_deliveries (tenant_id, webhook_id, seq);
+    ${PURGE_DUE_SCHEMA}`,
   prepare,
-  // Purges are not watched yet (see docs/alerts.md); users and mailboxes change no seat.
-  ignores: ['user', 'mailbox'],
   on: {
     SubscriptionAdded: (s, event) =>
       seatsChanged(s, event, event.data.skuId, (row) => ({ ...row, valid: event.data.seats })),
@@ -109,6 +126,7 @@ export const alertsProjection = defineProjection({
       s.saveRules.run(tenant, JSON.stringify(event.data.seatsBelow), event.data.purgeDueWithinDays);
       // A new threshold the SKU is already below is a crossing too.
       for (const { sku_id } of s.skusOf.all(tenant)) seatsChanged(s, event, sku_id, (row) => row);
+      purgeDueRulesSet(s, tenant);
     },
     WebhookRegistered: (s, event) =>
       s.addWebhook.run(
@@ -122,6 +140,24 @@ export const alertsProjection = defineProjection({
       s.removeWebhook.run(event.metadata.tenantId, event.data.webhookId);
       s.removeDeliveries.run(event.metadata.tenantId, event.data.webhookId);
     },
+    ...purgeDueHandlers,
+    MailboxPurgeDueSoonNoticed: (s, event) => {
+      purgeDueNoticed(s, event);
+      const { userId, purgeAfter, withinDays } = event.data;
+      raise(s, event, 'PurgeDueSoon', userId, { userId, purgeAfter, withinDays });
+    },
+    // Seats and purges are all it watches: a provisioned mailbox has no purge, profiles and aliases change neither.
+    MailboxProvisioned: IGNORED,
+    ContactsListDeleted: IGNORED,
+    ContactsListRestored: IGNORED,
+    UserCreated: IGNORED,
+    UserUpdated: IGNORED,
+    AliasAdded: IGNORED,
+    AliasesReleased: IGNORED,
+    // A deletion's and a restore's mailbox changes come as their own events; a purged user's mailbox was purged first.
+    UserDeleted: IGNORED,
+    UserRestored: IGNORED,
+    UserPurged: IGNORED,
   },
 });
 
@@ -131,7 +167,7 @@ function statusChanged(s: Statements, event: ProjectedEvent, skuId: string, stat
   const before = s.status.get(tenant, skuId)?.status ?? 'enabled';
   if (before === status) return;
   s.saveStatus.run(tenant, skuId, status);
-  raise(s, event, 'SubscriptionStateChanged', { skuId, status, previousStatus: before });
+  raise(s, event, 'SubscriptionStateChanged', skuId, { skuId, status, previousStatus: before });
 }
 
 /** Applies a change to a SKU's counts and raises what it newly crossed (SeatsLow, SeatsOverAssigned). */
@@ -143,9 +179,9 @@ function seatsChanged(s: Statements, event: ProjectedEvent, skuId: string, chang
   const threshold = thresholdOf(s, tenant, skuId);
   const low = threshold !== undefined && available < threshold ? 1 : 0;
   const over = after.assigned > after.valid ? 1 : 0;
-  if (low && !before.low) raise(s, event, 'SeatsLow', { skuId, available, threshold });
+  if (low && !before.low) raise(s, event, 'SeatsLow', skuId, { skuId, available, threshold });
   if (over && !before.over)
-    raise(s, event, 'SeatsOverAssigned', { skuId, assigned: after.assigned, valid: after.valid });
+    raise(s, event, 'SeatsOverAssigned', skuId, { skuId, assigned: after.assigned, valid: after.valid });
   s.saveSeats.run({ tenant, skuId, valid: after.valid, assigned: after.assigned, low, over });
 }
 
@@ -154,15 +190,16 @@ function thresholdOf(s: Statements, tenant: string, skuId: string): number | und
   return row && (JSON.parse(row.seats_below) as SeatsBelowRule[]).find((rule) => rule.skuId === skuId)?.available;
 }
 
-/** The alert and its deliveries, one per webhook of the tenant that asked for its type. */
+/** The alert about `subject` (a SKU or a user) and its deliveries, one per webhook of the tenant that asked for its type. */
 function raise(
   s: Statements,
   event: ProjectedEvent,
   type: AlertType,
-  data: Record<string, unknown> & { skuId: string },
+  subject: string,
+  data: Record<string, unknown>,
 ): void {
   const tenant = event.metadata.tenantId;
-  const alertId = alertIdOf(event.eventId, type, data.skuId);
+  const alertId = alertIdOf(event.eventId, type, subject);
   s.addAlert.run({ alertId, tenant, type, raisedAt: event.metadata.occurredAt, data: JSON.stringify(data) });
   for (const webhook of s.webhooksOf.all(tenant)) {
     if ((JSON.parse(webhook.events) as AlertType[]).includes(type))

@@ -32,6 +32,33 @@ export interface OwedDelivery {
   data: Record<string, unknown>;
 }
 
+/** A soft-deleted mailbox whose purge is due soon (N1): the retention saga sends NoticePurgeDueSoon for it. */
+export interface DuePurgeNotice {
+  tenantId: string;
+  userId: string;
+  noticeAt: string;
+  purgeAfter: string;
+  /** The MailboxSoftDeleted event whose purge this is: the notice's causation, in the same correlation. */
+  causationId: string;
+  correlationId: string;
+}
+
+/** Keyset position in the due order (noticeAt, tenantId, userId). */
+export interface DueNoticeKey {
+  noticeAt: string;
+  tenantId: string;
+  userId: string;
+}
+
+interface DueNoticeRow {
+  tenant_id: string;
+  user_id: string;
+  notice_at: string;
+  purge_after: string;
+  event_id: string;
+  correlation_id: string;
+}
+
 interface AlertRow {
   seq: number;
   alert_id: string;
@@ -58,6 +85,7 @@ export class AlertQueries {
   private readonly owed;
   private readonly tenants;
   private readonly counts;
+  private readonly dueNotices;
 
   constructor(db: ReadModelDatabase) {
     this.alerts = db.prepare<[string, number, number], AlertRow>(
@@ -84,6 +112,17 @@ export class AlertQueries {
     this.tenants = db.prepare<[], { tenant_id: string }>('SELECT DISTINCT tenant_id FROM alert_deliveries');
     this.counts = db.prepare<[], { type: AlertType; count: number }>(
       'SELECT type, COUNT(*) AS count FROM alerts GROUP BY type',
+    );
+    // Across tenants, a range of the partial index alert_purges_due: O(due) per pass. One already due for purge is
+    // the purge's business (the pass purges first).
+    this.dueNotices = db.prepare<
+      { now: string; afterNotice: string; afterTenant: string; afterUser: string; limit: number },
+      DueNoticeRow
+    >(
+      `SELECT tenant_id, user_id, notice_at, purge_after, event_id, correlation_id FROM alert_purges
+       WHERE notice_at IS NOT NULL AND notice_at <= @now AND purge_after > @now
+         AND (notice_at, tenant_id, user_id) > (@afterNotice, @afterTenant, @afterUser)
+       ORDER BY notice_at, tenant_id, user_id LIMIT @limit`,
     );
   }
 
@@ -127,6 +166,26 @@ export class AlertQueries {
 
   tenantsWithDeliveries(): string[] {
     return this.tenants.all().map((row) => row.tenant_id);
+  }
+
+  /** Soft-deleted mailboxes whose purge fell within their tenant's window by `now`, not yet noticed, not held. */
+  duePurgeNotices(now: string, after: DueNoticeKey | null, limit: number): DuePurgeNotice[] {
+    // '' sorts before every ISO time and id, so the first batch starts at the beginning.
+    const rows = this.dueNotices.all({
+      now,
+      afterNotice: after?.noticeAt ?? '',
+      afterTenant: after?.tenantId ?? '',
+      afterUser: after?.userId ?? '',
+      limit,
+    });
+    return rows.map((row) => ({
+      tenantId: row.tenant_id,
+      userId: row.user_id,
+      noticeAt: row.notice_at,
+      purgeAfter: row.purge_after,
+      causationId: row.event_id,
+      correlationId: row.correlation_id,
+    }));
   }
 
   /** Alerts raised so far, by type (for /metrics). */

@@ -12,7 +12,8 @@ export class AlertDoc implements AlertView {
     type: 'object',
     additionalProperties: true,
     example: { skuId: 'O365_BP', available: 1, threshold: 2 },
-    description: 'SeatsLow: {skuId, available, threshold}; SeatsOverAssigned: {skuId, assigned, valid}',
+    description:
+      'SeatsLow: {skuId, available, threshold}; SeatsOverAssigned: {skuId, assigned, valid}; SubscriptionStateChanged: {skuId, status, previousStatus}; PurgeDueSoon: {userId, purgeAfter, withinDays}',
   })
   data: Record<string, unknown>;
 }
@@ -40,7 +41,11 @@ export class SeatsBelowRuleDoc implements SeatsBelowRule {
 
 export class AlertRulesDoc implements AlertRulesView {
   @ApiProperty({ type: [SeatsBelowRuleDoc] }) seatsBelow: SeatsBelowRuleDoc[];
-  @ApiProperty({ type: 'integer', nullable: true, description: 'PurgeDueSoon window in days (stored; not raised yet)' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: "PurgeDueSoon once a soft-deleted mailbox's purgeAfter is this many days away or fewer; null: never",
+  })
   purgeDueWithinDays: number | null;
 }
 

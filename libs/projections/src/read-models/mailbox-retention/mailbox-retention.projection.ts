@@ -204,6 +204,8 @@ export const mailboxRetentionProjection = defineProjection({
     UserUpdated: IGNORED,
     AliasAdded: IGNORED,
     AliasesReleased: IGNORED,
+    // A notice changes no purge: the alerts read model raises PurgeDueSoon from it.
+    MailboxPurgeDueSoonNoticed: IGNORED,
   },
 });
 

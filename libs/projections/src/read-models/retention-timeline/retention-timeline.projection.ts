@@ -79,6 +79,8 @@ export const retentionTimelineProjection = defineProjection({
     MailboxSoftDeleted: step,
     MailboxRestored: step,
     MailboxPurged: step,
+    // The tenant was told the purge is near (N1): part of the story compliance staff read (A3).
+    MailboxPurgeDueSoonNoticed: step,
     AliasesReleased: step,
     ContactsListDeleted: step,
     ContactsListRestored: step,
