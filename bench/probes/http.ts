@@ -3,10 +3,11 @@
  * licensed users. `--target=commands`: POST /v1/users/{id}/assignLicense, each request a real change
  * (the disabled plans flip on a user per round); `subscriptions`: GET /v1/subscriptions; `bare`: the same
  * body from a bare NestJS app (bench/servers/bare-nest.ts). Logging as the API has it (LOG_LEVEL=info).
+ * `--profile=<file>`: writes a CPU profile of the server process over the timed window (open it in Chrome DevTools).
  */
 import { TokenService } from '@app/application';
 import autocannon from 'autocannon';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiProcess, startApiProcess } from '../../test/support/api-process';
@@ -17,7 +18,10 @@ const USERS = 2_000;
 const SECRET = 'bench-secret-0123456789abcdef0123';
 
 async function main(): Promise<void> {
-  const { target, connections, seconds } = probeArgs();
+  const { target, connections, seconds, profile } = probeArgs();
+  const profiled: Record<string, string> = profile
+    ? { NODE_OPTIONS: `--require ${join(__dirname, '../support/cpu-profile-hook.js')}`, BENCH_CPU_PROFILE: profile }
+    : {};
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-http-'));
   await writeHistory(join(dir, 'events.sqlite'), 'bench', 1 + 3 * USERS, { users: USERS });
   const token = TokenService.fromSecret(SECRET, 'bench').sign({
@@ -31,6 +35,7 @@ async function main(): Promise<void> {
     LEDGER_DATA_DIR: dir,
     LEDGER_JWT_SECRET: SECRET,
     LOG_LEVEL: 'info',
+    ...(target === 'bare' ? {} : profiled),
   });
   // Waits for the read models to hold the history.
   const subscriptions = await fetch(`${server.url}/v1/subscriptions`, {
@@ -43,7 +48,7 @@ async function main(): Promise<void> {
     await server.kill();
     writeFileSync(join(dir, 'body.json'), body);
     server = await startApiProcess(
-      { BENCH_BODY_FILE: join(dir, 'body.json'), LOG_LEVEL: 'info' },
+      { BENCH_BODY_FILE: join(dir, 'body.json'), LOG_LEVEL: 'info', ...profiled },
       'bench/servers/bare-nest.ts',
     );
   }
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
           },
         }
       : { method: 'GET', path: '/v1/subscriptions' };
+  if (profile) server.process.kill('SIGWINCH');
   const result = await autocannon({
     url: server.url,
     connections: Number(connections),
@@ -79,6 +85,10 @@ async function main(): Promise<void> {
     headers,
     requests: [request],
   });
+  if (profile) {
+    server.process.kill('SIGWINCH');
+    while (!existsSync(profile)) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   await server.kill();
   rmSync(dir, { recursive: true, force: true });
   if (result.non2xx > 0 || result.errors > 0)
