@@ -3,11 +3,12 @@
  * licensed users. `--target=commands`: POST /v1/users/{id}/assignLicense, each request a real change
  * (the disabled plans flip on a user per round); `subscriptions`: GET /v1/subscriptions; `bare`: the same
  * body from a bare NestJS app (bench/servers/bare-nest.ts). Logging as the API has it (LOG_LEVEL=info).
+ * Also reports the server's CPU time per request (user + system, from /proc), which a busy machine disturbs less than the rate.
  * `--profile=<file>`: writes a CPU profile of the server process over the timed window (open it in Chrome DevTools).
  */
 import { TokenService } from '@app/application';
 import autocannon from 'autocannon';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiProcess, startApiProcess } from '../../test/support/api-process';
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
         }
       : { method: 'GET', path: '/v1/subscriptions' };
   if (profile) server.process.kill('SIGWINCH');
+  const cpuBefore = cpuMs(server.pid);
   const result = await autocannon({
     url: server.url,
     connections: Number(connections),
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
     headers,
     requests: [request],
   });
+  const cpuUsed = cpuMs(server.pid) - cpuBefore;
   if (profile) {
     server.process.kill('SIGWINCH');
     while (!existsSync(profile)) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -93,7 +96,13 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${result.non2xx} answers not 2xx, ${result.errors} errors`);
-  report({ perSecond: result.requests.average });
+  report({ perSecond: result.requests.average, cpuUsPerRequest: (cpuUsed * 1000) / result.requests.total });
+}
+
+/** User + system CPU time a process has used, in ms (/proc/<pid>/stat, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 void main();
