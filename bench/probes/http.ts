@@ -3,10 +3,12 @@
  * licensed users. `--target=commands`: POST /v1/users/{id}/assignLicense, each request a real change
  * (the disabled plans flip on a user per round); `subscriptions`: GET /v1/subscriptions; `bare`: the same
  * body from a bare NestJS app (bench/servers/bare-nest.ts). Logging as the API has it (LOG_LEVEL=info).
+ * Also reports the server's CPU time per request (user + system, from /proc), which a busy machine disturbs less than the rate.
+ * `--profile=<file>`: writes a CPU profile of the server process over the timed window (open it in Chrome DevTools).
  */
 import { TokenService } from '@app/application';
 import autocannon from 'autocannon';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiProcess, startApiProcess } from '../../test/support/api-process';
@@ -17,7 +19,10 @@ const USERS = 2_000;
 const SECRET = 'bench-secret-0123456789abcdef0123';
 
 async function main(): Promise<void> {
-  const { target, connections, seconds } = probeArgs();
+  const { target, connections, seconds, profile } = probeArgs();
+  const profiled: Record<string, string> = profile
+    ? { NODE_OPTIONS: `--require ${join(__dirname, '../support/cpu-profile-hook.js')}`, BENCH_CPU_PROFILE: profile }
+    : {};
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-http-'));
   await writeHistory(join(dir, 'events.sqlite'), 'bench', 1 + 3 * USERS, { users: USERS });
   const token = TokenService.fromSecret(SECRET, 'bench').sign({
@@ -31,6 +36,7 @@ async function main(): Promise<void> {
     LEDGER_DATA_DIR: dir,
     LEDGER_JWT_SECRET: SECRET,
     LOG_LEVEL: 'info',
+    ...(target === 'bare' ? {} : profiled),
   });
   // Waits for the read models to hold the history.
   const subscriptions = await fetch(`${server.url}/v1/subscriptions`, {
@@ -43,7 +49,7 @@ async function main(): Promise<void> {
     await server.kill();
     writeFileSync(join(dir, 'body.json'), body);
     server = await startApiProcess(
-      { BENCH_BODY_FILE: join(dir, 'body.json'), LOG_LEVEL: 'info' },
+      { BENCH_BODY_FILE: join(dir, 'body.json'), LOG_LEVEL: 'info', ...profiled },
       'bench/servers/bare-nest.ts',
     );
   }
@@ -72,6 +78,8 @@ async function main(): Promise<void> {
           },
         }
       : { method: 'GET', path: '/v1/subscriptions' };
+  if (profile) server.process.kill('SIGWINCH');
+  const cpuBefore = cpuMs(server.pid);
   const result = await autocannon({
     url: server.url,
     connections: Number(connections),
@@ -79,11 +87,22 @@ async function main(): Promise<void> {
     headers,
     requests: [request],
   });
+  const cpuUsed = cpuMs(server.pid) - cpuBefore;
+  if (profile) {
+    server.process.kill('SIGWINCH');
+    while (!existsSync(profile)) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   await server.kill();
   rmSync(dir, { recursive: true, force: true });
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${result.non2xx} answers not 2xx, ${result.errors} errors`);
-  report({ perSecond: result.requests.average });
+  report({ perSecond: result.requests.average, cpuUsPerRequest: (cpuUsed * 1000) / result.requests.total });
+}
+
+/** User + system CPU time a process has used, in ms (/proc/<pid>/stat, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 void main();

@@ -32,7 +32,7 @@ describe('Log redaction', () => {
       check();
     });
 
-  it('?access_token=, other token-like parameters and the Authorization header are redacted', async () => {
+  it('?access_token= and other token-like parameters are redacted, and no header is logged', async () => {
     const withHeader = await fetch(
       `${api.url}/v1/subscriptions?access_token=${token}&client_secret=s3cr3t-value&limit=5`,
       {
@@ -57,7 +57,9 @@ describe('Log redaction', () => {
     const first = JSON.parse(lines.find((line) => line.includes('"redaction-1"'))!);
     expect(first.req.url).toBe('/v1/subscriptions?access_token=[redacted]&client_secret=[redacted]&limit=5');
     expect(first.req.query).toEqual({ access_token: '[redacted]', client_secret: '[redacted]', limit: '5' });
-    expect(first.req.headers.authorization).toBe('[redacted]');
+    expect(first.req.headers).toBeUndefined();
+    expect(first).toMatchObject({ actorId: 'alice', tenantId: 'default', res: { statusCode: 200 } });
+    expect(first.res.headers).toBeUndefined();
   });
 
   it('E1: no UPN or alias reaches the log, in a body, a path or a query', async () => {

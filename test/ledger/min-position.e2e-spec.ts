@@ -1,5 +1,6 @@
 import { Projector } from '@app/projections';
-import { MIN_POSITION_WAIT } from '../../apps/api/src/ledger/min-position.interceptor';
+import request from 'supertest';
+import { MIN_POSITION_WAIT } from '../../apps/api/src/ledger/min-position.guard';
 import { startLedgerApp, type LedgerApp } from '../support/ledger-app';
 
 /** API.md "Many API nodes, one store": a GET with X-Ledger-Min-Position answers only once this node's read models reached it. */
@@ -33,6 +34,12 @@ describe('X-Ledger-Min-Position', () => {
       error: 'ReadModelBehind',
       message: expect.stringContaining(position),
     });
+    // Who asks is checked before anything waits: no token is a 401 at once, not a 503 after the wait.
+    const anonymous = await request(ledger.app.getHttpServer())
+      .get('/v1/subscriptions/E3')
+      .set('X-Ledger-Min-Position', position)
+      .expect(401);
+    expect(anonymous.body.error).toBe('Unauthenticated');
     // Without the header the node answers what it holds: the purchase is not in it yet.
     expect((await admin.get('/v1/subscriptions/E3').expect(200)).body.valid).toBe(1);
 

@@ -9,6 +9,12 @@ import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
 /** Routes polled by probes and scrapers: logged at debug only. */
 const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
 
+/** A request's log line with who asked, once the AuthGuard has put the actor on the request. */
+function withActor(req: IncomingMessage, line: object): object {
+  const actor = (req as IncomingMessage & AuthenticatedRequest).actor;
+  return actor ? { ...line, actorId: actor.id, tenantId: actor.tenantId } : line;
+}
+
 /**
  * Structured JSON logs through nestjs-pino. LOG_LEVEL (fatal|error|warn|info|debug|trace|silent,
  * default info) is read when the app is created; tests run with LOG_LEVEL=silent.
@@ -27,24 +33,26 @@ export function ledgerLoggerModule() {
             res.setHeader(REQUEST_ID_HEADER, id);
             return id;
           },
-          customProps: (req: IncomingMessage) => {
-            const actor = (req as IncomingMessage & AuthenticatedRequest).actor;
-            return actor ? { actorId: actor.id, tenantId: actor.tenantId } : {};
-          },
           customLogLevel: (req: IncomingMessage, res: ServerResponse, err?: Error) => {
             if (err || res.statusCode >= 500) return 'error';
             if (QUIET_PATHS.has((req.url ?? '').split('?')[0])) return 'debug';
             return res.statusCode >= 400 ? 'warn' : 'info';
           },
-          // Credentials and UPNs (E1) never reach the log: headers and body fields by path, the query string by name or value.
+          // Who asked, on the line a request ends with (rather than a child logger per request).
+          customSuccessObject: (req: IncomingMessage, _res: ServerResponse, line: object) => withActor(req, line),
+          customErrorObject: (req: IncomingMessage, _res: ServerResponse, _err: Error, line: object) =>
+            withActor(req, line),
+          // Credentials and UPNs (E1) never reach the log: no headers are logged, body fields are censored by path, the query string by name or value.
           redact: { paths: REDACTED_LOG_PATHS, censor: REDACTED },
           serializers: {
-            req: (req: { url?: string; query?: unknown; params?: unknown }) =>
-              Object.assign(req, {
-                url: req.url && redactUrl(req.url),
-                query: redactQuery(req.query),
-                params: redactQuery(req.params),
-              }),
+            req: (req: { id?: unknown; method?: string; url?: string; query?: unknown; params?: unknown }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url && redactUrl(req.url),
+              query: redactQuery(req.query),
+              params: redactQuery(req.params),
+            }),
+            res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
           },
         },
         // Written off the request path: a full stdout pipe never blocks a command.

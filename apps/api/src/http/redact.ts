@@ -2,13 +2,8 @@
 export const CREDENTIAL_NAME = /token|secret|passw(or)?d|pwd|api[-_]?key|signature|credential|^auth|^sig$|^code$/i;
 export const REDACTED = '[redacted]';
 
-/** Paths pino censors in every log line: credential headers, and credential fields of any logged object. */
+/** Paths pino censors in every log line: credential fields of any logged object (request logs hold no headers). */
 export const REDACTED_LOG_PATHS = [
-  'req.headers.authorization',
-  'req.headers["proxy-authorization"]',
-  'req.headers.cookie',
-  'req.headers["x-api-key"]',
-  'res.headers["set-cookie"]',
   ...[
     'password',
     'secret',

@@ -1,10 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IdempotencyGuard } from './idempotency.guard';
 
 /** Global so that @Idempotent() works in any feature module. */
 @Global()
 @Module({
-  providers: [IdempotencyInterceptor],
-  exports: [IdempotencyInterceptor],
+  providers: [IdempotencyGuard],
+  exports: [IdempotencyGuard],
 })
 export class IdempotencyModule {}

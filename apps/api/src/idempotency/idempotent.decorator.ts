@@ -1,7 +1,7 @@
-import { applyDecorators, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../http/api-error';
-import { IDEMPOTENCY_KEY_HEADER, IdempotencyInterceptor, MAX_IDEMPOTENCY_KEY_LENGTH } from './idempotency.interceptor';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyGuard, MAX_IDEMPOTENCY_KEY_LENGTH } from './idempotency.guard';
 
 /**
  * Marks a command endpoint as honouring `Idempotency-Key` (API.md, "Commands"). Put it on handlers,
@@ -9,7 +9,7 @@ import { IDEMPOTENCY_KEY_HEADER, IdempotencyInterceptor, MAX_IDEMPOTENCY_KEY_LEN
  */
 export const Idempotent = () =>
   applyDecorators(
-    UseInterceptors(IdempotencyInterceptor),
+    UseGuards(IdempotencyGuard),
     ApiHeader({
       name: IDEMPOTENCY_KEY_HEADER,
       required: false,

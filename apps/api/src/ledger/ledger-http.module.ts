@@ -2,11 +2,11 @@ import { LedgerModule } from '@app/application';
 import { EVENT_STORE } from '@app/event-store';
 import { Projector } from '@app/projections';
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { READ_MODEL_STATUS, STORE_PROBE } from '../health/health.tokens';
 import { GraphController } from './graph.controller';
 import { LicensesController } from './licenses.controller';
-import { DEFAULT_MIN_POSITION_WAIT_MS, MIN_POSITION_WAIT, MinPositionInterceptor } from './min-position.interceptor';
+import { DEFAULT_MIN_POSITION_WAIT_MS, MIN_POSITION_WAIT, MinPositionGuard } from './min-position.guard';
 import { ReadModelMetrics } from './read-model-metrics';
 import { SubscriptionsController } from './subscriptions.controller';
 import { UsersController } from './users.controller';
@@ -21,7 +21,8 @@ import { UsersController } from './users.controller';
     { provide: READ_MODEL_STATUS, useExisting: Projector },
     ReadModelMetrics,
     { provide: MIN_POSITION_WAIT, useValue: DEFAULT_MIN_POSITION_WAIT_MS },
-    { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor },
+    // After AuthModule's and RateLimitModule's guards (modules imported before this one): a caller is known before it waits.
+    { provide: APP_GUARD, useClass: MinPositionGuard },
   ],
   exports: [STORE_PROBE, READ_MODEL_STATUS],
 })

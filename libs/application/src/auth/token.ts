@@ -5,6 +5,7 @@ import { TENANT_ID_PATTERN } from '../config/ledger-config';
 import type { OidcKeys } from './oidc-keys';
 import { isRole, type Role } from './roles';
 import { TokenError } from './token-error';
+import { VerifiedTokens } from './verified-tokens';
 
 export { parseTtl } from '../config/duration';
 
@@ -59,6 +60,7 @@ export class TokenService {
   private readonly jwt: JwtService;
   /** Built once: importing the secret on every request would cost a key derivation each time. */
   private readonly secretKey: KeyObject;
+  private readonly verified = new VerifiedTokens();
 
   constructor(
     secret: string,
@@ -87,6 +89,8 @@ export class TokenService {
 
   /** Verifies signature, algorithm, issuer, audience, expiry, iat/nbf and lifetime, then the claims of API.md. Throws TokenError. */
   async verify(token: string): Promise<TokenActor> {
+    const known = this.verified.get(token);
+    if (known) return known;
     const oidc = this.policy.oidc;
     let payload: JWTPayload;
     let fromProvider = false;
@@ -118,9 +122,10 @@ export class TokenService {
       throw toTokenError(error);
     }
     this.checkLifetime(payload);
-    return fromProvider && oidc
-      ? this.claimsToActor(payload, oidc.rolesClaim, oidc.tenantClaim)
-      : this.claimsToActor(payload, 'roles', 'tid');
+    if (fromProvider && oidc) return this.claimsToActor(payload, oidc.rolesClaim, oidc.tenantClaim);
+    const actor = this.claimsToActor(payload, 'roles', 'tid');
+    // Only HS256: the secret never changes while the process runs, whereas a provider may withdraw a key.
+    return this.verified.remember(token, actor, ((payload.exp as number) + CLOCK_SKEW_SECONDS) * 1000);
   }
 
   /** iat not in the future (beyond the skew), and exp − iat within LEDGER_JWT_MAX_TTL. */

@@ -143,10 +143,12 @@ export class LedgerCommandExecutor {
   /** One try at a batch: decide each command in turn, preview the answers, append everything at once. */
   private async attempt(tenantId: string, batch: readonly QueuedCommand[]): Promise<(CommandOutcome | Refusal)[]> {
     const ledger = await this.ledgers.load(tenantId);
+    // One time for the whole batch, stored in one transaction: the manual clock is one store read, not one per command.
+    const now = await this.clock.now();
     const fold = new UndoableFold(ledger.state);
     const decisions: Decision[] = [];
     try {
-      for (const queued of batch) decisions.push(await this.decide(ledger, fold, queued, batch, decisions));
+      for (const queued of batch) decisions.push(this.decide(ledger, fold, now, queued, batch, decisions));
       await this.buildAnswers(tenantId, ledger, batch, decisions);
       const accepted = decisions.flatMap((decision) => (decision.kind === 'accepted' ? [decision] : []));
       if (accepted.length > 0) {
@@ -166,15 +168,15 @@ export class LedgerCommandExecutor {
   }
 
   /** The Idempotency-Key is looked up in the very state the command is decided on, so the answer holds on every node. */
-  private async decide(
+  private decide(
     ledger: FoldedLedger,
     fold: UndoableFold,
+    now: Date,
     queued: QueuedCommand,
     batch: readonly QueuedCommand[],
     earlier: readonly Decision[],
-  ): Promise<Decision> {
+  ): Decision {
     const { command, context, options } = queued;
-    const now = await this.clock.now();
     const occurredAt = now.toISOString();
     const idempotency = context.idempotency;
     try {

@@ -1,14 +1,6 @@
-import {
-  HttpStatus,
-  Injectable,
-  RequestMethod,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { HttpStatus, Injectable, RequestMethod, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { Request } from 'express';
-import { Observable, throwError } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/actor';
 import { validationFailed } from '../http/validation';
 import { requestFingerprint } from './fingerprint';
@@ -30,20 +22,18 @@ export interface IdempotentRequest {
  * is decided by the ledger itself, on the same read that decides the command, on any node.
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
+export class IdempotencyGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest & IdempotentRequest>();
     const header = request.headers['idempotency-key'];
-    if (header === undefined) return next.handle();
+    if (header === undefined) return true;
 
     const key = Array.isArray(header) ? header.join(',') : header;
     if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !KEY_PATTERN.test(key)) {
-      return throwError(() =>
-        validationFailed({
-          [IDEMPOTENCY_KEY_HEADER]: [`must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters`],
-        }),
-      );
+      throw validationFailed({
+        [IDEMPOTENCY_KEY_HEADER]: [`must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters`],
+      });
     }
     const fingerprint = requestFingerprint({
       method: request.method,
@@ -56,6 +46,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const status =
       declared ?? (request.method === RequestMethod[RequestMethod.POST] ? HttpStatus.CREATED : HttpStatus.OK);
     request.idempotency = { key, fingerprint, status };
-    return next.handle();
+    return true;
   }
 }
