@@ -23,8 +23,8 @@ import {
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENT_REPLAYED_HEADER,
   LEDGER_POSITION_HEADER,
-} from './idempotency/idempotency.interceptor';
-import { DEFAULT_MIN_POSITION_WAIT_MS, MIN_POSITION_HEADER } from './ledger/min-position.interceptor';
+} from './idempotency/idempotency.guard';
+import { DEFAULT_MIN_POSITION_WAIT_MS, MIN_POSITION_HEADER } from './ledger/min-position.guard';
 import { HttpMetrics } from './metrics/http-metrics';
 
 /**
