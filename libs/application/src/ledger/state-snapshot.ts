@@ -1,4 +1,4 @@
-import { LedgerState, RememberedCommand, SubscriptionState, UserState } from '@app/domain';
+import { LedgerState, RememberedCommand, SubscriptionState, UserState, initialState } from '@app/domain';
 import Database from 'better-sqlite3';
 
 /**
@@ -193,15 +193,7 @@ function serializeCommand(command: RememberedCommand): SerializedCommand {
 
 /** Each row goes straight into the state's maps: no array of every row, no second copy of every user. */
 function deserialize(rows: Iterable<Row>): LedgerState {
-  const state: LedgerState = {
-    subscriptions: new Map(),
-    users: new Map(),
-    principalNames: new Map(),
-    aliases: new Map(),
-    idempotency: new Map(),
-    webhooks: new Set(),
-    purgeDueWithinDays: null,
-  };
+  const state = initialState();
   for (const row of rows) {
     if (row.kind === 'user') {
       const serialized = JSON.parse(row.value) as SerializedUser;
