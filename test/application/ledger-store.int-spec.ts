@@ -1,11 +1,12 @@
 import { LedgerCommandExecutor, LedgerStore, SystemClock, SnapshotStore, loadCatalog } from '@app/application';
 import { initialState, evolve, LedgerEvent, ledgerStreamId } from '@app/domain';
-import { ReadStreamOptions, RecordedEvent, SqliteEventStore } from '@app/event-store';
+import { SqliteEventStore } from '@app/event-store';
 import { openReadModelDatabase } from '@app/projections';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CountingStore } from '../support/ledger-events';
 
 const context = { tenantId: 'snap', actor: { id: 'alice' }, correlationId: 'c' };
 
@@ -149,15 +150,3 @@ describe('LedgerStore', () => {
     await store.close();
   });
 });
-
-/** The real SQLite store, counting the ledger events read back. */
-class CountingStore extends SqliteEventStore {
-  ledgerReads = 0;
-
-  override async *readStream(streamId: string, options?: ReadStreamOptions): AsyncGenerator<RecordedEvent> {
-    for await (const event of super.readStream(streamId, options)) {
-      if (streamId.startsWith('ledger-')) this.ledgerReads++;
-      yield event;
-    }
-  }
-}
