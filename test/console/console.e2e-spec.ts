@@ -7,6 +7,7 @@ import type { Browser, Locator } from 'playwright-core';
 import { launchBrowser, watchedPage, type WatchedPage } from '../support/browser';
 import { startWebhookReceiver } from '../support/webhook-receiver';
 import { startLedgerApp, type LedgerApp } from '../support/ledger-app';
+import { issuerKey, startLocalIssuer, type LocalIssuer } from '../support/oidc-issuer';
 
 const ROOT = join(__dirname, '..', '..');
 /** CONSOLE_SCREENSHOTS=1 writes a PNG of every page into docs/console (not on ordinary runs). */
@@ -475,4 +476,79 @@ it('alerts: a global admin registers a webhook, sets a seats rule that raises an
   } finally {
     await receiver.close();
   }
+});
+
+describe("sign-in with the organization's identity provider (LEDGER_OIDC_ISSUER): authorization code + PKCE", () => {
+  let issuer: LocalIssuer;
+  let withIssuer: LedgerApp;
+  let signInPage: string;
+
+  beforeAll(async () => {
+    issuer = await startLocalIssuer();
+    issuer.publish([await issuerKey('rsa-1', 'RS256')]);
+    issuer.signsIn({ sub: 'oid-olga', name: 'Olga Okafor', roles: ['global-admin'], tid: 'contoso' });
+    withIssuer = await startLedgerApp({ LEDGER_OIDC_ISSUER: issuer.url, LEDGER_OIDC_AUDIENCE: 'license-ledger' });
+    await withIssuer.app.listen(0, '127.0.0.1');
+    signInPage = `${(await withIssuer.app.getUrl()).replace('[::1]', '127.0.0.1')}/console/`;
+    await withIssuer
+      .as('global-admin', { tenant: 'contoso' })
+      .post('/v1/subscriptions', { skuId: 'O365_E3', name: 'Office 365 E3', servicePlans: ['EXCHANGE'], seats: 5 })
+      .expect(201);
+  });
+  afterAll(async () => {
+    await withIssuer?.close();
+    await issuer?.close();
+  });
+
+  it("signs in at the provider, says who signed in, calls the API with the provider's token, and signs out", async () => {
+    open = await watchedPage(browser);
+    const { page } = open;
+    await page.goto(signInPage);
+    const seatsCall = page.waitForResponse((r) => r.url().endsWith('/v1/subscriptions'));
+    await page.getByRole('button', { name: 'Sign in with your organization' }).click();
+    await expect(page.getByLabel('Signed in as').textContent()).resolves.toBe(
+      'Olga Okafor (oid-olga) · global-admin · tenant contoso',
+    );
+    // The Seats page got the tenant's subscriptions with the token the provider signed (RS256, its issuer).
+    await page.getByText('Office 365 E3').waitFor();
+    const seats = await seatsCall;
+    expect(seats.status()).toBe(200);
+    const [header, payload] = (await seats.request().headerValue('authorization'))!
+      .replace('Bearer ', '')
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>);
+    expect([header.alg, payload.iss, payload.aud]).toEqual(['RS256', issuer.url, 'license-ledger']);
+    // Neither the code nor the state stays in the address bar.
+    expect(page.url()).toBe(`${signInPage}seats`);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You signed out.').waitFor();
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
+    await page.getByRole('button', { name: 'Sign in with your organization' }).waitFor();
+  });
+
+  it('a sign-in the provider refuses (a tampered PKCE verifier) is explained on the sign-in page, which offers the provider again', async () => {
+    expectedErrors = /status of 400/;
+    open = await watchedPage(browser);
+    const { page } = open;
+    const tokenEndpoint = `${issuer.url}/token`;
+    // Someone who holds the code but not this page's verifier.
+    await page.route(tokenEndpoint, (route) => {
+      const form = new URLSearchParams(route.request().postData()!);
+      form.set('code_verifier', `${form.get('code_verifier')}x`);
+      return route.continue({ postData: form.toString() });
+    });
+    await page.goto(signInPage);
+    await page.getByRole('button', { name: 'Sign in with your organization' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(
+      'The identity provider refused the sign-in: the code_verifier does not match the code_challenge.',
+    );
+    expect(page.url()).toBe(signInPage);
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
+
+    await page.unroute(tokenEndpoint);
+    await page.getByRole('button', { name: 'Sign in with your organization' }).click();
+    await page.getByText('Office 365 E3').waitFor();
+  });
 });
