@@ -71,7 +71,9 @@ export async function startLocalIssuer(): Promise<LocalIssuer> {
       .sign(key.privateKey);
 
   const json = (res: ServerResponse, status: number, body: unknown) =>
-    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
+    res
+      .writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+      .end(JSON.stringify(body));
   const refuse = (res: ServerResponse, error: string, description: string) =>
     json(res, 400, { error, error_description: description });
 
@@ -129,7 +131,9 @@ export async function startLocalIssuer(): Promise<LocalIssuer> {
     }
     if (requested.pathname === '/authorize' && req.method === 'GET') return authorize(res, requested.searchParams);
     if (requested.pathname === '/token' && req.method === 'POST')
-      return void token(req, res).catch((e: unknown) => json(res, 500, { error: 'server_error', error_description: String(e) }));
+      return void token(req, res).catch((e: unknown) =>
+        json(res, 500, { error: 'server_error', error_description: String(e) }),
+      );
     res.writeHead(404).end();
   });
   server.listen(0, '127.0.0.1');
