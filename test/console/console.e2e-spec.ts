@@ -146,7 +146,15 @@ it("an admin previews a license removal that soft-deletes the mailbox with the A
   // The preview applied nothing.
   expect((await ledger.as('global-admin').get(`/v1/users/${ada.userId}`)).body.mailbox.status).toBe('active');
 
+  const applied = page.waitForResponse(
+    (r) => r.url().endsWith(`/v1/users/${ada.userId}/assignLicense`) && r.request().method() === 'POST',
+  );
+  const reread = page.waitForRequest((r) => r.url().endsWith(`/v1/users/${ada.userId}`) && r.method() === 'GET');
   await dialog.getByRole('button', { name: 'Confirm' }).click();
+  const position = (await applied).headers()['x-ledger-position'];
+  expect(position).toMatch(/^\d+$/);
+  // The page reads its own change: its reload asks the read models to have reached the change's position.
+  expect((await reread).headers()['x-ledger-min-position']).toBe(position);
   await dialog.waitFor({ state: 'detached' });
   await page.getByText('softDeleted, purge after').waitFor();
   const after = (await ledger.as('global-admin').get(`/v1/users/${ada.userId}`)).body;
@@ -321,14 +329,19 @@ it("bulk: a dry run shows every user's outcome and applies nothing until Apply; 
   await dryRun.waitFor();
   expect(await dryRun.getByRole('row').filter({ hasText: '+PROJECT_P1' }).allTextContents()).toHaveLength(3);
   await shot('bulk', open!);
-  const holders = async () =>
-    (await ledger.as('global-admin').get('/v1/users?skuId=PROJECT_P1')).body.items
+  const holders = async (minPosition = '0') =>
+    (
+      await ledger.as('global-admin').get('/v1/users?skuId=PROJECT_P1').set('X-Ledger-Min-Position', minPosition)
+    ).body.items
       .map((u: { userPrincipalName: string }) => u.userPrincipalName)
       .sort();
   expect(await holders()).toEqual([]);
+  const applied = page.waitForResponse((r) => r.url().endsWith('/v1/licenses/bulk') && r.status() === 200);
   await page.getByRole('button', { name: 'Apply' }).click();
   await page.getByRole('table').filter({ hasText: 'Applied' }).waitFor();
-  expect(await holders()).toEqual(['alan@contoso.com', 'grace@contoso.com', 'ken@contoso.com']);
+  // Read at the change's position: the answer comes before this node's read models have applied it.
+  const position = (await applied).headers()['x-ledger-position'];
+  expect(await holders(position)).toEqual(['alan@contoso.com', 'grace@contoso.com', 'ken@contoso.com']);
 
   // Deleting Linus again (deleted already) and Ken: the dry run answers 200 with ok false, Linus's failure named.
   await page.getByLabel('Change', { exact: true }).selectOption('delete');
