@@ -59,7 +59,13 @@ describe('the console with an identity provider (LEDGER_OIDC_ISSUER)', () => {
     const server = ledger.app.getHttpServer();
     const config = await request(server).get('/console/config.json').expect(200);
     expect(config.body).toEqual({
-      oidc: { issuer: issuer.url, clientId: 'license-ledger', scope: 'openid profile api://ledger/all' },
+      oidc: {
+        issuer: issuer.url,
+        clientId: 'license-ledger',
+        scope: 'openid profile api://ledger/all',
+        rolesClaim: 'roles',
+        tenantClaim: 'tid',
+      },
     });
     const page = await request(server).get('/console/');
     expect(page.headers['content-security-policy']).toContain(`connect-src 'self' ${issuer.url}`);

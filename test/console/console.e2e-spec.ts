@@ -499,8 +499,14 @@ describe("sign-in with the organization's identity provider (LEDGER_OIDC_ISSUER)
   beforeAll(async () => {
     issuer = await startLocalIssuer();
     issuer.publish([await issuerKey('rsa-1', 'RS256')]);
-    issuer.signsIn({ sub: 'oid-olga', name: 'Olga Okafor', roles: ['global-admin'], tid: 'contoso' });
-    withIssuer = await startLedgerApp({ LEDGER_OIDC_ISSUER: issuer.url, LEDGER_OIDC_AUDIENCE: 'license-ledger' });
+    // Keycloak's shape: roles nested in an object, the tenant in a claim of the organization's choosing.
+    issuer.signsIn({ sub: 'oid-olga', name: 'Olga Okafor', realm_access: { roles: ['global-admin'] }, org: 'contoso' });
+    withIssuer = await startLedgerApp({
+      LEDGER_OIDC_ISSUER: issuer.url,
+      LEDGER_OIDC_AUDIENCE: 'license-ledger',
+      LEDGER_OIDC_ROLES_CLAIM: 'realm_access.roles',
+      LEDGER_OIDC_TENANT_CLAIM: 'org',
+    });
     await withIssuer.app.listen(0, '127.0.0.1');
     signInPage = `${(await withIssuer.app.getUrl()).replace('[::1]', '127.0.0.1')}/console/`;
     await withIssuer

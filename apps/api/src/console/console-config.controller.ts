@@ -14,6 +14,10 @@ export class ConsoleOidcDoc {
   clientId: string;
   @ApiProperty({ description: 'LEDGER_CONSOLE_OIDC_SCOPE, else "openid profile"' })
   scope: string;
+  @ApiProperty({ description: "LEDGER_OIDC_ROLES_CLAIM: where the provider's tokens hold the roles (a dotted path)" })
+  rolesClaim: string;
+  @ApiProperty({ description: "LEDGER_OIDC_TENANT_CLAIM: where the provider's tokens hold the tenant id" })
+  tenantClaim: string;
 }
 
 export class ConsoleConfigDoc {
@@ -42,6 +46,8 @@ export class ConsoleConfigController {
         issuer: oidc.issuer,
         clientId: this.env.LEDGER_CONSOLE_OIDC_CLIENT_ID || oidc.audience,
         scope: this.env.LEDGER_CONSOLE_OIDC_SCOPE || 'openid profile',
+        rolesClaim: oidc.rolesClaim,
+        tenantClaim: oidc.tenantClaim,
       },
     };
   }

@@ -1256,6 +1256,10 @@ export interface components {
             clientId: string;
             /** @description LEDGER_CONSOLE_OIDC_SCOPE, else "openid profile" */
             scope: string;
+            /** @description LEDGER_OIDC_ROLES_CLAIM: where the provider's tokens hold the roles (a dotted path) */
+            rolesClaim: string;
+            /** @description LEDGER_OIDC_TENANT_CLAIM: where the provider's tokens hold the tenant id */
+            tenantClaim: string;
         };
         ConsoleConfigDoc: {
             /** @description null: sign in by pasting a token */

@@ -3,6 +3,8 @@ export interface OidcSettings {
   issuer: string;
   clientId: string;
   scope: string;
+  rolesClaim: string;
+  tenantClaim: string;
 }
 
 interface Discovery {

@@ -19,7 +19,8 @@ export function SignIn() {
         setOidc(settings);
         if (!settings) return;
         const accessToken = await finishSignIn(settings);
-        if (accessToken) setProviderError(signIn(accessToken));
+        if (accessToken)
+          setProviderError(signIn(accessToken, { rolesClaim: settings.rolesClaim, tenantClaim: settings.tenantClaim }));
       })
       .catch((e: unknown) => setProviderError(message(e)));
   }, [signIn]);
