@@ -1,3 +1,4 @@
+import { loadSnapshot } from '../support/snapshots';
 import { LedgerCommandExecutor, LedgerStore, SystemClock, SnapshotStore, loadCatalog } from '@app/application';
 import { initialState, evolve, LedgerEvent, ledgerStreamId } from '@app/domain';
 import { ReadStreamOptions, RecordedEvent, SqliteEventStore } from '@app/event-store';
@@ -47,7 +48,7 @@ describe('LedgerStore', () => {
           context,
         );
     }
-    const snapshot = snapshots.load(ledgerStreamId('snap'));
+    const snapshot = await loadSnapshot(snapshots, ledgerStreamId('snap'));
     expect(snapshot?.revision).toBeGreaterThanOrEqual(999n);
 
     const fresh = await new LedgerStore(store, snapshots).load('snap');
@@ -188,13 +189,13 @@ describe('LedgerStore', () => {
 
     // This command's append is past SNAPSHOT_EVERY with no snapshot: the full save starts once it is answered.
     const first = await assign('big', 'u1');
-    expect(snapshots.load(stream)).toBeUndefined();
+    expect(await loadSnapshot(snapshots, stream)).toBeUndefined();
     await assign('small', 's1');
     // The other tenant was answered while the big tenant's rows were still being written.
-    expect(snapshots.load(stream)).toBeUndefined();
+    expect(await loadSnapshot(snapshots, stream)).toBeUndefined();
     // The big tenant's next command waits for the save, then decides on the same state.
     await assign('big', 'u2');
-    const snapshot = snapshots.load(stream)!;
+    const snapshot = (await loadSnapshot(snapshots, stream))!;
     expect(snapshot.revision).toBe(1_200n + BigInt(first.events.length));
 
     const replayed = initialState();

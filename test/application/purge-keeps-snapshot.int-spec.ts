@@ -1,3 +1,4 @@
+import { loadSnapshot } from '../support/snapshots';
 import {
   CommandContext,
   CryptoShreddingEventStore,
@@ -86,7 +87,7 @@ describe('A purge blanks the ledger state and its snapshot instead of dropping t
     expect(counting.ledgerReads - reads).toBe(0);
     const cached = await ledgers.load(TENANT);
 
-    const snapshot = snapshots.load(ledgerStreamId(TENANT))!;
+    const snapshot = (await loadSnapshot(snapshots, ledgerStreamId(TENANT)))!;
     reads = counting.ledgerReads;
     const restarted = await new LedgerStore(store, snapshots).load(TENANT);
     expect(counting.ledgerReads - reads).toBe(Number(restarted.revision! - snapshot.revision));

@@ -1,3 +1,4 @@
+import { loadSnapshot } from '../support/snapshots';
 import { SnapshotStore, noChanges } from '@app/application';
 import {
   FoldedEvent,
@@ -112,11 +113,11 @@ describe('Delta snapshots of the folded state', () => {
     const snapshots = open();
     const state = fold(initialState(), [...history, userWithThree]);
     await snapshots.save(STREAM, { state, revision: 7n, position: 7n }, noChanges(), 0n);
-    expect(snapshots.load(STREAM)?.state).toEqual(state);
+    expect((await loadSnapshot(snapshots, STREAM))?.state).toEqual(state);
 
     fold(state, later);
     await snapshots.save(STREAM, { state, revision: 13n, position: 13n }, changesOf(later), 7n);
-    const loaded = snapshots.load(STREAM)!;
+    const loaded = (await loadSnapshot(snapshots, STREAM))!;
     expect(loaded.revision).toBe(13n);
     expect(loaded.state).toEqual(state);
     expect(loaded.state.users.get('u1')?.deletion).toEqual({
@@ -144,7 +145,9 @@ describe('Delta snapshots of the folded state', () => {
     await snapshots.save(STREAM, { state, revision: 7n, position: 7n }, noChanges(), 0n);
     fold(state, later);
     await snapshots.save(STREAM, { state, revision: 13n, position: 13n }, changesOf(later), 7n);
-    expect(JSON.stringify(snapshots.load(STREAM)?.state.users.get('u3'))).not.toMatch(/three|Three|a3@/);
+    expect(JSON.stringify((await loadSnapshot(snapshots, STREAM))?.state.users.get('u3'))).not.toMatch(
+      /three|Three|a3@/,
+    );
   });
 
   it('E1 erase blanks the purged user and every remembered answer about them, and keeps the rest of the snapshot', async () => {
@@ -162,7 +165,7 @@ describe('Delta snapshots of the folded state', () => {
     snapshots.erase(STREAM, 'u3');
     const rows = file.prepare<[string], string>('SELECT value FROM ledger_snapshot_rows WHERE stream_id = ?').pluck();
     expect(rows.all(STREAM).join('\n')).not.toMatch(/three|Three|a3@/);
-    const loaded = snapshots.load(STREAM)!;
+    const loaded = (await loadSnapshot(snapshots, STREAM))!;
     expect(loaded.revision).toBe(8n);
     expect(loaded.state.users.get('u3')).toMatchObject({ userPrincipalName: null, displayName: null, aliases: [] });
     expect(loaded.state.principalNames.has('three@x.com')).toBe(false);
@@ -211,8 +214,8 @@ describe('Full snapshots saved in slices', () => {
     expect(turns).toBeGreaterThan(10);
     const whole = new SnapshotStore(file(), 1_000);
     expect(await whole.save(STREAM, { state, revision: 40n, position: 40n }, noChanges(), -1n)).toBe(true);
-    expect(sliced.load(STREAM)).toEqual(whole.load(STREAM));
-    expect(sliced.load(STREAM)?.state).toEqual(state);
+    expect(await loadSnapshot(sliced, STREAM)).toEqual(await loadSnapshot(whole, STREAM));
+    expect((await loadSnapshot(sliced, STREAM))?.state).toEqual(state);
   });
 
   it('SL1 a full save that fails between slices leaves no snapshot, never a partial one, and the next one starts over', async () => {
@@ -229,10 +232,10 @@ describe('Full snapshots saved in slices', () => {
       snapshots.save(STREAM, { state: broken, revision: 41n, position: 41n }, noChanges(), -1n),
     ).rejects.toThrow(/BigInt/);
     expect(rowsOf(db).length).toBeGreaterThan(0);
-    expect(snapshots.load(STREAM)).toBeUndefined();
+    expect(await loadSnapshot(snapshots, STREAM)).toBeUndefined();
 
     expect(await snapshots.save(STREAM, { state, revision: 42n, position: 42n }, noChanges(), -1n)).toBe(true);
-    expect(snapshots.load(STREAM)).toMatchObject({ state, revision: 42n });
+    expect(await loadSnapshot(snapshots, STREAM)).toMatchObject({ state, revision: 42n });
   });
 
   it("E1 a purge erased while a full save is under way calls it off: no written row keeps the user's personal fields", async () => {
@@ -244,7 +247,57 @@ describe('Full snapshots saved in slices', () => {
     snapshots.erase(STREAM, 'u3');
     expect(await saving).toBe(false);
     expect(rowsOf(db).join('\n')).not.toMatch(/three|Three|a3@/);
-    expect(snapshots.load(STREAM)).toBeUndefined();
+    expect(await loadSnapshot(snapshots, STREAM)).toBeUndefined();
+  });
+});
+
+describe('Snapshots read in slices', () => {
+  const open = () =>
+    new SnapshotStore(
+      openReadModelDatabase(join(mkdtempSync(join(tmpdir(), 'ledger-snapshot-reads-')), 'read-models.sqlite')),
+      3,
+    );
+  const state = () =>
+    fold(initialState(), [
+      ...history,
+      withKey(userWithThree, 'k3', { userPrincipalName: 'three@x.com' }),
+      ...Array.from({ length: 30 }, (_, i): LedgerEvent => ({
+        type: 'UserCreated',
+        data: { userId: `v${i}`, userPrincipalName: `v${i}@x.com`, displayName: 'V', usageLocation: 'US', aliases: [] },
+      })),
+    ]);
+
+  it('E1 an erase between two slices of a read reaches the remembered answers about the user', async () => {
+    const snapshots = open();
+    await snapshots.save(STREAM, { state: state(), revision: 40n, position: 40n }, noChanges(), -1n);
+    const into = initialState();
+    let [turns, reading] = [0, true];
+    const beat = () => {
+      turns++;
+      if (reading) setImmediate(beat);
+    };
+    setImmediate(beat);
+    const read = snapshots.load(STREAM, into);
+    await new Promise((resolve) => setImmediate(resolve));
+    snapshots.erase(STREAM, 'u3');
+    expect(await read).toEqual({ revision: 40n, position: 40n });
+    reading = false;
+    expect(turns).toBeGreaterThan(5);
+    expect(into.users.size).toBe(33);
+    expect(into.idempotency.get('k3')).toMatchObject({ body: null, userIds: ['u3'] });
+  });
+
+  it('SL1 a save between two slices of a read starts it over: the state read is of one revision', async () => {
+    const snapshots = open();
+    const saved = state();
+    await snapshots.save(STREAM, { state: saved, revision: 40n, position: 40n }, noChanges(), -1n);
+    const into = initialState();
+    const reading = snapshots.load(STREAM, into);
+    await new Promise((resolve) => setImmediate(resolve));
+    fold(saved, later);
+    await snapshots.save(STREAM, { state: saved, revision: 48n, position: 48n }, changesOf(later), 40n);
+    expect(await reading).toEqual({ revision: 48n, position: 48n });
+    expect(into).toEqual(saved);
   });
 });
 

@@ -67,14 +67,10 @@ export class LedgerStore {
     const streamId = ledgerStreamId(tenantId);
     await this.saving.get(tenantId);
     let ledger = this.ledgers.get(tenantId);
-    if (ledger) {
-      this.ledgers.delete(tenantId);
-    } else {
-      const snapshot = this.snapshots.load(streamId);
-      ledger = snapshot
-        ? { ...snapshot, snapshotRevision: snapshot.revision, changes: noChanges() }
-        : { state: initialState(), revision: null, position: null, snapshotRevision: -1n, changes: noChanges() };
-    }
+    const cold = !ledger;
+    if (ledger) this.ledgers.delete(tenantId);
+    // Cached from the start, so an erase (E1) during the sliced reads below reaches the state being built.
+    ledger ??= { state: initialState(), revision: null, position: null, snapshotRevision: -1n, changes: noChanges() };
     this.ledgers.set(tenantId, ledger);
     // An evicted tenant may still be mid-command elsewhere: it keeps its object, only the cache forgets it.
     for (const oldest of this.ledgers.keys()) {
@@ -82,6 +78,8 @@ export class LedgerStore {
       this.ledgers.delete(oldest);
     }
     try {
+      const snapshot = cold ? await this.snapshots.load(streamId, ledger.state) : undefined;
+      if (snapshot) Object.assign(ledger, snapshot, { snapshotRevision: snapshot.revision });
       const from = ledger.revision === null ? 'start' : ledger.revision + 1n;
       let folded = 0;
       for await (const { event, metadata, recorded } of readLedger(this.events, tenantId, from)) {

@@ -1,4 +1,4 @@
-import { LedgerState, RememberedCommand, SubscriptionState, UserState } from '@app/domain';
+import { LedgerState, RememberedCommand, SubscriptionState, UserState, initialState } from '@app/domain';
 import Database from 'better-sqlite3';
 
 /**
@@ -50,7 +50,8 @@ interface Row {
  */
 export class SnapshotStore {
   private readonly selectHead;
-  private readonly selectRows;
+  private readonly selectSlice;
+  private readonly finishLoadTx;
   private readonly upsertHead;
   private readonly upsertRow;
   private readonly deleteRow;
@@ -84,9 +85,21 @@ export class SnapshotStore {
         'SELECT format, revision, position FROM ledger_snapshot_heads WHERE stream_id = ?',
       )
       .safeIntegers(true);
-    this.selectRows = db.prepare<[string], Row>(
-      'SELECT kind, id, value FROM ledger_snapshot_rows WHERE stream_id = ? ORDER BY kind, occurred_at',
+    // Every row but the remembered answers, in primary-key order from the last one read.
+    this.selectSlice = db.prepare<[string, string, string, number], Row>(
+      `SELECT kind, id, value FROM ledger_snapshot_rows WHERE stream_id = ? AND kind <> 'key' AND (kind, id) > (?, ?)
+       ORDER BY kind, id LIMIT ?`,
     );
+    const selectKeys = db.prepare<[string], Row>(
+      "SELECT kind, id, value FROM ledger_snapshot_rows WHERE stream_id = ? AND kind = 'key' ORDER BY occurred_at",
+    );
+    this.finishLoadTx = db.transaction((streamId: string, revision: bigint, into: LedgerState) => {
+      const head = this.selectHead.get(streamId);
+      // A save since the first slice: the rows read may be of two revisions, so the read starts over.
+      if (head?.format !== BigInt(SNAPSHOT_FORMAT) || head.revision !== revision) return false;
+      for (const row of selectKeys.iterate(streamId)) addRow(into, row);
+      return true;
+    });
     this.upsertHead = db.prepare(
       `INSERT INTO ledger_snapshot_heads (stream_id, format, revision, position) VALUES (?, ?, ?, ?)
        ON CONFLICT (stream_id) DO UPDATE SET format = excluded.format, revision = excluded.revision, position = excluded.position`,
@@ -152,10 +165,25 @@ export class SnapshotStore {
     this.eraseTx(streamId, userId);
   }
 
-  load(streamId: string): Snapshot | undefined {
-    const head = this.selectHead.get(streamId);
-    if (!head || head.format !== BigInt(SNAPSHOT_FORMAT)) return undefined;
-    return { state: deserialize(this.selectRows.iterate(streamId)), revision: head.revision, position: head.position };
+  /**
+   * Reads the snapshot into the empty state `into`, in slices with turns of the event loop between them; its revision
+   * and position, or undefined when there is none. The remembered answers come last, in the same step as a last look at
+   * the head: an erase meanwhile has reached them (a purged user's own row is blanked again by the replay of the purge).
+   */
+  async load(streamId: string, into: LedgerState): Promise<Omit<Snapshot, 'state'> | undefined> {
+    for (;;) {
+      const head = this.selectHead.get(streamId);
+      if (!head || head.format !== BigInt(SNAPSHOT_FORMAT)) return undefined;
+      Object.assign(into, initialState());
+      let rows = this.selectSlice.all(streamId, '', '', this.sliceRows);
+      while (rows.length > 0) {
+        for (const row of rows) addRow(into, row);
+        const last = rows[rows.length - 1];
+        await nextTurn();
+        rows = this.selectSlice.all(streamId, last.kind, last.id, this.sliceRows);
+      }
+      if (this.finishLoadTx(streamId, head.revision, into)) return { revision: head.revision, position: head.position };
+    }
   }
 
   /**
@@ -267,40 +295,28 @@ function serializeCommand(command: RememberedCommand): SerializedCommand {
 }
 
 /** Each row goes straight into the state's maps: no array of every row, no second copy of every user. */
-function deserialize(rows: Iterable<Row>): LedgerState {
-  const state: LedgerState = {
-    subscriptions: new Map(),
-    users: new Map(),
-    principalNames: new Map(),
-    aliases: new Map(),
-    idempotency: new Map(),
-    webhooks: new Set(),
-    purgeDueWithinDays: null,
-  };
-  for (const row of rows) {
-    if (row.kind === 'user') {
-      const serialized = JSON.parse(row.value) as SerializedUser;
-      const user: UserState = { ...serialized, licenses: new Map(serialized.licenses) };
-      state.users.set(user.userId, user);
-      if (user.status !== 'purged' && user.userPrincipalName !== null)
-        state.principalNames.set(user.userPrincipalName.toLowerCase(), user.userId);
-      for (const alias of user.aliases) state.aliases.set(alias.toLowerCase(), user.userId);
-    } else if (row.kind === 'subscription') {
-      const subscription = JSON.parse(row.value) as SubscriptionState;
-      state.subscriptions.set(subscription.skuId, subscription);
-    } else if (row.kind === 'webhook') {
-      state.webhooks.add(row.id);
-    } else if (row.kind === 'rules') {
-      ({ purgeDueWithinDays: state.purgeDueWithinDays } = JSON.parse(row.value) as {
-        purgeDueWithinDays: number | null;
-      });
-    } else {
-      const command = JSON.parse(row.value) as SerializedCommand;
-      state.idempotency.set(row.id, {
-        ...command,
-        position: command.position === null ? null : BigInt(command.position),
-      });
-    }
+function addRow(state: LedgerState, row: Row): void {
+  if (row.kind === 'user') {
+    const serialized = JSON.parse(row.value) as SerializedUser;
+    const user: UserState = { ...serialized, licenses: new Map(serialized.licenses) };
+    state.users.set(user.userId, user);
+    if (user.status !== 'purged' && user.userPrincipalName !== null)
+      state.principalNames.set(user.userPrincipalName.toLowerCase(), user.userId);
+    for (const alias of user.aliases) state.aliases.set(alias.toLowerCase(), user.userId);
+  } else if (row.kind === 'subscription') {
+    const subscription = JSON.parse(row.value) as SubscriptionState;
+    state.subscriptions.set(subscription.skuId, subscription);
+  } else if (row.kind === 'webhook') {
+    state.webhooks.add(row.id);
+  } else if (row.kind === 'rules') {
+    ({ purgeDueWithinDays: state.purgeDueWithinDays } = JSON.parse(row.value) as {
+      purgeDueWithinDays: number | null;
+    });
+  } else {
+    const command = JSON.parse(row.value) as SerializedCommand;
+    state.idempotency.set(row.id, {
+      ...command,
+      position: command.position === null ? null : BigInt(command.position),
+    });
   }
-  return state;
 }
