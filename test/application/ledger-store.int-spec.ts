@@ -1,12 +1,13 @@
-import { loadSnapshot } from '../support/snapshots';
 import { LedgerCommandExecutor, LedgerStore, SystemClock, SnapshotStore, loadCatalog } from '@app/application';
 import { initialState, evolve, LedgerEvent, ledgerStreamId } from '@app/domain';
-import { ReadStreamOptions, RecordedEvent, SqliteEventStore } from '@app/event-store';
+import { SqliteEventStore } from '@app/event-store';
 import { openReadModelDatabase } from '@app/projections';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CountingStore, storedLedgerEvent } from '../support/ledger-events';
+import { loadSnapshot } from '../support/snapshots';
 
 const context = { tenantId: 'snap', actor: { id: 'alice' }, correlationId: 'c' };
 
@@ -153,8 +154,7 @@ describe('LedgerStore', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ledger-full-save-'));
     const store = SqliteEventStore.open(join(dir, 'events.sqlite'));
     const stream = ledgerStreamId('big');
-    const metadata = { ...context, tenantId: 'big', occurredAt: new Date().toISOString(), causationId: 'c' };
-    const event = (type: string, data: Record<string, unknown>) => ({ id: randomUUID(), type, data, metadata });
+    const event = (type: string, data: object) => storedLedgerEvent('big', type, data);
     await store.appendToStream(stream, [
       event('SubscriptionAdded', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 10 }),
       ...Array.from({ length: 1_200 }, (_, i) =>
@@ -206,15 +206,3 @@ describe('LedgerStore', () => {
     await store.close();
   });
 });
-
-/** The real SQLite store, counting the ledger events read back. */
-class CountingStore extends SqliteEventStore {
-  ledgerReads = 0;
-
-  override async *readStream(streamId: string, options?: ReadStreamOptions): AsyncGenerator<RecordedEvent> {
-    for await (const event of super.readStream(streamId, options)) {
-      if (streamId.startsWith('ledger-')) this.ledgerReads++;
-      yield event;
-    }
-  }
-}

@@ -1,4 +1,3 @@
-import { loadSnapshot } from '../support/snapshots';
 import {
   CommandContext,
   CryptoShreddingEventStore,
@@ -9,24 +8,13 @@ import {
   loadCatalog,
 } from '@app/application';
 import { LedgerCommand, ledgerStreamId } from '@app/domain';
-import { ReadStreamOptions, RecordedEvent, SqliteEventStore } from '@app/event-store';
 import { openReadModelDatabase } from '@app/projections';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-/** The real SQLite store, counting the ledger events read back: how much of the history a load replays. */
-class CountingStore extends SqliteEventStore {
-  ledgerReads = 0;
-
-  override async *readStream(streamId: string, options?: ReadStreamOptions): AsyncGenerator<RecordedEvent> {
-    for await (const event of super.readStream(streamId, options)) {
-      if (streamId.startsWith('ledger-')) this.ledgerReads++;
-      yield event;
-    }
-  }
-}
+import { CountingStore } from '../support/ledger-events';
+import { loadSnapshot } from '../support/snapshots';
 
 const TENANT = 'purge';
 const MARKER = 'zq9purgedmarker';

@@ -1,4 +1,3 @@
-import { loadSnapshot } from '../support/snapshots';
 import { SnapshotStore, noChanges } from '@app/application';
 import {
   FoldedEvent,
@@ -16,6 +15,7 @@ import { openReadModelDatabase } from '@app/projections';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadSnapshot } from '../support/snapshots';
 
 const STREAM = ledgerStreamId('snap');
 

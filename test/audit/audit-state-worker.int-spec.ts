@@ -7,11 +7,11 @@ import {
 } from '@app/application';
 import { ledgerStreamId } from '@app/domain';
 import { EventData } from '@app/event-store';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EsdbTestServer, startEsdbTestServer } from '../esdb-test-server';
+import { storedLedgerEvent } from '../support/ledger-events';
 
 const T0 = Date.parse('2025-01-01T00:00:00.000Z');
 const at = (minute: number) => new Date(T0 + minute * 60_000);
@@ -19,18 +19,8 @@ const USERS = 40;
 /** More than STATE_CHECKPOINT_INTERVAL (2,000) events, so the worker keeps a checkpoint. */
 const EVENTS = 2100;
 
-const event = (type: string, data: object, minute: number): EventData => ({
-  id: randomUUID(),
-  type,
-  data: data as EventData['data'],
-  metadata: {
-    actor: { id: 'alice' },
-    tenantId: 'pit',
-    occurredAt: at(minute).toISOString(),
-    correlationId: 'c',
-    causationId: 'c',
-  },
-});
+const event = (type: string, data: object, minute: number): EventData =>
+  storedLedgerEvent('pit', type, data, at(minute));
 
 /** A subscription, USERS licensed users (one of them deleted and purged: E1), then seat purchases up to EVENTS. */
 function history(): EventData[] {

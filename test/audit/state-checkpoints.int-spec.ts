@@ -1,29 +1,19 @@
 import { EventLoopTurns, StateCheckpoints, auditStateView } from '@app/application';
 import { LedgerState, ledgerStreamId } from '@app/domain';
 import { EsdbEventStore, EventData, EventStore, SqliteEventStore } from '@app/event-store';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EsdbTestServer, startEsdbTestServer } from '../esdb-test-server';
+import { storedLedgerEvent } from '../support/ledger-events';
 
 const T0 = Date.parse('2025-01-01T00:00:00.000Z');
 const MINUTE = 60_000;
 const at = (minute: number) => new Date(T0 + minute * MINUTE);
 const view = (minute: number, state: LedgerState) => auditStateView(at(minute), state);
 
-const event = (type: string, data: object, minute: number): EventData => ({
-  id: randomUUID(),
-  type,
-  data: data as EventData['data'],
-  metadata: {
-    actor: { id: 'alice' },
-    tenantId: 'cp',
-    occurredAt: at(minute).toISOString(),
-    correlationId: 'c',
-    causationId: 'c',
-  },
-});
+const event = (type: string, data: object, minute: number): EventData =>
+  storedLedgerEvent('cp', type, data, at(minute));
 
 /** 1 + 249 events, one a minute: SeatsPurchased of 1 seat each, so the state at minute m has m + 10 seats. */
 function history(): EventData[] {

@@ -7,6 +7,7 @@ import type { Browser, Locator } from 'playwright-core';
 import { launchBrowser, watchedPage, type WatchedPage } from '../support/browser';
 import { startWebhookReceiver } from '../support/webhook-receiver';
 import { startLedgerApp, type LedgerApp } from '../support/ledger-app';
+import { issuerKey, startLocalIssuer, type LocalIssuer } from '../support/oidc-issuer';
 
 const ROOT = join(__dirname, '..', '..');
 /** CONSOLE_SCREENSHOTS=1 writes a PNG of every page into docs/console (not on ordinary runs). */
@@ -145,7 +146,15 @@ it("an admin previews a license removal that soft-deletes the mailbox with the A
   // The preview applied nothing.
   expect((await ledger.as('global-admin').get(`/v1/users/${ada.userId}`)).body.mailbox.status).toBe('active');
 
+  const applied = page.waitForResponse(
+    (r) => r.url().endsWith(`/v1/users/${ada.userId}/assignLicense`) && r.request().method() === 'POST',
+  );
+  const reread = page.waitForRequest((r) => r.url().endsWith(`/v1/users/${ada.userId}`) && r.method() === 'GET');
   await dialog.getByRole('button', { name: 'Confirm' }).click();
+  const position = (await applied).headers()['x-ledger-position'];
+  expect(position).toMatch(/^\d+$/);
+  // The page reads its own change: its reload asks the read models to have reached the change's position.
+  expect((await reread).headers()['x-ledger-min-position']).toBe(position);
   await dialog.waitFor({ state: 'detached' });
   await page.getByText('softDeleted, purge after').waitFor();
   const after = (await ledger.as('global-admin').get(`/v1/users/${ada.userId}`)).body;
@@ -320,14 +329,19 @@ it("bulk: a dry run shows every user's outcome and applies nothing until Apply; 
   await dryRun.waitFor();
   expect(await dryRun.getByRole('row').filter({ hasText: '+PROJECT_P1' }).allTextContents()).toHaveLength(3);
   await shot('bulk', open!);
-  const holders = async () =>
-    (await ledger.as('global-admin').get('/v1/users?skuId=PROJECT_P1')).body.items
+  const holders = async (minPosition = '0') =>
+    (
+      await ledger.as('global-admin').get('/v1/users?skuId=PROJECT_P1').set('X-Ledger-Min-Position', minPosition)
+    ).body.items
       .map((u: { userPrincipalName: string }) => u.userPrincipalName)
       .sort();
   expect(await holders()).toEqual([]);
+  const applied = page.waitForResponse((r) => r.url().endsWith('/v1/licenses/bulk') && r.status() === 200);
   await page.getByRole('button', { name: 'Apply' }).click();
   await page.getByRole('table').filter({ hasText: 'Applied' }).waitFor();
-  expect(await holders()).toEqual(['alan@contoso.com', 'grace@contoso.com', 'ken@contoso.com']);
+  // Read at the change's position: the answer comes before this node's read models have applied it.
+  const position = (await applied).headers()['x-ledger-position'];
+  expect(await holders(position)).toEqual(['alan@contoso.com', 'grace@contoso.com', 'ken@contoso.com']);
 
   // Deleting Linus again (deleted already) and Ken: the dry run answers 200 with ok false, Linus's failure named.
   await page.getByLabel('Change', { exact: true }).selectOption('delete');
@@ -475,4 +489,79 @@ it('alerts: a global admin registers a webhook, sets a seats rule that raises an
   } finally {
     await receiver.close();
   }
+});
+
+describe("sign-in with the organization's identity provider (LEDGER_OIDC_ISSUER): authorization code + PKCE", () => {
+  let issuer: LocalIssuer;
+  let withIssuer: LedgerApp;
+  let signInPage: string;
+
+  beforeAll(async () => {
+    issuer = await startLocalIssuer();
+    issuer.publish([await issuerKey('rsa-1', 'RS256')]);
+    issuer.signsIn({ sub: 'oid-olga', name: 'Olga Okafor', roles: ['global-admin'], tid: 'contoso' });
+    withIssuer = await startLedgerApp({ LEDGER_OIDC_ISSUER: issuer.url, LEDGER_OIDC_AUDIENCE: 'license-ledger' });
+    await withIssuer.app.listen(0, '127.0.0.1');
+    signInPage = `${(await withIssuer.app.getUrl()).replace('[::1]', '127.0.0.1')}/console/`;
+    await withIssuer
+      .as('global-admin', { tenant: 'contoso' })
+      .post('/v1/subscriptions', { skuId: 'O365_E3', name: 'Office 365 E3', servicePlans: ['EXCHANGE'], seats: 5 })
+      .expect(201);
+  });
+  afterAll(async () => {
+    await withIssuer?.close();
+    await issuer?.close();
+  });
+
+  it("signs in at the provider, says who signed in, calls the API with the provider's token, and signs out", async () => {
+    open = await watchedPage(browser);
+    const { page } = open;
+    await page.goto(signInPage);
+    const seatsCall = page.waitForResponse((r) => r.url().endsWith('/v1/subscriptions'));
+    await page.getByRole('button', { name: 'Sign in with your organization' }).click();
+    await expect(page.getByLabel('Signed in as').textContent()).resolves.toBe(
+      'Olga Okafor (oid-olga) · global-admin · tenant contoso',
+    );
+    // The Seats page got the tenant's subscriptions with the token the provider signed (RS256, its issuer).
+    await page.getByText('Office 365 E3').waitFor();
+    const seats = await seatsCall;
+    expect(seats.status()).toBe(200);
+    const [header, payload] = (await seats.request().headerValue('authorization'))!
+      .replace('Bearer ', '')
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>);
+    expect([header.alg, payload.iss, payload.aud]).toEqual(['RS256', issuer.url, 'license-ledger']);
+    // Neither the code nor the state stays in the address bar.
+    expect(page.url()).toBe(`${signInPage}seats`);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You signed out.').waitFor();
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
+    await page.getByRole('button', { name: 'Sign in with your organization' }).waitFor();
+  });
+
+  it('a sign-in the provider refuses (a tampered PKCE verifier) is explained on the sign-in page, which offers the provider again', async () => {
+    expectedErrors = /status of 400/;
+    open = await watchedPage(browser);
+    const { page } = open;
+    const tokenEndpoint = `${issuer.url}/token`;
+    // Someone who holds the code but not this page's verifier.
+    await page.route(tokenEndpoint, (route) => {
+      const form = new URLSearchParams(route.request().postData()!);
+      form.set('code_verifier', `${form.get('code_verifier')}x`);
+      return route.continue({ postData: form.toString() });
+    });
+    await page.goto(signInPage);
+    await page.getByRole('button', { name: 'Sign in with your organization' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(
+      'The identity provider refused the sign-in: the code_verifier does not match the code_challenge.',
+    );
+    expect(page.url()).toBe(signInPage);
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
+
+    await page.unroute(tokenEndpoint);
+    await page.getByRole('button', { name: 'Sign in with your organization' }).click();
+    await page.getByText('Office 365 E3').waitFor();
+  });
 });

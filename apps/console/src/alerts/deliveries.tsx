@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, ok } from '../api/client';
 import { Show, useLoad } from '../ui/async';
+import { Pager } from '../ui/pager';
 
 const PAGE = 20;
 
@@ -57,18 +58,14 @@ export function Deliveries({ webhookId }: { webhookId: string }) {
             </tbody>
           </table>
           {(cursors.length > 0 || nextCursor) && (
-            <nav className="pager" aria-label="Delivery pages">
-              <button type="button" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
-                Newer
-              </button>
-              <button
-                type="button"
-                disabled={!nextCursor}
-                onClick={() => nextCursor && setCursors([...cursors, nextCursor])}
-              >
-                Older
-              </button>
-            </nav>
+            <Pager
+              label="Delivery pages"
+              cursors={cursors}
+              setCursors={setCursors}
+              nextCursor={nextCursor}
+              back="Newer"
+              forward="Older"
+            />
           )}
         </div>
       )}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, ok } from '../api/client';
 import { Show, useLoad } from '../ui/async';
 import { when } from '../ui/format';
+import { Pager } from '../ui/pager';
 
 const PAGE = 20;
 
@@ -51,18 +52,14 @@ export function RaisedAlerts({ round }: { round: number }) {
                 </tbody>
               </table>
             </div>
-            <nav className="pager" aria-label="Alert pages">
-              <button type="button" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
-                Newer
-              </button>
-              <button
-                type="button"
-                disabled={!nextCursor}
-                onClick={() => nextCursor && setCursors([...cursors, nextCursor])}
-              >
-                Older
-              </button>
-            </nav>
+            <Pager
+              label="Alert pages"
+              cursors={cursors}
+              setCursors={setCursors}
+              nextCursor={nextCursor}
+              back="Newer"
+              forward="Older"
+            />
           </>
         )}
       </Show>

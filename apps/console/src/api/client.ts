@@ -34,13 +34,31 @@ export function useBearer(token: string | null, unauthenticated: () => void): vo
   onUnauthenticated = unauthenticated;
 }
 
+/**
+ * The store position of this session's latest change (X-Ledger-Position): every read asks the API to wait until its
+ * read models hold it (X-Ledger-Min-Position), so a page reloaded after a change shows the change (read-your-writes).
+ */
+let ownPosition: bigint | null = null;
+
+function rememberPosition(response: Response): void {
+  const position = response.headers.get('X-Ledger-Position');
+  if (position !== null && /^\d+$/.test(position) && (ownPosition === null || BigInt(position) > ownPosition))
+    ownPosition = BigInt(position);
+}
+
+function readOwnWrites(headers: Headers): void {
+  if (ownPosition !== null) headers.set('X-Ledger-Min-Position', ownPosition.toString());
+}
+
 const auth: Middleware = {
   onRequest({ request }) {
     if (bearer) request.headers.set('Authorization', `Bearer ${bearer}`);
+    if (request.method === 'GET') readOwnWrites(request.headers);
     return request;
   },
   onResponse({ response }) {
     if (response.status === 401) onUnauthenticated();
+    rememberPosition(response);
     return response;
   },
 };
@@ -68,9 +86,9 @@ export function toProblem(response: Response, error: unknown): ApiProblem {
 
 /** A download of an export (CSV / NDJSON) with the bearer token; the browser saves it as `filename`. */
 export async function download(path: string, accept: string, filename: string): Promise<void> {
-  const response = await fetch(path, {
-    headers: { Accept: accept, ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
-  });
+  const headers = new Headers({ Accept: accept, ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) });
+  readOwnWrites(headers);
+  const response = await fetch(path, { headers });
   if (!response.ok) throw toProblem(response, await response.json().catch(() => undefined));
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: filename });

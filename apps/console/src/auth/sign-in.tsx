@@ -10,6 +10,8 @@ export function SignIn() {
   const [oidc, setOidc] = useState<OidcSettings | null | undefined>(undefined);
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The provider's (or the settings') failure, apart from the pasted token's: the provider stays on offer to retry.
+  const [providerError, setProviderError] = useState<string | null>(null);
 
   useEffect(() => {
     ok(api.GET('/console/config.json'))
@@ -17,12 +19,9 @@ export function SignIn() {
         setOidc(settings);
         if (!settings) return;
         const accessToken = await finishSignIn(settings);
-        if (accessToken) setError(signIn(accessToken));
+        if (accessToken) setProviderError(signIn(accessToken));
       })
-      .catch((e: unknown) => {
-        setOidc(null);
-        setError(e instanceof Error ? e.message : String(e));
-      });
+      .catch((e: unknown) => setProviderError(message(e)));
   }, [signIn]);
 
   return (
@@ -33,11 +32,16 @@ export function SignIn() {
           {notice}
         </p>
       )}
+      {providerError && (
+        <p className="notice error" role="alert">
+          {providerError}
+        </p>
+      )}
       {oidc && (
         <button
           type="button"
           className="primary"
-          onClick={() => void startSignIn(oidc).catch((e: unknown) => setError(String(e)))}
+          onClick={() => void startSignIn(oidc).catch((e: unknown) => setProviderError(message(e)))}
         >
           Sign in with your organization
         </button>
@@ -64,4 +68,8 @@ export function SignIn() {
       </form>
     </main>
   );
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

@@ -4,6 +4,7 @@ import type { operations } from '../api/schema';
 import { Problem, Show, useLoad } from '../ui/async';
 import { Field, Select } from '../ui/field';
 import { Link, navigate } from '../ui/router';
+import { Pager } from '../ui/pager';
 
 type UserQuery = NonNullable<operations['UsersController_list']['parameters']['query']>;
 
@@ -183,19 +184,15 @@ export function UsersPage() {
                 </tbody>
               </table>
             </div>
-            <nav className="pager" aria-label="Result pages">
-              <button type="button" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
-                Previous
-              </button>
-              <span className="muted small">Page {cursors.length + 1}</span>
-              <button
-                type="button"
-                disabled={!nextCursor}
-                onClick={() => nextCursor && setCursors([...cursors, nextCursor])}
-              >
-                Next
-              </button>
-            </nav>
+            <Pager
+              label="Result pages"
+              cursors={cursors}
+              setCursors={setCursors}
+              nextCursor={nextCursor}
+              back="Previous"
+              forward="Next"
+              showPage
+            />
           </>
         )}
       </Show>

@@ -1,16 +1,18 @@
-import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+import { useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
 
 const BASE = '/console';
 
-/** The page path under /console ("/users/…"); the app routes itself with the History API. */
+/**
+ * The page path under /console ("/users/…"); the app routes itself with the History API. A store, not a state
+ * set by a listener: a child's effect (Redirect) may change the path before this component's effect subscribes.
+ */
 export function usePath(): string {
-  const [path, setPath] = useState(current);
-  useEffect(() => {
-    const update = () => setPath(current());
-    window.addEventListener('popstate', update);
-    return () => window.removeEventListener('popstate', update);
-  }, []);
-  return path;
+  return useSyncExternalStore(subscribe, current);
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  return () => window.removeEventListener('popstate', onChange);
 }
 
 function current(): string {
