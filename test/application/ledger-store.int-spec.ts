@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CountingStore } from '../support/ledger-events';
+import { CountingStore, storedLedgerEvent } from '../support/ledger-events';
+import { loadSnapshot } from '../support/snapshots';
 
 const context = { tenantId: 'snap', actor: { id: 'alice' }, correlationId: 'c' };
 
@@ -48,7 +49,7 @@ describe('LedgerStore', () => {
           context,
         );
     }
-    const snapshot = snapshots.load(ledgerStreamId('snap'));
+    const snapshot = await loadSnapshot(snapshots, ledgerStreamId('snap'));
     expect(snapshot?.revision).toBeGreaterThanOrEqual(999n);
 
     const fresh = await new LedgerStore(store, snapshots).load('snap');
@@ -147,6 +148,61 @@ describe('LedgerStore', () => {
     expect(store.ledgerReads).toBe(2_501);
     expect(loaded.revision).toBe(2_500n);
     expect(loaded.state.users.size).toBe(2_500);
+    await store.close();
+  });
+  it("SL1 a big tenant's first full snapshot is saved in slices after its command is answered: another tenant's command runs meanwhile, and the snapshot loads as a full replay", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-full-save-'));
+    const store = SqliteEventStore.open(join(dir, 'events.sqlite'));
+    const stream = ledgerStreamId('big');
+    const event = (type: string, data: object) => storedLedgerEvent('big', type, data);
+    await store.appendToStream(stream, [
+      event('SubscriptionAdded', { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 10 }),
+      ...Array.from({ length: 1_200 }, (_, i) =>
+        event('UserCreated', {
+          userId: `u${i}`,
+          userPrincipalName: `u${i}@x.com`,
+          displayName: 'U',
+          usageLocation: 'US',
+          aliases: [],
+        }),
+      ),
+    ]);
+    const snapshots = new SnapshotStore(openReadModelDatabase(join(dir, 'read-models.sqlite')), 20);
+    const executor = new LedgerCommandExecutor(new LedgerStore(store, snapshots), new SystemClock(), loadCatalog());
+    const as = (tenantId: string) => ({ ...context, tenantId });
+    const assign = (tenantId: string, userId: string) =>
+      executor.execute(
+        { type: 'AssignLicense', data: { userId, addLicenses: [{ skuId: 'E3' }], removeLicenses: [] } },
+        as(tenantId),
+      );
+    await executor.execute(
+      { type: 'AddSubscription', data: { skuId: 'E3', name: 'E3', servicePlans: ['EXCHANGE'], seats: 1 } },
+      as('small'),
+    );
+    await executor.execute(
+      {
+        type: 'CreateUser',
+        data: { userId: 's1', userPrincipalName: 's1@x.com', displayName: 'S', usageLocation: 'US' },
+      },
+      as('small'),
+    );
+
+    // This command's append is past SNAPSHOT_EVERY with no snapshot: the full save starts once it is answered.
+    const first = await assign('big', 'u1');
+    expect(await loadSnapshot(snapshots, stream)).toBeUndefined();
+    await assign('small', 's1');
+    // The other tenant was answered while the big tenant's rows were still being written.
+    expect(await loadSnapshot(snapshots, stream)).toBeUndefined();
+    // The big tenant's next command waits for the save, then decides on the same state.
+    await assign('big', 'u2');
+    const snapshot = (await loadSnapshot(snapshots, stream))!;
+    expect(snapshot.revision).toBe(1_200n + BigInt(first.events.length));
+
+    const replayed = initialState();
+    for await (const recorded of store.readStream(stream, { maxCount: Number(snapshot.revision) + 1 }))
+      evolve(replayed, recorded as unknown as LedgerEvent);
+    expect(snapshot.state.users.size).toBe(1_200);
+    expect(snapshot.state).toEqual(replayed);
     await store.close();
   });
 });

@@ -14,6 +14,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CountingStore } from '../support/ledger-events';
+import { loadSnapshot } from '../support/snapshots';
 
 const TENANT = 'purge';
 const MARKER = 'zq9purgedmarker';
@@ -74,7 +75,7 @@ describe('A purge blanks the ledger state and its snapshot instead of dropping t
     expect(counting.ledgerReads - reads).toBe(0);
     const cached = await ledgers.load(TENANT);
 
-    const snapshot = snapshots.load(ledgerStreamId(TENANT))!;
+    const snapshot = (await loadSnapshot(snapshots, ledgerStreamId(TENANT)))!;
     reads = counting.ledgerReads;
     const restarted = await new LedgerStore(store, snapshots).load(TENANT);
     expect(counting.ledgerReads - reads).toBe(Number(restarted.revision! - snapshot.revision));

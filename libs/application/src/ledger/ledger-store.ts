@@ -48,6 +48,8 @@ export interface CommandEvents {
 export class LedgerStore {
   /** In least-recently-used order: a hit moves its tenant to the end. */
   private readonly ledgers = new Map<string, CachedLedger>();
+  /** Snapshot saves under way: a full one takes many turns, and the tenant's next load waits for it so the state stays put. */
+  private readonly saving = new Map<string, Promise<void>>();
 
   constructor(
     private readonly events: EventStore,
@@ -63,15 +65,12 @@ export class LedgerStore {
   /** The tenant's state caught up with everything stored. */
   async load(tenantId: string): Promise<FoldedLedger> {
     const streamId = ledgerStreamId(tenantId);
+    await this.saving.get(tenantId);
     let ledger = this.ledgers.get(tenantId);
-    if (ledger) {
-      this.ledgers.delete(tenantId);
-    } else {
-      const snapshot = this.snapshots.load(streamId);
-      ledger = snapshot
-        ? { ...snapshot, snapshotRevision: snapshot.revision, changes: noChanges() }
-        : { state: initialState(), revision: null, position: null, snapshotRevision: -1n, changes: noChanges() };
-    }
+    const cold = !ledger;
+    if (ledger) this.ledgers.delete(tenantId);
+    // Cached from the start, so an erase (E1) during the sliced reads below reaches the state being built.
+    ledger ??= { state: initialState(), revision: null, position: null, snapshotRevision: -1n, changes: noChanges() };
     this.ledgers.set(tenantId, ledger);
     // An evicted tenant may still be mid-command elsewhere: it keeps its object, only the cache forgets it.
     for (const oldest of this.ledgers.keys()) {
@@ -79,6 +78,8 @@ export class LedgerStore {
       this.ledgers.delete(oldest);
     }
     try {
+      const snapshot = cold ? await this.snapshots.load(streamId, ledger.state) : undefined;
+      if (snapshot) Object.assign(ledger, snapshot, { snapshotRevision: snapshot.revision });
       const from = ledger.revision === null ? 'start' : ledger.revision + 1n;
       let folded = 0;
       for await (const { event, metadata, recorded } of readLedger(this.events, tenantId, from)) {
@@ -134,7 +135,7 @@ export class LedgerStore {
       // Each command's Idempotency-Key is remembered with the position that makes its answer visible: the batch's.
       for (const { events, metadata } of commands)
         rememberCommand(ledger.state, metadata, result.position, usersOf(events));
-      if (cached === ledger) this.snapshotIfDue(streamId, cached, commands);
+      if (cached === ledger) this.snapshotIfDue(tenantId, cached, commands);
       return result;
     } catch (error) {
       // Whatever failed (a conflict, a lost connection), the next load re-reads what is really stored.
@@ -143,24 +144,33 @@ export class LedgerStore {
     }
   }
 
-  /** Every SNAPSHOT_EVERY events, writes what changed since the last snapshot: the cost follows the changes, not the tenant's size. */
-  private snapshotIfDue(streamId: string, cached: CachedLedger, commands: readonly CommandEvents[]): void {
+  /**
+   * Every SNAPSHOT_EVERY events, writes what changed since the last snapshot: the cost follows the changes, not the
+   * tenant's size. A tenant without a snapshot of the current format is saved whole, in slices, after its callers are answered.
+   */
+  private snapshotIfDue(tenantId: string, cached: CachedLedger, commands: readonly CommandEvents[]): void {
     for (const { events, metadata } of commands)
       for (const event of events) noteChanges(cached.changes, event, metadata);
-    if (
-      cached.revision === null ||
-      cached.position === null ||
-      cached.revision - cached.snapshotRevision < SNAPSHOT_EVERY
-    )
-      return;
-    this.snapshots.save(
-      streamId,
-      { state: cached.state, revision: cached.revision, position: cached.position },
-      cached.changes,
-      cached.snapshotRevision,
-    );
-    cached.snapshotRevision = cached.revision;
-    cached.changes = noChanges();
+    const { revision, position } = cached;
+    if (revision === null || position === null || revision - cached.snapshotRevision < SNAPSHOT_EVERY) return;
+    const saving = this.snapshots
+      .save(
+        ledgerStreamId(tenantId),
+        { state: cached.state, revision, position },
+        cached.changes,
+        cached.snapshotRevision,
+      )
+      .then(
+        (saved) => {
+          if (!saved) return;
+          cached.snapshotRevision = revision;
+          cached.changes = noChanges();
+        },
+        // A failed save keeps the changes and the last snapshot: the next append tries again.
+        () => undefined,
+      )
+      .finally(() => this.saving.delete(tenantId));
+    this.saving.set(tenantId, saving);
   }
 }
 
