@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import {
   LedgerEvent,
   LedgerEventMetadata,
@@ -50,6 +51,7 @@ export class LedgerStore {
   private readonly ledgers = new Map<string, CachedLedger>();
   /** Snapshot saves under way: a full one takes many turns, and the tenant's next load waits for it so the state stays put. */
   private readonly saving = new Map<string, Promise<void>>();
+  private readonly logger = new Logger('LedgerStore');
 
   constructor(
     private readonly events: EventStore,
@@ -167,7 +169,8 @@ export class LedgerStore {
           cached.changes = noChanges();
         },
         // A failed save keeps the changes and the last snapshot: the next append tries again.
-        () => undefined,
+        (error: unknown) =>
+          this.logger.warn(`Snapshot of tenant ${tenantId} not saved (the next append tries again): ${String(error)}`),
       )
       .finally(() => this.saving.delete(tenantId));
     this.saving.set(tenantId, saving);
