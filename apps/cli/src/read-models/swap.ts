@@ -5,6 +5,8 @@ import { ScratchReadModels } from './scratch';
 
 const quiet = { log: () => undefined, error: () => undefined };
 const MAX_ATTEMPTS = 10;
+/** KiB of page cache for the swap's one transaction (SQLite's default is 2 MiB). */
+const SWAP_CACHE_KIB = 64 * 1024;
 
 /**
  * Replaces the live read models with the rebuilt ones in one write transaction: tables dropped,
@@ -22,6 +24,8 @@ export async function swapIntoLive(
 ): Promise<{ checkpoint: bigint; caughtUp: number }> {
   // Creates missing tables and applies version changes, as the API's projector would at start-up.
   new Projector(store, live, projections, quiet);
+  // Freed pages zeroed (secure_delete) and then refilled stay in memory until the commit writes each once to the WAL.
+  live.pragma(`cache_size = -${SWAP_CACHE_KIB}`);
   let caughtUp = 0;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     live.prepare('ATTACH DATABASE ? AS rebuilt').run(scratch.file);
