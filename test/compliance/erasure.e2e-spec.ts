@@ -59,6 +59,8 @@ describe('Erasure by crypto-shredding (E1, E2)', () => {
   afterAll(() => ledger.close());
 
   it('before the purge the personal data is readable: in the data folder, the API answers and the replay (so the scans below can fail)', async () => {
+    // The rebuild swaps new read-model tables in while the API runs: the E1 scan below also covers the pages it dropped.
+    expect((await cli('rebuild')).code).toBe(0);
     expect(markersInFolder(ledger.config.dataDir, MARKERS)).toEqual(MARKERS);
     expect(markersIn(Object.values(await answers()).join('\n'), MARKERS)).toEqual(MARKERS);
     const replay = await cli('replay');
