@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { EMMETT_FOLDER, installEmmett } from './support/emmett';
+import { FASTIFY_FOLDER, installFastify } from './support/fastify';
 import { ProbeResult, runProbe } from './support/probe';
 import { Spread, spread } from './support/stats';
 
@@ -46,9 +47,9 @@ async function main(): Promise<void> {
   const dueDir = mkdtempSync(join(tmpdir(), 'ledger-bench-due-'));
   const purgedDir = mkdtempSync(join(tmpdir(), 'ledger-bench-purged-'));
   const ceiling = (perTx: number): Measure => ({ probe: 'ceiling', args: { perTx, seconds }, figure: 'perSecond' });
-  const http = (target: string, connections: number): Measure => ({
+  const http = (target: string, connections: number, options: Record<string, string> = {}): Measure => ({
     probe: 'http',
-    args: { target, connections, seconds: httpSeconds },
+    args: { target, connections, seconds: httpSeconds, ...options },
     figure: 'perSecond',
   });
   const allLines: Line[] = [
@@ -60,6 +61,18 @@ async function main(): Promise<void> {
         anchor: { label: `raw ${perTx}-per-tx FULL ceiling`, value: ceiling(perTx) },
       })),
     ),
+    {
+      label: 'HTTP assignLicense commands/s, 32 connections, against the framework alone',
+      unit: '/s',
+      value: http('commands', 32),
+      anchor: { label: 'bare NestJS on Express, same requests, answer and logging', value: http('bare-commands', 32) },
+    },
+    {
+      label: 'bare NestJS on Express: assignLicense requests/s, 32 connections',
+      unit: '/s',
+      value: http('bare-commands', 32),
+      anchor: { label: 'the same app on Fastify', value: http('bare-commands', 32, { fastify: FASTIFY_FOLDER }) },
+    },
     {
       label: 'GET /v1/subscriptions req/s, 32 connections',
       unit: '/s',
@@ -155,6 +168,7 @@ async function main(): Promise<void> {
     lines.some((line) => [line.value, line.anchor?.value].some((measure) => measure?.args.dir === dir));
 
   if (lines.some((line) => line.anchor?.value.probe === 'emmett' || line.value.probe === 'emmett')) installEmmett();
+  if (lines.some((line) => line.anchor?.value.args.fastify !== undefined)) installFastify();
   if (needs(dataDir)) {
     process.stderr.write(`history of ${rebuildEvents} events for the rebuild and export, with its read models...\n`);
     await runProbe('history', { dir: dataDir, events: rebuildEvents });

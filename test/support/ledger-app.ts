@@ -1,5 +1,6 @@
 import {
   DEFAULT_RETENTION_OPTIONS,
+  READ_MODEL_DATABASE,
   READ_MODEL_WAIT,
   RETENTION_OPTIONS,
   type RetentionOptions,
@@ -10,6 +11,7 @@ import {
   type LedgerConfig,
 } from '@app/application';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
+import { Projector } from '@app/projections';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { AppModule } from '../../apps/api/src/app.module';
 import { APP_OPTIONS, configureApp } from '../../apps/api/src/bootstrap';
+import { checkAnswerReadModels } from './answer-read-models';
 
 export const TEST_JWT_SECRET = 'ledger-e2e-secret-0123456789abcdef';
 
@@ -43,6 +46,7 @@ export interface LedgerApp {
  * The whole API (AppModule + the real configureApp) in-process, on a fresh temporary data folder with
  * the manual clock; `env` overrides the configuration, `retention` the saga's options (e.g. tiny batches),
  * `readModelWaitMs` how long a command waits for the read models, `providers` any other provider's value.
+ * Every answer it previews is checked against a preview applying every read model (test/support/answer-read-models.ts).
  */
 export async function startLedgerApp(
   env: Record<string, string> = {},
@@ -72,6 +76,7 @@ export async function startLedgerApp(
   for (const { provide, useValue } of overrides.providers ?? [])
     builder = builder.overrideProvider(provide).useValue(useValue);
   const moduleRef = await builder.compile();
+  checkAnswerReadModels(moduleRef.get(Projector), moduleRef.get(EVENT_STORE), moduleRef.get(READ_MODEL_DATABASE));
   const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>(APP_OPTIONS));
   await app.init();
   const tokens = TokenService.fromSecret(config.jwtSecret, config.defaultTenant);

@@ -40,6 +40,8 @@ interface Waiter {
  */
 export class Projector {
   private readonly appliers: { projection: Projection; apply: (event: ProjectedEvent) => void }[];
+  /** The appliers of the read models that answers read: a preview applies only these. */
+  private readonly previewers: { projection: Projection; apply: (event: ProjectedEvent) => void }[];
   private readonly readCheckpoints;
   private readonly writeCheckpoint;
   private readonly applyBatch: (events: readonly RecordedEvent[]) => bigint;
@@ -59,9 +61,11 @@ export class Projector {
     private readonly db: ReadModelDatabase,
     private readonly projections: readonly Projection[],
     private readonly logger: ProjectorLogger,
+    previewed: readonly Projection[] = projections,
   ) {
     this.prepareSchema();
     this.appliers = projections.map((projection) => ({ projection, apply: projection.bind(db) }));
+    this.previewers = this.appliers.filter(({ projection }) => previewed.includes(projection));
     this.readCheckpoints = db
       .prepare<[], { name: string; position: bigint }>('SELECT name, position FROM projection_checkpoints')
       .safeIntegers(true);
@@ -122,7 +126,7 @@ export class Projector {
   /**
    * What each step's `read` returns from the read models with its events and those of the kept
    * steps before it applied, all rolled back afterwards: the answers of a batch of commands are
-   * known before their events are stored.
+   * known before their events are stored. Only the `previewed` read models get the events.
    */
   preview(steps: readonly PreviewStep[]): unknown[] {
     return this.rolledBack(() => this.previewTx(steps)) as unknown[];
@@ -237,7 +241,7 @@ export class Projector {
 
   private previewStep({ events, read }: PreviewStep): unknown {
     for (const event of events)
-      for (const { projection, apply } of this.appliers) if (handlesType(projection, event.type)) apply(event);
+      for (const { projection, apply } of this.previewers) if (handlesType(projection, event.type)) apply(event);
     return read();
   }
 

@@ -9,6 +9,9 @@ import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
 /** Routes polled by probes and scrapers: logged at debug only. */
 const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
 
+/** What the request's log line shows of it: Express adds the original URL (before any router stripped a prefix), the query and the route parameters. */
+type LoggedRequest = IncomingMessage & { id?: unknown; originalUrl?: string; query?: unknown; params?: unknown };
+
 /** A request's log line with who asked, once the AuthGuard has put the actor on the request. */
 function withActor(req: IncomingMessage, line: object): object {
   const actor = (req as IncomingMessage & AuthenticatedRequest).actor;
@@ -44,15 +47,20 @@ export function ledgerLoggerModule() {
             withActor(req, line),
           // Credentials and UPNs (E1) never reach the log: no headers are logged, body fields are censored by path, the query string by name or value.
           redact: { paths: REDACTED_LOG_PATHS, censor: REDACTED },
+          // The serializers get the request and response themselves: pino's standard ones would first copy every header and the peer's address and port (a syscall) only for these to drop them.
+          wrapSerializers: false,
           serializers: {
-            req: (req: { id?: unknown; method?: string; url?: string; query?: unknown; params?: unknown }) => ({
-              id: req.id,
-              method: req.method,
-              url: req.url && redactUrl(req.url),
-              query: redactQuery(req.query),
-              params: redactQuery(req.params),
-            }),
-            res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+            req: (req: LoggedRequest) => {
+              const url = req.originalUrl ?? req.url;
+              return {
+                id: req.id,
+                method: req.method,
+                url: url && redactUrl(url),
+                query: redactQuery(req.query),
+                params: redactQuery(req.params),
+              };
+            },
+            res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
           },
         },
         // Written off the request path: a full stdout pipe never blocks a command.

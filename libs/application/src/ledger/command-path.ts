@@ -1,6 +1,6 @@
 import { Catalog } from '@app/domain';
 import { EventStore } from '@app/event-store';
-import { Projector, ProjectorLogger, READ_MODELS, ReadModelDatabase } from '@app/projections';
+import { ANSWER_READ_MODELS, Projector, ProjectorLogger, READ_MODELS, ReadModelDatabase } from '@app/projections';
 import { Clock } from '../clock/clock';
 import { CryptoShreddingEventStore } from '../erasure/crypto-shredding-event-store';
 import { AnswerPreview, DEFAULT_READ_MODEL_WAIT_MS } from './answer-preview';
@@ -43,7 +43,7 @@ export function createCommandPath(parts: CommandPathParts): CommandPath {
   const ledgers = new LedgerStore(store, new SnapshotStore(readModels), maxCachedTenants);
   if (store instanceof CryptoShreddingEventStore)
     store.onErasure((tenantId, userId) => ledgers.erase(tenantId, userId));
-  const projector = new Projector(store, readModels, READ_MODELS, logger);
+  const projector = new Projector(store, readModels, READ_MODELS, logger, ANSWER_READ_MODELS);
   return {
     ledgers,
     executor: new LedgerCommandExecutor(ledgers, clock, catalog, new AnswerPreview(projector, store, readModelWaitMs)),

@@ -29,6 +29,18 @@ export const READ_MODEL_REGISTRY: readonly ReadModel[] = [
 /** Every read model the projector keeps up to date. */
 export const READ_MODELS: readonly Projection[] = READ_MODEL_REGISTRY.map((model) => model.projection);
 
+/**
+ * The read models a command's answer reads (a user with its licenses' plans and mailbox, seats, alert rules and
+ * webhooks): previews apply a command's events to these alone. The audit trail and the retention timeline are read
+ * by queries only, and were most of a preview's cost.
+ */
+export const ANSWER_READ_MODELS: readonly Projection[] = [
+  seatAvailabilityReadModel,
+  usersReadModel,
+  mailboxRetentionReadModel,
+  alertsReadModel,
+].map((model) => model.projection);
+
 /** The OpenAPI classes of every read model's views. */
 export const READ_MODEL_VIEWS = READ_MODEL_REGISTRY.flatMap((model) => model.views);
 
