@@ -1,4 +1,4 @@
-import { BACKSTOP_CHECKPOINT_PAGES, SqliteEventStore, WalCheckpointer } from '@app/event-store';
+import { BACKSTOP_CHECKPOINT_PAGES, SqliteEventStore, WalCheckpointer, truncateWal } from '@app/event-store';
 import { openReadModelDatabase } from '@app/projections';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -102,6 +102,26 @@ describe('WAL checkpoints on a thread of their own (WalCheckpointer)', () => {
       await eventually('a restarted thread to checkpoint the file', async () =>
         sizeOf(file) >= 100 * PAGE ? true : undefined,
       );
+    } finally {
+      await checkpointer.stop();
+      writer.close();
+    }
+  });
+
+  it("truncates the WAL for an erasure (E1) even while the thread's checkpoint holds the lock", async () => {
+    const file = fileIn('erasing.sqlite');
+    const writer = new Database(file);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec('CREATE TABLE t (x TEXT)');
+    const insert = writer.prepare('INSERT INTO t VALUES (?)');
+    for (let i = 0; i < 20; i++) insert.run('x'.repeat(500 * PAGE));
+    const checkpointer = new WalCheckpointer(file);
+    try {
+      // The file grows as the thread copies about 40 MB into it: past 1 MB its checkpoint is under way.
+      await eventually('the thread to start copying', async () => (sizeOf(file) > 250 * PAGE ? true : undefined));
+      truncateWal(writer);
+      expect(sizeOf(`${file}-wal`)).toBe(0);
     } finally {
       await checkpointer.stop();
       writer.close();

@@ -9,7 +9,7 @@ import {
 } from '../errors';
 import { MAX_APPEND_SIZE, appendSize } from '../append-size';
 import { matchesExpectedRevision } from '../store-helpers';
-import { BACKSTOP_CHECKPOINT_PAGES, WalCheckpointer } from './wal-checkpointer';
+import { BACKSTOP_CHECKPOINT_PAGES, WalCheckpointer, truncateWal } from './wal-checkpointer';
 import {
   ANY,
   AllSubscription,
@@ -301,7 +301,7 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     try {
       this.deleteRows.run(streamId);
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      truncateWal(this.db);
     } catch (error) {
       throw this.translate(error);
     }

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 
 /** How often the thread copies the WAL back into the database file. */
@@ -9,6 +10,9 @@ const CHECKPOINT_EVERY_MS = 100;
 export const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 /** Checkpoints in a row at most, each copying what was committed during the one before. */
 const CATCH_UP_ROUNDS = 8;
+/** How long truncateWal waits for another connection's checkpoint to end, as long as the read models' busy timeout. */
+const TRUNCATE_WAIT_MS = 10_000;
+const pause = new Int32Array(new SharedArrayBuffer(4));
 /** Before a thread that died is started again. */
 const RESTART_DELAY_MS = 1000;
 
@@ -82,12 +86,31 @@ export class WalCheckpointer {
     });
     // A checkpoint thread never keeps the process alive.
     worker.unref();
-    // A failure ends the thread ('exit' follows): the backstop checkpoint covers the gap until it is back.
-    worker.on('error', this.onFailure);
+    // A failure ends the thread ('exit' follows): the backstop checkpoint covers the gap until it is back. Once
+    // stopped, a thread still starting may find its file gone: nothing to report.
+    worker.on('error', (error) => {
+      if (!this.stopped) this.onFailure(error);
+    });
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = undefined;
       if (!this.stopped) this.restart = setTimeout(() => this.start(), RESTART_DELAY_MS).unref();
     });
     this.worker = worker;
+  }
+}
+
+/**
+ * Copies the whole WAL into the file and truncates it, so no older copy of a page stays in it (E1). While another
+ * connection checkpoints (this process's thread, another process's) SQLite answers busy at once, without waiting as
+ * its busy timeout would: retried every millisecond until through, else it throws.
+ */
+export function truncateWal(db: Database.Database): void {
+  const deadline = Date.now() + TRUNCATE_WAIT_MS;
+  for (;;) {
+    const [{ busy }] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (busy === 0) return;
+    if (Date.now() > deadline)
+      throw new Error(`The WAL of ${db.name} stayed busy for ${TRUNCATE_WAIT_MS} ms: not truncated`);
+    Atomics.wait(pause, 0, 0, 1);
   }
 }
