@@ -104,6 +104,30 @@ describe('audit projection', () => {
       expect(plan).not.toMatch(/USE TEMP B-TREE/);
     }
   });
+
+  it('drops the user-name table of versions up to 3 at start-up: a purge no longer reaches its UPNs (E1)', () => {
+    const upgraded = openReadModelDatabase(join(mkdtempSync(join(tmpdir(), 'ledger-audit-')), 'read-models.sqlite'));
+    upgraded.exec('CREATE TABLE audit_user_names (tenant_id TEXT, user_id TEXT, user_principal_name TEXT)');
+    upgraded.exec(auditProjection.schema);
+    expect(upgraded.prepare("SELECT name FROM sqlite_master WHERE name = 'audit_user_names'").all()).toEqual([]);
+    upgraded.close();
+  });
+
+  it("finds a user's UPN for a new entry through the user index, from the user's latest entry (E3)", () => {
+    const plan = db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT user_principal_name FROM audit_events WHERE tenant_id = 't1' AND user_id = 'u1' ORDER BY position DESC LIMIT 1",
+      )
+      .all()
+      .map((row) => (row as { detail: string }).detail)
+      .join('; ');
+    expect(plan).toMatch(/USING INDEX audit_events_by_user/);
+    expect(plan).not.toMatch(/USE TEMP B-TREE/);
+    expect(queries.page('t1', { userId: 'u1' }, 10).items.map((entry) => entry.userPrincipalName)).toEqual([
+      'ada@x.com',
+      'ada@x.com',
+    ]);
+  });
 });
 
 describe('CSV of the audit export (RFC 4180)', () => {

@@ -265,6 +265,41 @@ describe('SqliteEventStore specifics', () => {
 });
 
 /** A child Node process running sqlite-store-process.ts against the same file. */
+describe('SqliteEventStore killed (SIGKILL) while its WAL checkpoint thread copies', () => {
+  it('keeps every acknowledged append, and the file passes integrity_check', async () => {
+    const file = join(freshFolder(), 'events.sqlite');
+    const child = new StoreProcess(file);
+    await child.ready;
+    const acknowledged: string[] = [];
+    let reachedHalf: () => void = () => undefined;
+    const half = new Promise<void>((resolve) => (reachedHalf = resolve));
+    // 400 appends of about 5 pages each, sent at once: the thread checkpoints while the writer goes on.
+    for (let i = 0; i < 400; i++) {
+      void child
+        .request({ command: 'append', stream: 'killed', count: 1, expectedRevision: 'any', padding: 20_000 })
+        .then((reply) => {
+          if (reply.ok) acknowledged.push(...reply.ids);
+          if (acknowledged.length === 200) reachedHalf();
+        })
+        .catch(() => undefined); // no reply after the kill
+    }
+    await half;
+    await child.kill();
+
+    const store = SqliteEventStore.open(file);
+    try {
+      const stored = new Set((await collect(store.readStream('killed'))).map((event) => event.id));
+      expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+      expect(stored.size).toBeGreaterThanOrEqual(200);
+    } finally {
+      await store.close();
+    }
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    check.close();
+  });
+});
+
 class StoreProcess {
   readonly ready: Promise<void>;
   private readonly child: ChildProcessWithoutNullStreams;
@@ -309,6 +344,13 @@ class StoreProcess {
     const reply = new Promise<ProcessReply>((resolve) => this.pending.set(seq, resolve));
     this.child.stdin.write(`${JSON.stringify({ ...request, seq })}\n`);
     return within(reply, () => `the child's reply to ${request.command} (stderr: ${this.stderr})`);
+  }
+
+  /** Ends the process at once; requests without a reply yet never get one. */
+  async kill(): Promise<void> {
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGKILL');
+    await within(exited, 'the child store process to die');
   }
 
   async stop(): Promise<void> {

@@ -8,8 +8,8 @@ import { createInterface } from 'node:readline';
 import { ExpectedRevision, SqliteEventStore, StreamNotFoundError, WrongExpectedVersionError } from '@app/event-store';
 
 export type ProcessRequest =
-  /** One append of `count` events; the reply says whether the expectation held. */
-  | { seq: number; command: 'append'; stream: string; count: number; expectedRevision: string }
+  /** One append of `count` events (with `padding` characters of data each); the reply says whether the expectation held. */
+  | { seq: number; command: 'append'; stream: string; count: number; expectedRevision: string; padding?: number }
   /** `count` single-event appends, each with the revision just read, retrying on conflict. */
   | { seq: number; command: 'contend'; stream: string; count: number }
   | { seq: number; command: 'close' };
@@ -27,7 +27,7 @@ async function handle(request: ProcessRequest): Promise<ProcessReply> {
       const events = Array.from({ length: request.count }, () => ({
         id: randomUUID(),
         type: 'WrittenByAnotherProcess',
-        data: { pid: process.pid },
+        data: { pid: process.pid, padding: 'x'.repeat(request.padding ?? 0) },
         metadata: {},
       }));
       try {

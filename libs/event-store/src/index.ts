@@ -3,4 +3,5 @@ export * from './errors';
 export * from './append-size';
 export * from './store-helpers';
 export * from './sqlite/sqlite-event-store';
+export * from './sqlite/wal-checkpointer';
 export * from './esdb/esdb-event-store';

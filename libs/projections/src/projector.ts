@@ -1,5 +1,5 @@
 import { isLedgerEvent } from '@app/domain';
-import { EventStore, RecordedEvent, headPosition } from '@app/event-store';
+import { EventStore, RecordedEvent, headPosition, truncateWal } from '@app/event-store';
 import { ReadModelDatabase } from './database';
 import { ProjectedEvent, Projection, handlesType, toProjected } from './projection';
 
@@ -208,7 +208,7 @@ export class Projector {
     if (events.length === 0) return;
     this.advance(this.applyBatch(events));
     // E1: the pages that held a purged user's fields are copied back from the WAL and the WAL emptied.
-    if (events.some((event) => event.type === 'UserPurged')) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    if (events.some((event) => event.type === 'UserPurged')) truncateWal(this.db);
   }
 
   private advance(applied: bigint): void {

@@ -9,6 +9,7 @@ import {
 } from '../errors';
 import { MAX_APPEND_SIZE, appendSize } from '../append-size';
 import { matchesExpectedRevision } from '../store-helpers';
+import { BACKSTOP_CHECKPOINT_PAGES, WalCheckpointer, truncateWal } from './wal-checkpointer';
 import {
   ANY,
   AllSubscription,
@@ -122,6 +123,8 @@ export class SqliteEventStore implements EventStore {
   /** Live subscriptions waiting for events, with the last position each has delivered. */
   private readonly waiters = new Map<Wake, bigint>();
   private pollTimer: NodeJS.Timeout | undefined;
+  /** Started by the first write of this process: a store that only reads has nothing to checkpoint. */
+  private checkpointer: WalCheckpointer | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
     this.pollIntervalMs = positiveInteger(options.pollIntervalMs ?? 25, 'pollIntervalMs');
@@ -139,6 +142,8 @@ export class SqliteEventStore implements EventStore {
       this.db.pragma('synchronous = FULL');
       // Deleted rows (a destroyed personal-data key, E1) are overwritten with zeros, not left in free pages.
       this.db.pragma('secure_delete = ON');
+      // The WAL is copied back by a thread (WalCheckpointer), not at commit on this one: this is only the backstop.
+      if (!inMemory) this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
       this.migrate();
     } catch (error) {
       this.db?.close();
@@ -219,7 +224,9 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       throw this.translate(error);
     }
-    if (outcome.created !== undefined) this.wakeAll(recorded(streamId, events, outcome.result, outcome.created));
+    if (outcome.created === undefined) return outcome.result;
+    if (this.file !== ':memory:') this.checkpointer ??= new WalCheckpointer(this.file);
+    this.wakeAll(recorded(streamId, events, outcome.result, outcome.created));
     return outcome.result;
   }
 
@@ -294,7 +301,7 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     try {
       this.deleteRows.run(streamId);
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      truncateWal(this.db);
     } catch (error) {
       throw this.translate(error);
     }
@@ -310,6 +317,7 @@ export class SqliteEventStore implements EventStore {
     for (const subscription of [...this.subscriptions]) await subscription.unsubscribe();
     this.closed = true;
     this.stopPolling();
+    await this.checkpointer?.stop();
     this.db.close();
   }
 
