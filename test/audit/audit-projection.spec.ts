@@ -105,14 +105,6 @@ describe('audit projection', () => {
     }
   });
 
-  it('drops the user-name table of versions up to 3 at start-up: a purge no longer reaches its UPNs (E1)', () => {
-    const upgraded = openReadModelDatabase(join(mkdtempSync(join(tmpdir(), 'ledger-audit-')), 'read-models.sqlite'));
-    upgraded.exec('CREATE TABLE audit_user_names (tenant_id TEXT, user_id TEXT, user_principal_name TEXT)');
-    upgraded.exec(auditProjection.schema);
-    expect(upgraded.prepare("SELECT name FROM sqlite_master WHERE name = 'audit_user_names'").all()).toEqual([]);
-    upgraded.close();
-  });
-
   it("finds a user's UPN for a new entry through the user index, from the user's latest entry (E3)", () => {
     const plan = db
       .prepare(
