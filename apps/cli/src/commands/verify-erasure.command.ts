@@ -26,6 +26,11 @@ const READ_MODEL_CHECKS: { table: string; where: string; count: string }[] = [
       'SELECT count(*) FROM mailbox_owners WHERE tenant_id = ? AND user_id = ? AND user_principal_name IS NOT NULL',
   },
   {
+    table: 'audit_user_names',
+    where: "the audit trail's user names",
+    count: 'SELECT count(*) FROM audit_user_names WHERE tenant_id = ? AND user_id = ?',
+  },
+  {
     table: 'audit_events',
     where: 'the UPN of audit entries',
     count: 'SELECT count(*) FROM audit_events WHERE tenant_id = ? AND user_id = ? AND user_principal_name IS NOT NULL',

@@ -18,16 +18,15 @@ export interface AuditLicense {
  * The audit trail (A1, A2): one row per ledger event, never updated or deleted. The global position
  * is the key, so an event delivered twice is stored once. Every index starts with the tenant and,
  * being on a rowid table, ends with the position: each filter reads its matches already in store order.
- * E3: each row names its user's UPN, copied from the user's latest entry (a user's UPN never changes), and, for a
- * license change, the license before and after, from a small table of each user's licenses kept beside the trail,
- * so no reader needs a join.
+ * E3: each row names its user's UPN and, for a license change, the license before and after, from two
+ * small tables of each user's current UPN and licenses kept beside the trail, so no reader needs a join.
  * E1: the one update of the trail erases a purged user's personal fields from its earlier entries.
  */
 export const auditProjection = defineProjection({
   name: 'audit',
-  // 2: userPrincipalName, before and after (E3); 3: erasure (E1); 4: the UPN read from the user's latest entry.
-  version: 4,
-  tables: ['audit_events', 'audit_user_licenses'],
+  // 2: userPrincipalName, before and after (E3); 3: erasure (E1).
+  version: 3,
+  tables: ['audit_events', 'audit_user_names', 'audit_user_licenses'],
   schema: `
     CREATE TABLE IF NOT EXISTS audit_events (
       position INTEGER PRIMARY KEY,
@@ -53,8 +52,12 @@ export const auditProjection = defineProjection({
     CREATE INDEX IF NOT EXISTS audit_events_by_actor ON audit_events (tenant_id, actor_id);
     CREATE INDEX IF NOT EXISTS audit_events_by_type ON audit_events (tenant_id, type);
     CREATE INDEX IF NOT EXISTS audit_events_by_time ON audit_events (tenant_id, occurred_at);
-    -- Up to version 3 each user's UPN had a table of its own: one more B-tree written on a random key per new user.
-    DROP TABLE IF EXISTS audit_user_names;
+    CREATE TABLE IF NOT EXISTS audit_user_names (
+      tenant_id TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      user_principal_name TEXT NOT NULL,
+      PRIMARY KEY (tenant_id, user_id)
+    );
     CREATE TABLE IF NOT EXISTS audit_user_licenses (
       tenant_id TEXT NOT NULL,
       user_id TEXT NOT NULL,
@@ -68,13 +71,10 @@ export const auditProjection = defineProjection({
     const { tenantId, occurredAt, actor, correlationId, causationId } = event.metadata;
     const data = event.data as { userId?: unknown; skuId?: unknown };
     const userId = typeof data.userId === 'string' ? data.userId : null;
-    // A UserCreated read back after its user's purge carries no UPN (E1), and a purge erases it from every entry.
-    const upn =
-      event.type === 'UserCreated'
-        ? event.data.userPrincipalName
-        : userId !== null
-          ? (statements.name.get(tenantId, userId)?.user_principal_name ?? null)
-          : null;
+    // A UserCreated read back after its user's purge carries no UPN (E1): nothing to remember.
+    if (event.type === 'UserCreated' && event.data.userPrincipalName !== null)
+      statements.nameUser.run(tenantId, event.data.userId, event.data.userPrincipalName);
+    const upn = userId !== null ? (statements.name.get(tenantId, userId)?.user_principal_name ?? null) : null;
     const change = isLicenseChange(event.type) ? licenseChange(statements, event) : null;
     statements.insert.run(
       event.position,
@@ -96,6 +96,7 @@ export const auditProjection = defineProjection({
     if (event.type === 'UserPurged') {
       statements.erase.run(tenantId, event.data.userId);
       statements.eraseName.run(tenantId, event.data.userId);
+      statements.forgetName.run(tenantId, event.data.userId);
     }
   }),
 });
@@ -108,8 +109,11 @@ function prepareAudit(db: ReadModelDatabase) {
           user_principal_name, before, after)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    name: db.prepare<[string, string], { user_principal_name: string | null }>(
-      'SELECT user_principal_name FROM audit_events WHERE tenant_id = ? AND user_id = ? ORDER BY position DESC LIMIT 1',
+    name: db.prepare<[string, string], { user_principal_name: string }>(
+      'SELECT user_principal_name FROM audit_user_names WHERE tenant_id = ? AND user_id = ?',
+    ),
+    nameUser: db.prepare(
+      'INSERT OR IGNORE INTO audit_user_names (tenant_id, user_id, user_principal_name) VALUES (?, ?, ?)',
     ),
     license: db.prepare<[string, string, string], { disabled_plans: string }>(
       'SELECT disabled_plans FROM audit_user_licenses WHERE tenant_id = ? AND user_id = ? AND sku_id = ?',
@@ -121,6 +125,7 @@ function prepareAudit(db: ReadModelDatabase) {
     dropLicense: db.prepare('DELETE FROM audit_user_licenses WHERE tenant_id = ? AND user_id = ? AND sku_id = ?'),
     erase: erasePersonalFields(db, 'audit_events', 'data'),
     eraseName: db.prepare('UPDATE audit_events SET user_principal_name = NULL WHERE tenant_id = ? AND user_id = ?'),
+    forgetName: db.prepare('DELETE FROM audit_user_names WHERE tenant_id = ? AND user_id = ?'),
   };
 }
 
