@@ -23,10 +23,11 @@ class CheckpointedDatabase extends Database {
 /**
  * The read models live in their own SQLite file so they can be dropped and rebuilt from the events.
  * synchronous=NORMAL is enough here: a lost last transaction is replayed from the checkpoint.
+ * `checkpointThread: false` is for a file that leaves WAL mode at once (the rebuild's scratch copy): no WAL to copy back.
  */
-export function openReadModelDatabase(file: string): ReadModelDatabase {
+export function openReadModelDatabase(file: string, { checkpointThread = true } = {}): ReadModelDatabase {
   mkdirSync(dirname(file), { recursive: true });
-  const db: ReadModelDatabase = new CheckpointedDatabase(file);
+  const db: ReadModelDatabase = checkpointThread ? new CheckpointedDatabase(file) : new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 10000');

@@ -31,7 +31,7 @@ const quiet = { log: () => undefined, error: () => undefined };
 export function openScratch(store: EventStore, projections: readonly Projection[], until?: bigint): ScratchReadModels {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-read-models-'));
   const file = join(dir, 'read-models.sqlite');
-  const db = openReadModelDatabase(file);
+  const db = openReadModelDatabase(file, { checkpointThread: false });
   // Nothing reads it concurrently and a crash throws it away: durability, and the WAL's second copy of every page, would only cost time.
   db.pragma('journal_mode = MEMORY');
   db.pragma('synchronous = OFF');
