@@ -264,7 +264,6 @@ describe('SqliteEventStore specifics', () => {
   });
 });
 
-/** A child Node process running sqlite-store-process.ts against the same file. */
 describe('SqliteEventStore killed (SIGKILL) while its WAL checkpoint thread copies', () => {
   it('keeps every acknowledged append, and the file passes integrity_check', async () => {
     const file = join(freshFolder(), 'events.sqlite');
@@ -300,6 +299,7 @@ describe('SqliteEventStore killed (SIGKILL) while its WAL checkpoint thread copi
   });
 });
 
+/** A child Node process running sqlite-store-process.ts against the same file. */
 class StoreProcess {
   readonly ready: Promise<void>;
   private readonly child: ChildProcessWithoutNullStreams;
