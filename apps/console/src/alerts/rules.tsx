@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiProblem, ok, type Schemas } from '../api/client';
+import { api, ok, showFailure, type Schemas } from '../api/client';
 import { Problem, Show, useLoad } from '../ui/async';
 import { Field, Select } from '../ui/field';
 
@@ -92,8 +92,7 @@ function RulesForm({ rules, skus, onSaved }: { rules: Schemas['AlertRulesDoc']; 
       setSaved(true);
       onSaved();
     } catch (e) {
-      if (e instanceof ApiProblem && e.code === 'ValidationFailed') setErrors(e.fields);
-      else setError(e);
+      showFailure(e, setErrors, setError);
     }
   };
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiProblem, ok, type Schemas } from '../api/client';
+import { api, ok, showFailure, type Schemas } from '../api/client';
 import { Problem, Show, useLoad } from '../ui/async';
 import { Field } from '../ui/field';
 import { Deliveries } from './deliveries';
@@ -109,8 +109,7 @@ function NewWebhook({ onCreated }: { onCreated: () => void }) {
       setSecret('');
       onCreated();
     } catch (e) {
-      if (e instanceof ApiProblem && e.code === 'ValidationFailed') setErrors(e.fields);
-      else setError(e);
+      showFailure(e, setErrors, setError);
     }
   };
   return (

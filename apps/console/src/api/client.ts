@@ -25,6 +25,16 @@ export class ApiProblem extends Error {
   }
 }
 
+/** Where a form's failed request is shown: a ValidationFailed answer against its fields, anything else in its error banner. */
+export function showFailure(
+  e: unknown,
+  onFields: (fields: Record<string, string>) => void,
+  onError: (e: unknown) => void,
+): void {
+  if (e instanceof ApiProblem && e.code === 'ValidationFailed') onFields(e.fields);
+  else onError(e);
+}
+
 let bearer: string | null = null;
 let onUnauthenticated: () => void = () => undefined;
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiProblem, download, ok, type AuditEntry, type Schemas } from '../api/client';
+import { api, download, ok, showFailure, type AuditEntry, type Schemas } from '../api/client';
 import type { operations } from '../api/schema';
 import { may } from '../auth/roles';
 import { useSession } from '../auth/session';
@@ -78,8 +78,7 @@ export function AuditPage() {
       )) as Schemas['AuditPageDoc'];
       setPage(cursor && page ? { items: [...page.items, ...next.items], nextCursor: next.nextCursor } : next);
     } catch (e) {
-      if (e instanceof ApiProblem && e.code === 'ValidationFailed') setErrors(e.fields);
-      else setError(e);
+      showFailure(e, setErrors, setError);
     } finally {
       setBusy(false);
     }
@@ -91,8 +90,7 @@ export function AuditPage() {
     try {
       await download(`/v1/audit/events?${params}`, accept, `audit.${ext}`);
     } catch (e) {
-      if (e instanceof ApiProblem && e.code === 'ValidationFailed') setErrors(e.fields);
-      else setError(e);
+      showFailure(e, setErrors, setError);
     }
   };
 
@@ -208,8 +206,7 @@ function StateAt() {
     try {
       setState(await ok(api.GET('/v1/audit/state', { params: { query: { at: `${at}:00Z` } } })));
     } catch (e) {
-      if (e instanceof ApiProblem && e.code === 'ValidationFailed') setErrors(e.fields);
-      else setError(e);
+      showFailure(e, setErrors, setError);
     }
   };
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiProblem, ok } from '../api/client';
+import { api, ApiProblem, ok, showFailure } from '../api/client';
 import { Outcome, type DeleteResult, type LicensesResult } from '../bulk/outcome';
 import { PickUsers, type Picked } from '../bulk/pick-users';
 import { Problem, Show, useLoad } from '../ui/async';
@@ -68,8 +68,7 @@ export function BulkPage() {
             },
       );
     } catch (e) {
-      if (e instanceof ApiProblem && e.code === 'ValidationFailed') setErrors(e.fields);
-      else setError(e);
+      showFailure(e, setErrors, setError);
       setResult(null);
     } finally {
       setBusy(false);

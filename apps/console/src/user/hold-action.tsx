@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiProblem, ok, type UserView } from '../api/client';
+import { api, ok, showFailure, type UserView } from '../api/client';
 import { Problem } from '../ui/async';
 import { Field } from '../ui/field';
 
@@ -21,8 +21,7 @@ export function HoldAction({ user, onChanged }: { user: UserView; onChanged: (do
       await call();
       onChanged(done);
     } catch (e) {
-      if (e instanceof ApiProblem && e.code === 'ValidationFailed') setErrors(e.fields);
-      else setError(e);
+      showFailure(e, setErrors, setError);
       setBusy(false);
     }
   };
