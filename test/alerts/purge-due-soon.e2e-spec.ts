@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { DAY_MS, MINUTE_MS, ledgerScript } from '../retention/support/ledger-script';
 import { Caller, LedgerApp, startLedgerApp } from '../support/ledger-app';
-import { WebhookReceiver, startWebhookReceiver } from '../support/webhook-receiver';
+import { RECEIVER_WEBHOOK_ENV, WebhookReceiver, startWebhookReceiver } from '../support/webhook-receiver';
 
 const SECRET = 'purge-due-secret-0123456789';
 
@@ -22,11 +22,7 @@ describe('N1 PurgeDueSoon: raised once per soft-deletion within the tenant windo
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver({ failFirst: 1 });
-    ledger = await startLedgerApp({
-      LEDGER_WEBHOOK_BACKOFF_MS: '20',
-      LEDGER_WEBHOOK_MAX_ATTEMPTS: '4',
-      LEDGER_WEBHOOK_ALLOW: '127.0.0.1',
-    });
+    ledger = await startLedgerApp(RECEIVER_WEBHOOK_ENV);
   });
   afterAll(async () => {
     await ledger.close();

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { LedgerApp, startLedgerApp } from '../support/ledger-app';
-import { WebhookReceiver, startWebhookReceiver } from '../support/webhook-receiver';
+import { RECEIVER_WEBHOOK_ENV, WebhookReceiver, startWebhookReceiver } from '../support/webhook-receiver';
 
 const SECRET = 'receiver-secret-0123456789';
 
@@ -11,11 +11,7 @@ describe('N1 alerts delivered by webhook (a real receiver on 127.0.0.1)', () => 
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver({ failFirst: 2 });
-    ledger = await startLedgerApp({
-      LEDGER_WEBHOOK_BACKOFF_MS: '20',
-      LEDGER_WEBHOOK_MAX_ATTEMPTS: '4',
-      LEDGER_WEBHOOK_ALLOW: '127.0.0.1',
-    });
+    ledger = await startLedgerApp(RECEIVER_WEBHOOK_ENV);
   });
   afterAll(async () => {
     await ledger.close();

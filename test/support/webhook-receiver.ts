@@ -19,6 +19,13 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
+/** The API's webhook settings beside such a receiver: its address allowed, retries 20 ms apart, at most 4 attempts. */
+export const RECEIVER_WEBHOOK_ENV = {
+  LEDGER_WEBHOOK_BACKOFF_MS: '20',
+  LEDGER_WEBHOOK_MAX_ATTEMPTS: '4',
+  LEDGER_WEBHOOK_ALLOW: '127.0.0.1',
+};
+
 /** A real HTTP receiver on 127.0.0.1 that answers `failFirst` requests with 503, then 204. */
 export async function startWebhookReceiver({
   failFirst = 0,
