@@ -3,9 +3,9 @@ import {
   ExecuteLedgerHandler,
   SystemClock,
   createCommandPath,
+  createEventStore,
   loadCatalog,
 } from '@app/application';
-import { SqliteEventStore } from '@app/event-store';
 import { openReadModelDatabase } from '@app/projections';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -20,7 +20,8 @@ export interface BenchLedger {
 
 /** The command path of the in-process probes on the data folder `dir`, its read models caught up and the projector started. */
 export async function openBenchLedger(dir: string): Promise<BenchLedger> {
-  const store = SqliteEventStore.open(join(dir, 'events.sqlite'));
+  // The API's store: SQLite behind crypto-shredding (E1), so new users' keys and sealed fields are paid for.
+  const store = createEventStore({ eventStore: 'sqlite', dataDir: dir });
   const { executor, projector } = createCommandPath({
     store,
     readModels: openReadModelDatabase(join(dir, 'read-models.sqlite')),

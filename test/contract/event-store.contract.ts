@@ -256,6 +256,54 @@ export function eventStoreContract(adapterName: string, createStore: () => Promi
       });
     });
 
+    describe('appendToStreams', () => {
+      it('appends to several streams in one call, each against its own expected revision; one result per append, in order', async () => {
+        const fresh = streamName('manyFresh');
+        const seeded = await seededStream(store, 'manySeeded', 2);
+        const toFresh = [newEvent('A')];
+        const toSeeded = [newEvent('B'), newEvent('C')];
+        const results = await store.appendToStreams([
+          { streamId: fresh, events: toFresh, expectedRevision: NO_STREAM },
+          { streamId: seeded, events: toSeeded, expectedRevision: 1n },
+        ]);
+
+        const storedFresh = await collect(store.readStream(fresh));
+        const storedSeeded = await collect(store.readStream(seeded, { fromRevision: 2n }));
+        expect(storedFresh.map((e) => e.id)).toEqual(toFresh.map((e) => e.id));
+        expect(storedSeeded.map((e) => e.id)).toEqual(toSeeded.map((e) => e.id));
+        expect(results).toEqual([
+          { nextExpectedRevision: 0n, position: storedFresh[0].position },
+          { nextExpectedRevision: 3n, position: storedSeeded[1].position },
+        ]);
+      });
+
+      it('a wrong expected revision fails that append alone, as its result: the others are stored', async () => {
+        const taken = await seededStream(store, 'manyTaken', 1);
+        const before = await collect(store.readStream(taken));
+        const free = streamName('manyFree');
+        const results = await store.appendToStreams([
+          { streamId: taken, events: [newEvent('Rejected')], expectedRevision: NO_STREAM },
+          { streamId: free, events: [newEvent('Kept')], expectedRevision: NO_STREAM },
+        ]);
+
+        expectWrongExpectedVersion(results[0], taken, NO_STREAM, 0n);
+        expect(results[1]).toMatchObject({ nextExpectedRevision: 0n });
+        expect(await collect(store.readStream(taken))).toEqual(before);
+        expect((await collect(store.readStream(free))).map((e) => e.type)).toEqual(['Kept']);
+      });
+
+      it('recognises a retried call (same ids, same expected revisions) and stores each append once', async () => {
+        const appends = ['manyRetryA', 'manyRetryB'].map((label) => ({
+          streamId: streamName(label),
+          events: [newEvent('Once')],
+          expectedRevision: NO_STREAM,
+        }));
+        const first = await store.appendToStreams(appends);
+        expect(await store.appendToStreams(appends)).toEqual(first);
+        for (const { streamId } of appends) expect(await collect(store.readStream(streamId))).toHaveLength(1);
+      });
+    });
+
     describe('deleteStream', () => {
       it('makes the stream read as not found, leaves other streams alone, and is a no-op on a missing stream', async () => {
         const { stream } = await streamOf(store, 'deleted', 2);

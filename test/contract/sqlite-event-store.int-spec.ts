@@ -152,6 +152,25 @@ describe('SqliteEventStore specifics', () => {
     expect(await collect(store.readStream(stream))).toHaveLength(3);
   });
 
+  it('writes an appendToStreams call in one transaction: a failure other than an expected revision stores none of it', async () => {
+    const store = track(SqliteEventStore.open(join(freshFolder(), 'events.sqlite')));
+    const stored = newEvent('Stored');
+    await store.appendToStream(streamName('manyTaken'), [stored]);
+    const first = streamName('manyFirst');
+    const reusing = streamName('manyReusing');
+
+    const error = await rejectionOf(
+      store.appendToStreams([
+        { streamId: first, events: [newEvent('Fresh')], expectedRevision: NO_STREAM },
+        { streamId: reusing, events: [{ ...newEvent('Reused'), id: stored.id }], expectedRevision: NO_STREAM },
+      ]),
+    );
+
+    expect(error).toBeInstanceOf(DuplicateEventIdError);
+    await expect(collect(store.readStream(first))).rejects.toThrow(/not found/);
+    await expect(collect(store.readStream(reusing))).rejects.toThrow(/not found/);
+  });
+
   it('rejects ids that EventStoreDB would reject (not a UUID, repeated in one append)', async () => {
     const store = track(SqliteEventStore.open(join(freshFolder(), 'events.sqlite')));
     const stream = streamName('invalid');

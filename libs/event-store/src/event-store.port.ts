@@ -1,3 +1,5 @@
+import type { WrongExpectedVersionError } from './errors';
+
 /**
  * The event store port. It mirrors EventStoreDB's semantics exactly (0-based stream revisions,
  * expected-revision checks, $all positions, catch-up subscriptions) so the embedded SQLite adapter
@@ -35,6 +37,13 @@ export interface RecordedEvent<TType extends string = string, TData extends Json
   /** Position in the global ($all) order; strictly increasing, not necessarily contiguous. */
   position: bigint;
   created: Date;
+}
+
+/** One stream's part of appendToStreams. */
+export interface StreamAppend {
+  streamId: string;
+  events: readonly EventData[];
+  expectedRevision?: ExpectedRevision;
 }
 
 export interface AppendResult {
@@ -83,6 +92,14 @@ export interface EventStore {
     events: readonly EventData[],
     options?: { expectedRevision?: ExpectedRevision },
   ): Promise<AppendResult>;
+
+  /**
+   * Independent appends to several streams in one call, each with its own expected revision: one result per
+   * append, in order, where a wrong expected revision is that append's WrongExpectedVersionError and stops no other.
+   * SQLite writes them all in one transaction (one fsync); EventStoreDB receives them concurrently. Any other
+   * failure rejects the call, possibly after some appends were stored: each is safe to retry (same event ids).
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<(AppendResult | WrongExpectedVersionError)[]>;
 
   /** Throws StreamNotFoundError when the stream has no events. */
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;

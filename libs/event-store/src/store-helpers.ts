@@ -1,6 +1,8 @@
-import { StreamNotFoundError } from './errors';
+import { StreamNotFoundError, WrongExpectedVersionError } from './errors';
 import {
   ANY,
+  AppendResult,
+  EventData,
   EventStore,
   ExpectedRevision,
   NO_STREAM,
@@ -34,4 +36,16 @@ export function matchesExpectedRevision(expected: ExpectedRevision, current: big
   if (expected === NO_STREAM) return current === NO_STREAM;
   if (expected === STREAM_EXISTS) return current !== NO_STREAM;
   return current === expected;
+}
+
+/** appendToStream through appendToStreams: the one append, its wrong expected revision thrown. */
+export async function appendOne(
+  store: Pick<EventStore, 'appendToStreams'>,
+  streamId: string,
+  events: readonly EventData[],
+  expectedRevision?: ExpectedRevision,
+): Promise<AppendResult> {
+  const [result] = await store.appendToStreams([{ streamId, events, expectedRevision }]);
+  if (result instanceof WrongExpectedVersionError) throw result;
+  return result;
 }

@@ -78,10 +78,15 @@ async function firstPosition(store: EventStore): Promise<bigint> {
   return -1n;
 }
 
+function readOnly(): Promise<never> {
+  return Promise.reject(new Error('read-only view of the event store'));
+}
+
 /** The store as it stood when `last` was its head: reading $all forwards stops there. Read-only. */
 export function upTo(store: EventStore, last: bigint): EventStore {
   return {
-    appendToStream: () => Promise.reject(new Error('read-only view of the event store')),
+    appendToStream: readOnly,
+    appendToStreams: readOnly,
     readStream: (streamId, options) => store.readStream(streamId, options),
     async *readAll(options = {}) {
       const forwards = (options.direction ?? 'forwards') === 'forwards';

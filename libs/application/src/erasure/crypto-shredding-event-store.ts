@@ -9,7 +9,10 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeToAllOptions,
+  WrongExpectedVersionError,
+  appendOne,
 } from '@app/event-store';
 import { PersonalDataKeys, isKeyStream } from './personal-data-keys';
 import { isSealed, open, sealPersonalFields } from './personal-data-cipher';
@@ -50,18 +53,27 @@ export class CryptoShreddingEventStore implements EventStore {
     this.listeners.push(listener);
   }
 
-  async appendToStream(
+  appendToStream(
     streamId: string,
     events: readonly EventData[],
     options?: { expectedRevision?: ExpectedRevision },
   ): Promise<AppendResult> {
-    if (!streamId.startsWith(LEDGER_STREAM)) return this.inner.appendToStream(streamId, events, options);
-    const sealed = await this.sealAll(events);
-    const result = await this.inner.appendToStream(streamId, sealed, options);
-    for (const event of events) {
-      if (event.type === 'UserPurged') await this.keys.destroy(tenantOf(event), String(event.data.userId));
+    return appendOne(this, streamId, events, options?.expectedRevision);
+  }
+
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<(AppendResult | WrongExpectedVersionError)[]> {
+    const sealed: StreamAppend[] = [];
+    for (const append of appends) {
+      sealed.push(isLedgerStream(append.streamId) ? { ...append, events: await this.sealAll(append.events) } : append);
     }
-    return result;
+    const results = await this.inner.appendToStreams(sealed);
+    for (const [index, { streamId, events }] of appends.entries()) {
+      if (!isLedgerStream(streamId) || results[index] instanceof WrongExpectedVersionError) continue;
+      for (const event of events) {
+        if (event.type === 'UserPurged') await this.keys.destroy(tenantOf(event), String(event.data.userId));
+      }
+    }
+    return results;
   }
 
   async *readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
@@ -76,7 +88,7 @@ export class CryptoShreddingEventStore implements EventStore {
     const inner = this.inner.subscribeToAll(options);
     const opened = async function* (this: CryptoShreddingEventStore) {
       for await (const event of inner) {
-        if (event.type === 'UserPurged' && event.streamId.startsWith(LEDGER_STREAM)) await this.erased(event);
+        if (event.type === 'UserPurged' && isLedgerStream(event.streamId)) await this.erased(event);
         yield await this.opened(event);
       }
     }.call(this);
@@ -86,7 +98,7 @@ export class CryptoShreddingEventStore implements EventStore {
   /** Throws PlaintextPersonalDataError when the log's first personal field is stored in plaintext (a folder from before E1). */
   async assertSealed(): Promise<void> {
     for await (const event of this.inner.readAll()) {
-      if (!event.streamId.startsWith(LEDGER_STREAM)) continue;
+      if (!isLedgerStream(event.streamId)) continue;
       const values = personalFieldsOf(event.type)
         .map((field) => event.data[field])
         .filter((value) => value !== undefined && value !== null);
@@ -126,12 +138,13 @@ export class CryptoShreddingEventStore implements EventStore {
         usersOfKey.set(key, [...new Set([...(usersOfKey.get(key) ?? []), event.data.userId])]);
       }
     }
+    await this.createKeys(events, usersOfKey);
     const sealedBodies = new Map<string, unknown>();
     const sealed: EventData[] = [];
     for (const event of events) {
       const tenantId = tenantOf(event);
       let data = event.data;
-      if (personalFieldsOf(event.type).some((field) => data[field] !== undefined && data[field] !== null)) {
+      if (hasPersonalData(event)) {
         const userId = String(data.userId);
         const key = await this.keys.findOrCreate(tenantId, userId);
         if (!key)
@@ -152,14 +165,27 @@ export class CryptoShreddingEventStore implements EventStore {
     return sealed;
   }
 
+  /** The keys every user of these events needs, those not yet created stored together (one write, not one per user). */
+  private async createKeys(events: readonly EventData[], usersOfKey: Map<string, string[]>): Promise<void> {
+    const usersOfTenant = new Map<string, Set<string>>();
+    for (const event of events) {
+      const users = usersOfTenant.get(tenantOf(event)) ?? new Set<string>();
+      usersOfTenant.set(tenantOf(event), users);
+      if (hasPersonalData(event)) users.add(String(event.data.userId));
+      const key = idempotencyOf(event)?.key;
+      for (const userId of (typeof key === 'string' && usersOfKey.get(key)) || []) users.add(userId);
+    }
+    for (const [tenantId, users] of usersOfTenant) await this.keys.findOrCreateAll(tenantId, users);
+  }
+
   private async opened(event: RecordedEvent): Promise<RecordedEvent> {
     // Key material never leaves this class: its events keep their place in $all, without data.
     if (isKeyStream(event.streamId)) return { ...event, data: {} };
-    if (!event.streamId.startsWith(LEDGER_STREAM)) return event;
+    if (!isLedgerStream(event.streamId)) return event;
     const tenantId = tenantOf(event);
     const fields = personalFieldsOf(event.type);
     let data = event.data;
-    if (fields.some((field) => data[field] !== undefined && data[field] !== null)) {
+    if (hasPersonalData(event)) {
       data = { ...data };
       const userId = String(data.userId);
       const key = await this.keys.find(tenantId, userId);
@@ -184,6 +210,14 @@ export class CryptoShreddingEventStore implements EventStore {
     }
     return data === event.data && metadata === event.metadata ? event : { ...event, data, metadata };
   }
+}
+
+function isLedgerStream(streamId: string): boolean {
+  return streamId.startsWith(LEDGER_STREAM);
+}
+
+function hasPersonalData({ type, data }: EventData): boolean {
+  return personalFieldsOf(type).some((field) => data[field] !== undefined && data[field] !== null);
 }
 
 function tenantOf(event: EventData): string {

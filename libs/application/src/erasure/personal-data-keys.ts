@@ -40,19 +40,41 @@ export class PersonalDataKeys {
 
   /** The user's key, created on first use; a concurrent creator elsewhere wins and its key is used. */
   async findOrCreate(tenantId: string, userId: string): Promise<Buffer | null> {
-    const stream = keyStreamOf(tenantId, userId);
-    const cached = this.cache.get(stream);
-    if (cached) return cached;
-    const key = randomBytes(32);
-    try {
-      await this.store.appendToStream(stream, [keyCreatedEvent(key)], { expectedRevision: NO_STREAM });
-      this.cache.set(stream, key);
-      return key;
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError)) throw error;
-      this.cache.delete(stream);
-      return this.find(tenantId, userId);
+    return (await this.findOrCreateAll(tenantId, [userId])).get(userId)!;
+  }
+
+  /**
+   * Each user's key, as findOrCreate: the new ones are stored with one appendToStreams (one transaction and
+   * fsync on SQLite), not one append each, so a batch of commands creating users pays for one write.
+   */
+  async findOrCreateAll(tenantId: string, userIds: Iterable<string>): Promise<Map<string, Buffer | null>> {
+    const keys = new Map<string, Buffer | null>();
+    const missing: string[] = [];
+    for (const userId of new Set(userIds)) {
+      const cached = this.cache.get(keyStreamOf(tenantId, userId));
+      if (cached) keys.set(userId, cached);
+      else missing.push(userId);
     }
+    if (missing.length === 0) return keys;
+    const created = missing.map(() => randomBytes(32));
+    const results = await this.store.appendToStreams(
+      missing.map((userId, index) => ({
+        streamId: keyStreamOf(tenantId, userId),
+        events: [keyCreatedEvent(created[index])],
+        expectedRevision: NO_STREAM,
+      })),
+    );
+    for (const [index, userId] of missing.entries()) {
+      const stream = keyStreamOf(tenantId, userId);
+      if (results[index] instanceof WrongExpectedVersionError) {
+        this.cache.delete(stream);
+        keys.set(userId, await this.find(tenantId, userId));
+      } else {
+        this.cache.set(stream, created[index]);
+        keys.set(userId, created[index]);
+      }
+    }
+    return keys;
   }
 
   /** Crypto-shredding: afterwards nothing sealed under this key can be opened. Idempotent. */

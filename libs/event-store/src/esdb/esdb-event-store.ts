@@ -1,4 +1,4 @@
-import { EventStoreUnavailableError, StreamNotFoundError } from '../errors';
+import { EventStoreUnavailableError, StreamNotFoundError, WrongExpectedVersionError } from '../errors';
 import {
   ANY,
   type AllSubscription,
@@ -9,6 +9,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
   type SubscribeToAllOptions,
 } from '../event-store.port';
 import { EsdbAllSubscription, type ResubscribeOptions } from './esdb-all-subscription';
@@ -81,6 +82,18 @@ export class EsdbEventStore implements EventStore {
     // An empty append only checks the expectation; the client then reports "no stream" as revision 0.
     if (events.length === 0 || !result.position) return this.head(streamId);
     return { nextExpectedRevision: result.nextExpectedRevision, position: result.position.commit };
+  }
+
+  /** Each is an ordinary append; they are sent together, so the client pipelines them over its one connection. */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<(AppendResult | WrongExpectedVersionError)[]> {
+    return Promise.all(
+      appends.map(({ streamId, events, expectedRevision }) =>
+        this.appendToStream(streamId, events, { expectedRevision }).catch((error: unknown) => {
+          if (error instanceof WrongExpectedVersionError) return error;
+          throw error;
+        }),
+      ),
+    );
   }
 
   /** A soft delete: EventStoreDB keeps the events in its chunks (and in $all) until a scavenge removes them. */

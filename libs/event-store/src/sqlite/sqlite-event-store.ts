@@ -8,7 +8,7 @@ import {
   WrongExpectedVersionError,
 } from '../errors';
 import { MAX_APPEND_SIZE, appendSize } from '../append-size';
-import { matchesExpectedRevision } from '../store-helpers';
+import { appendOne, matchesExpectedRevision } from '../store-helpers';
 import { BACKSTOP_CHECKPOINT_PAGES, WalCheckpointer, truncateWal } from './wal-checkpointer';
 import {
   ANY,
@@ -23,6 +23,7 @@ import {
   ReadStreamOptions,
   RecordedEvent,
   STREAM_EXISTS,
+  StreamAppend,
   SubscribeToAllOptions,
 } from '../event-store.port';
 
@@ -73,6 +74,13 @@ interface SerialisedEvent {
   metadata: string;
 }
 
+/** One append, checked and serialised, ready for the transaction. */
+interface PreparedAppend {
+  streamId: string;
+  events: readonly SerialisedEvent[];
+  expected: ExpectedRevision;
+}
+
 /** An append's result, and when it wrote events (not a retry, not empty) the time it stored them with. */
 interface Appended {
   result: AppendResult;
@@ -116,7 +124,7 @@ export class SqliteEventStore implements EventStore {
   private readonly trivial: Database.Statement<[], number>;
   private readonly deleteRows: Database.Statement<[string]>;
   private readonly appendTransaction: Database.Transaction<
-    (streamId: string, events: readonly SerialisedEvent[], expected: ExpectedRevision) => Appended
+    (appends: readonly PreparedAppend[]) => (Appended | WrongExpectedVersionError)[]
   >;
 
   private readonly subscriptions = new Set<SqliteAllSubscription>();
@@ -186,8 +194,16 @@ export class SqliteEventStore implements EventStore {
       .safeIntegers(true);
     this.trivial = this.db.prepare<[], number>('SELECT 1').pluck();
     this.deleteRows = this.db.prepare<[string]>('DELETE FROM events WHERE stream_id = ?');
-    this.appendTransaction = this.db.transaction((streamId, events, expected) =>
-      this.appendInTransaction(streamId, events, expected),
+    // A wrong expected revision is found before its append writes anything: it fails that append alone.
+    this.appendTransaction = this.db.transaction((appends: readonly PreparedAppend[]) =>
+      appends.map((append) => {
+        try {
+          return this.appendInTransaction(append);
+        } catch (error) {
+          if (error instanceof WrongExpectedVersionError) return error;
+          throw error;
+        }
+      }),
     );
   }
 
@@ -200,34 +216,30 @@ export class SqliteEventStore implements EventStore {
     events: readonly EventData[],
     options: { expectedRevision?: ExpectedRevision } = {},
   ): Promise<AppendResult> {
-    const expected = options.expectedRevision ?? ANY;
-    validateStreamId(streamId);
-    validateExpectedRevision(expected);
-    events.forEach(validateEvent);
-    const ids = new Set(events.map((event) => event.id));
-    if (ids.size < events.length) {
-      throw new TypeError(`Events appended together must have distinct ids (stream ${streamId})`);
-    }
+    return appendOne(this, streamId, events, options.expectedRevision);
+  }
+
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<(AppendResult | WrongExpectedVersionError)[]> {
     // Serialised before taking the write lock: a caller's unserialisable data fails here, holding nothing.
-    const rows = events.map((event) => ({
-      id: event.id,
-      type: event.type,
-      data: JSON.stringify(event.data),
-      metadata: JSON.stringify(event.metadata ?? {}),
-    }));
-    if (appendSize(events) > MAX_APPEND_SIZE) throw new AppendTooLargeError(streamId, MAX_APPEND_SIZE);
+    const prepared = appends.map(prepareAppend);
     this.assertOpen();
-    let outcome: Appended;
+    let outcomes: (Appended | WrongExpectedVersionError)[];
     try {
-      // IMMEDIATE takes the write lock before reading the stream's revision, so no peer can slip in between.
-      outcome = this.appendTransaction.immediate(streamId, rows, expected);
+      // IMMEDIATE takes the write lock before reading the streams' revisions, so no peer can slip in between.
+      outcomes = this.appendTransaction.immediate(prepared);
     } catch (error) {
       throw this.translate(error);
     }
-    if (outcome.created === undefined) return outcome.result;
-    if (this.file !== ':memory:') this.checkpointer ??= new WalCheckpointer(this.file);
-    this.wakeAll(recorded(streamId, events, outcome.result, outcome.created));
-    return outcome.result;
+    const fresh = outcomes.flatMap((outcome, index) =>
+      outcome instanceof WrongExpectedVersionError || outcome.created === undefined
+        ? []
+        : recorded(appends[index].streamId, appends[index].events, outcome.result, outcome.created),
+    );
+    if (fresh.length > 0) {
+      if (this.file !== ':memory:') this.checkpointer ??= new WalCheckpointer(this.file);
+      this.wakeAll(fresh);
+    }
+    return outcomes.map((outcome) => (outcome instanceof WrongExpectedVersionError ? outcome : outcome.result));
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
@@ -348,11 +360,7 @@ export class SqliteEventStore implements EventStore {
     `);
   }
 
-  private appendInTransaction(
-    streamId: string,
-    events: readonly SerialisedEvent[],
-    expected: ExpectedRevision,
-  ): Appended {
+  private appendInTransaction({ streamId, events, expected }: PreparedAppend): Appended {
     const head = this.streamHead.get(streamId);
     if (events.length > 0) {
       const retried = this.retriedAppend(streamId, events, expected);
@@ -539,6 +547,24 @@ class SqliteAllSubscription implements AllSubscription {
 }
 
 /** The events of one append as stored: positions in one write transaction follow each other (AUTOINCREMENT under the write lock). */
+function prepareAppend({ streamId, events, expectedRevision = ANY }: StreamAppend): PreparedAppend {
+  validateStreamId(streamId);
+  validateExpectedRevision(expectedRevision);
+  events.forEach(validateEvent);
+  const ids = new Set(events.map((event) => event.id));
+  if (ids.size < events.length) {
+    throw new TypeError(`Events appended together must have distinct ids (stream ${streamId})`);
+  }
+  const serialised = events.map((event) => ({
+    id: event.id,
+    type: event.type,
+    data: JSON.stringify(event.data),
+    metadata: JSON.stringify(event.metadata ?? {}),
+  }));
+  if (appendSize(events) > MAX_APPEND_SIZE) throw new AppendTooLargeError(streamId, MAX_APPEND_SIZE);
+  return { streamId, events: serialised, expected: expectedRevision };
+}
+
 function recorded(
   streamId: string,
   events: readonly EventData[],
