@@ -108,9 +108,13 @@ async function main(): Promise<void> {
     ),
     ...[1_000, 10_000].flatMap((events): Line[] => [
       {
-        label: `in-process commands/s at ${events.toLocaleString('en')} events, 1 caller, vs Emmett`,
+        label: `in-process commands/s at ${events.toLocaleString('en')} events, 1 caller, bare store (no E1 sealing, as Emmett), vs Emmett`,
         unit: '/s',
-        value: { probe: 'latency', args: { events, commands: quick ? 500 : 2_000 }, figure: 'perSecond' },
+        value: {
+          probe: 'latency',
+          args: { events, commands: quick ? 500 : 2_000, store: 'bare' },
+          figure: 'perSecond',
+        },
         anchor: {
           label: 'Emmett SQLite, same decide/evolve',
           value: {

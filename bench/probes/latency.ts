@@ -2,6 +2,7 @@
  * Command latency on a tenant with `events` events of history: the tenant's first load is left out (the first command
  * replays the history, the second waits for the first full snapshot save; the snapshot-stall probe measures what that
  * load does to the event loop), then `commands` one-event commands are timed (each, and their rate).
+ * `--store=bare` runs them on the SQLite store without crypto-shredding (E1), as the Emmett comparison does.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,10 +14,11 @@ import { probeArgs, report } from '../support/probe';
 import { quantile } from '../support/stats';
 
 async function main(): Promise<void> {
-  const { events, commands } = probeArgs();
+  const { events, commands, store = 'api' } = probeArgs();
+  if (store !== 'api' && store !== 'bare') throw new Error(`--store must be api or bare, not ${store}`);
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-latency-'));
   await writeHistory(join(dir, 'events.sqlite'), 'bench', Number(events));
-  const ledger = await openBenchLedger(dir);
+  const ledger = await openBenchLedger(dir, store);
   await ledger.send({ type: 'UpdateUser', data: { userId: userIdOf(1), displayName: 'warm' } });
   await ledger.send({ type: 'UpdateUser', data: { userId: userIdOf(1), displayName: 'warmer' } });
   const timings: number[] = [];

@@ -6,6 +6,7 @@ import {
   createEventStore,
   loadCatalog,
 } from '@app/application';
+import { SqliteEventStore } from '@app/event-store';
 import { openReadModelDatabase } from '@app/projections';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -18,10 +19,16 @@ export interface BenchLedger {
   close(): Promise<void>;
 }
 
-/** The command path of the in-process probes on the data folder `dir`, its read models caught up and the projector started. */
-export async function openBenchLedger(dir: string): Promise<BenchLedger> {
-  // The API's store: SQLite behind crypto-shredding (E1), so new users' keys and sealed fields are paid for.
-  const store = createEventStore({ eventStore: 'sqlite', dataDir: dir });
+/**
+ * The command path of the in-process probes on the data folder `dir`, its read models caught up and the projector started.
+ * `api`: the API's store, SQLite behind crypto-shredding (E1), so new users' keys and sealed fields are paid for.
+ * `bare`: the SQLite store alone, one stored event per one-event command, as Emmett's store is compared on.
+ */
+export async function openBenchLedger(dir: string, kind: 'api' | 'bare' = 'api'): Promise<BenchLedger> {
+  const store =
+    kind === 'api'
+      ? createEventStore({ eventStore: 'sqlite', dataDir: dir })
+      : SqliteEventStore.open(join(dir, 'events.sqlite'));
   const { executor, projector } = createCommandPath({
     store,
     readModels: openReadModelDatabase(join(dir, 'read-models.sqlite')),
