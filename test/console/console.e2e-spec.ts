@@ -207,6 +207,8 @@ it("an auditor finds the admin's license removal and exports it as CSV and NDJSO
     .filter({ hasText: 'Seats at' })
     .getByRole('row')
     .filter({ hasText: 'O365_BP' });
+  // The table appears when the API answers; allTextContents does not wait for it.
+  await stateRow.waitFor();
   expect((await stateRow.locator('td').allTextContents()).slice(0, 3)).toEqual([
     'O365_BP',
     String(expected.valid),
