@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { installOutsideProject } from './outside-project';
 
-// With --legacy-peer-deps npm installs no peers: emmett's (async-retry, uuid, commander) and emmett-sqlite's (sqlite3) are named here.
+// emmett's peers (async-retry, uuid, commander) and emmett-sqlite's (sqlite3) are named here: npm installs no peers.
 const PACKAGES = [
   '@event-driven-io/emmett-sqlite@0.42.4',
   '@event-driven-io/emmett@0.42.0',
@@ -21,11 +20,5 @@ export const EMMETT_FOLDER = join(tmpdir(), 'ledger-bench-emmett-0.42.4');
  * later runs reuse it. Its peer range wants emmett 0.42.4, hence --legacy-peer-deps.
  */
 export function installEmmett(): void {
-  if (existsSync(join(EMMETT_FOLDER, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node'))) return;
-  mkdirSync(EMMETT_FOLDER, { recursive: true });
-  writeFileSync(join(EMMETT_FOLDER, 'package.json'), '{ "name": "ledger-bench-emmett", "private": true }\n');
-  execFileSync('npm', ['install', '--legacy-peer-deps', '--no-audit', '--no-fund', ...PACKAGES], {
-    cwd: EMMETT_FOLDER,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  installOutsideProject(EMMETT_FOLDER, PACKAGES, join('sqlite3', 'build', 'Release', 'node_sqlite3.node'));
 }
