@@ -1,12 +1,16 @@
 import { TokenService, outboxStream } from '@app/application';
-import { EsdbEventStore, RecordedEvent, readStreamOrEmpty } from '@app/event-store';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EsdbTarget, esdbTarget, eventually, readTenantEvents, uniqueTenant } from '../esdb/support/esdb-target';
+import { ApiNodes, startApiNodes } from '../esdb/support/api-nodes';
+import {
+  EsdbTarget,
+  esdbTarget,
+  eventually,
+  readStreamEvents,
+  readTenantEvents,
+  uniqueTenant,
+} from '../esdb/support/esdb-target';
 import { DAY_MS, MINUTE_MS } from '../retention/support/ledger-script';
-import { ApiProcess, startApiProcess } from '../support/api-process';
+import { ApiProcess } from '../support/api-process';
 import { RECEIVER_WEBHOOK_ENV, WebhookReceiver, startWebhookReceiver } from '../support/webhook-receiver';
 
 const SECRET = 'purge-due-esdb-secret-0123456789abcdef';
@@ -34,9 +38,9 @@ describe('N1 PurgeDueSoon on EventStoreDB with two API nodes', () => {
     tenantId: tenant,
     ttlSeconds: 600,
   });
-  const dataDirs = ['a', 'b'].map((name) => mkdtempSync(join(tmpdir(), `ledger-purge-due-${name}-`)));
   let target: EsdbTarget;
   let receiver: WebhookReceiver;
+  let started: ApiNodes | undefined;
   let nodes: ApiProcess[] = [];
   let advances = 0;
 
@@ -68,16 +72,7 @@ describe('N1 PurgeDueSoon on EventStoreDB with two API nodes', () => {
       ),
     );
   };
-  const outbox = async (): Promise<RecordedEvent[]> => {
-    const store = new EsdbEventStore(target.connectionString);
-    try {
-      const events: RecordedEvent[] = [];
-      for await (const event of readStreamOrEmpty(store, outboxStream(tenant))) events.push(event);
-      return events;
-    } finally {
-      await store.close();
-    }
-  };
+  const outbox = () => readStreamEvents(target.connectionString, outboxStream(tenant));
   /**
    * Both nodes move the shared clock with one Idempotency-Key, so it moves once and each node answers after a pass
    * of its own at the new time: two passes deciding the same notices at once.
@@ -99,22 +94,19 @@ describe('N1 PurgeDueSoon on EventStoreDB with two API nodes', () => {
   beforeAll(async () => {
     target = await esdbTarget();
     receiver = await startWebhookReceiver({ failFirst: 1 });
-    const env = (dataDir: string) => ({
-      ...target.env,
+    started = await startApiNodes(target, 2, {
       ...RECEIVER_WEBHOOK_ENV,
-      LEDGER_DATA_DIR: dataDir,
       LEDGER_JWT_SECRET: SECRET,
       LEDGER_CLOCK: 'manual',
       // Passes of their own on both, on top of those the advances run: many chances to collide.
       LEDGER_RETENTION_INTERVAL_MS: '50',
     });
-    nodes = await Promise.all(dataDirs.map((dir) => startApiProcess(env(dir))));
+    ({ nodes } = started);
   }, 120_000);
   afterAll(async () => {
-    await Promise.all(nodes.map((node) => node.kill()));
+    await started?.stop();
     await receiver?.close();
     await target?.stop();
-    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   let webhookId: string;

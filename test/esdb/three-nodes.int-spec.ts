@@ -1,8 +1,6 @@
 import { TokenService } from '@app/application';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ApiProcess, startApiProcess } from '../support/api-process';
+import { ApiProcess } from '../support/api-process';
+import { ApiNodes, startApiNodes } from './support/api-nodes';
 import { EsdbTarget, esdbTarget, readTenantEvents, uniqueTenant } from './support/esdb-target';
 
 const SECRET = 'three-nodes-esdb-secret-0123456789abcdef';
@@ -19,8 +17,8 @@ describe('Three API nodes on one EventStoreDB', () => {
     tenantId: tenant,
     ttlSeconds: 600,
   });
-  const dataDirs = ['a', 'b', 'c'].map((name) => mkdtempSync(join(tmpdir(), `ledger-node-${name}-`)));
   let target: EsdbTarget;
+  let started: ApiNodes | undefined;
   let nodes: ApiProcess[] = [];
 
   const call = (
@@ -39,19 +37,16 @@ describe('Three API nodes on one EventStoreDB', () => {
 
   beforeAll(async () => {
     target = await esdbTarget();
-    const env = (dataDir: string) => ({
-      ...target.env,
-      LEDGER_DATA_DIR: dataDir,
+    started = await startApiNodes(target, 3, {
       LEDGER_JWT_SECRET: SECRET,
       LEDGER_CLOCK: 'manual',
       LEDGER_RETENTION_INTERVAL_MS: '200',
     });
-    nodes = await Promise.all(dataDirs.map((dir) => startApiProcess(env(dir))));
+    ({ nodes } = started);
   }, 120_000);
   afterAll(async () => {
-    await Promise.all(nodes.map((node) => node.kill()));
+    await started?.stop();
     await target?.stop();
-    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   it('one effect for one Idempotency-Key sent to all three at once: the same answer everywhere, one event stored', async () => {

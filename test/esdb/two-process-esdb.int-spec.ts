@@ -1,9 +1,7 @@
 import { TokenService } from '@app/application';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ApiProcess, callAs, startApiProcess } from '../support/api-process';
+import { ApiProcess, callAs } from '../support/api-process';
 import { raceForTheLastSeats } from '../support/seat-race';
+import { ApiNodes, startApiNodes } from './support/api-nodes';
 import { EsdbTarget, esdbTarget, eventually, readTenantEvents, uniqueTenant } from './support/esdb-target';
 
 const SECRET = 'two-process-esdb-secret-0123456789abcdef';
@@ -23,8 +21,8 @@ describe('Two API processes on one EventStoreDB', () => {
     tenantId: tenant,
     ttlSeconds: 600,
   });
-  const dataDirs = [mkdtempSync(join(tmpdir(), 'ledger-esdb-a-')), mkdtempSync(join(tmpdir(), 'ledger-esdb-b-'))];
   let target: EsdbTarget;
+  let started: ApiNodes | undefined;
   let first: ApiProcess;
   let second: ApiProcess;
 
@@ -42,18 +40,12 @@ describe('Two API processes on one EventStoreDB', () => {
 
   beforeAll(async () => {
     target = await esdbTarget();
-    const env = (dataDir: string) => ({
-      ...target.env,
-      LEDGER_DATA_DIR: dataDir,
-      LEDGER_JWT_SECRET: SECRET,
-      LEDGER_CLOCK: 'manual',
-    });
-    [first, second] = await Promise.all(dataDirs.map((dir) => startApiProcess(env(dir))));
+    started = await startApiNodes(target, 2, { LEDGER_JWT_SECRET: SECRET, LEDGER_CLOCK: 'manual' });
+    [first, second] = started.nodes;
   }, 120_000);
   afterAll(async () => {
-    await Promise.all([first?.kill(), second?.kill()]);
+    await started?.stop();
     await target?.stop();
-    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   it('S3 never oversells: exactly the available seats are assigned, and both processes agree once caught up', async () => {

@@ -1,11 +1,8 @@
 import { TokenService, outboxStream } from '@app/application';
-import { EsdbEventStore, RecordedEvent, readStreamOrEmpty } from '@app/event-store';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ApiProcess, callAs, startApiProcess } from '../support/api-process';
+import { ApiProcess, callAs } from '../support/api-process';
 import { WebhookReceiver, startWebhookReceiver } from '../support/webhook-receiver';
-import { EsdbTarget, esdbTarget, eventually, uniqueTenant } from './support/esdb-target';
+import { ApiNodes, startApiNodes } from './support/api-nodes';
+import { EsdbTarget, esdbTarget, eventually, readStreamEvents, uniqueTenant } from './support/esdb-target';
 
 const SECRET = 'webhooks-two-nodes-secret-0123456789';
 
@@ -19,21 +16,12 @@ describe('N1 webhooks from two API nodes on one EventStoreDB', () => {
     ttlSeconds: 600,
   });
   const call = callAs(token);
-  const dataDirs = ['a', 'b'].map((name) => mkdtempSync(join(tmpdir(), `ledger-hook-${name}-`)));
   let target: EsdbTarget;
   let receiver: WebhookReceiver;
+  let started: ApiNodes | undefined;
   let nodes: ApiProcess[] = [];
 
-  const outbox = async (): Promise<RecordedEvent[]> => {
-    const store = new EsdbEventStore(target.connectionString);
-    try {
-      const events: RecordedEvent[] = [];
-      for await (const event of readStreamOrEmpty(store, outboxStream(tenant))) events.push(event);
-      return events;
-    } finally {
-      await store.close();
-    }
-  };
+  const outbox = () => readStreamEvents(target.connectionString, outboxStream(tenant));
 
   const ok = async (node: ApiProcess, method: string, path: string, body?: object): Promise<any> => {
     const response = await call(node, method, path, body);
@@ -44,19 +32,13 @@ describe('N1 webhooks from two API nodes on one EventStoreDB', () => {
   beforeAll(async () => {
     target = await esdbTarget();
     receiver = await startWebhookReceiver({ failFirst: 1 });
-    const env = (dataDir: string) => ({
-      ...target.env,
-      LEDGER_DATA_DIR: dataDir,
-      LEDGER_JWT_SECRET: SECRET,
-      LEDGER_WEBHOOK_BACKOFF_MS: '20',
-    });
-    nodes = await Promise.all(dataDirs.map((dir) => startApiProcess(env(dir))));
+    started = await startApiNodes(target, 2, { LEDGER_JWT_SECRET: SECRET, LEDGER_WEBHOOK_BACKOFF_MS: '20' });
+    ({ nodes } = started);
   }, 120_000);
   afterAll(async () => {
-    await Promise.all(nodes.map((node) => node.kill()));
+    await started?.stop();
     await receiver?.close();
     await target?.stop();
-    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   it('N1: three crossings, commands sent to both nodes: each alert accepted once, every POST claimed in the store first', async () => {

@@ -1,5 +1,5 @@
 import { ledgerStreamId } from '@app/domain';
-import { EsdbEventStore, type EventStore, type RecordedEvent, StreamNotFoundError } from '@app/event-store';
+import { EsdbEventStore, type EventStore, type RecordedEvent, readStreamOrEmpty } from '@app/event-store';
 import { randomBytes } from 'node:crypto';
 import { startEsdbTestServer, type EsdbTestServer } from '../../esdb-test-server';
 
@@ -39,25 +39,31 @@ export function uniqueTenant(label: string): string {
   return `${label}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
 }
 
-/** Every event of one tenant's ledger stream, in order ([] while it does not exist). */
-export async function tenantEvents(store: EventStore, tenantId: string): Promise<RecordedEvent[]> {
+/** Every event of a stream, in order ([] while it does not exist). */
+export async function streamEvents(store: EventStore, streamId: string): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
-  try {
-    for await (const event of store.readStream(ledgerStreamId(tenantId))) events.push(event);
-  } catch (error) {
-    if (!(error instanceof StreamNotFoundError)) throw error;
-  }
+  for await (const event of readStreamOrEmpty(store, streamId)) events.push(event);
   return events;
 }
 
-/** Reads a tenant's stream through a client of its own (for tests whose API runs in other processes). */
-export async function readTenantEvents(connectionString: string, tenantId: string): Promise<RecordedEvent[]> {
+/** Every event of one tenant's ledger stream, in order ([] while it does not exist). */
+export function tenantEvents(store: EventStore, tenantId: string): Promise<RecordedEvent[]> {
+  return streamEvents(store, ledgerStreamId(tenantId));
+}
+
+/** Reads a stream through a client of its own (for tests whose API runs in other processes). */
+export async function readStreamEvents(connectionString: string, streamId: string): Promise<RecordedEvent[]> {
   const store = new EsdbEventStore(connectionString);
   try {
-    return await tenantEvents(store, tenantId);
+    return await streamEvents(store, streamId);
   } finally {
     await store.close();
   }
+}
+
+/** A tenant's ledger stream, read through a client of its own. */
+export function readTenantEvents(connectionString: string, tenantId: string): Promise<RecordedEvent[]> {
+  return readStreamEvents(connectionString, ledgerStreamId(tenantId));
 }
 
 /**
