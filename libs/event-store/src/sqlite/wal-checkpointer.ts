@@ -12,7 +12,6 @@ export const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 const CATCH_UP_ROUNDS = 8;
 /** How long truncateWal waits for another connection's checkpoint to end, as long as the read models' busy timeout. */
 const TRUNCATE_WAIT_MS = 10_000;
-const pause = new Int32Array(new SharedArrayBuffer(4));
 /** Before a thread that died is started again. */
 const RESTART_DELAY_MS = 1000;
 
@@ -100,6 +99,9 @@ export class WalCheckpointer {
     this.worker = worker;
   }
 }
+
+/** Atomics.wait sleeps on a shared cell: the caller is synchronous (a commit's follow-up), so it cannot await a timer. */
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
  * Copies the whole WAL into the file and truncates it, so no older copy of a page stays in it (E1). While another
